@@ -1,0 +1,9 @@
+export type {
+  Chart,
+  ChartDependency,
+  ChartFile,
+  ChartLock,
+  ChartMaintainer,
+  ChartMetadata,
+  Values,
+} from './types.ts'

@@ -1,0 +1,1 @@
+export { GoStruct, isGoMap, isTrue, kindOf, type GoKind, type GoMap } from './value.ts'
