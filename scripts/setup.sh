@@ -34,9 +34,9 @@ if ! command -v pnpm >/dev/null || [ "$(pnpm --version)" != "$pnpm_version" ]; t
 fi
 
 if [ -n "${CI:-}" ]; then
-  pnpm install --frozen-lockfile --reporter=silent
+  pnpm install --frozen-lockfile
 else
-  pnpm install --reporter=silent
+  pnpm install
 fi
 pnpm build
 
