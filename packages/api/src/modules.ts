@@ -1,0 +1,95 @@
+import type { ChartQuery } from './charts.ts'
+import type { ApiErrorBody } from './errors.ts'
+
+/** Deploy (install or upgrade) a module: a release of a chart with values. */
+export interface ModuleRequest {
+  name: string
+  namespace: string
+  chart: ChartQuery & { version: string; digest?: string }
+  /** The values the user chose (only these are stored, as Helm stores `config`). */
+  values: { [key: string]: unknown }
+  /** Render and dry-run only; nothing is written. */
+  dryRun?: boolean
+}
+
+/** Release states, as Helm names them. */
+export type ModuleStatus =
+  | 'unknown'
+  | 'deployed'
+  | 'uninstalled'
+  | 'superseded'
+  | 'failed'
+  | 'uninstalling'
+  | 'pending-install'
+  | 'pending-upgrade'
+  | 'pending-rollback'
+
+/** One row of the modules list: a release, deployed by Slipway or by Helm. */
+export interface ModuleSummary {
+  name: string
+  namespace: string
+  chart: string
+  chartVersion: string
+  appVersion?: string
+  status: ModuleStatus
+  revision: number
+  /** ISO 8601. */
+  updated: string
+  /** Where the chart came from, when Slipway deployed it. */
+  source?: ChartQuery
+}
+
+/** A Kubernetes object of a module, with its live state. */
+export interface ResourceView {
+  apiVersion: string
+  kind: string
+  name: string
+  namespace?: string
+  /** `ready`, `progressing`, `failed`, `missing` or `unknown`. */
+  status: 'ready' | 'progressing' | 'failed' | 'missing' | 'unknown'
+  message?: string
+}
+
+/** One revision of a module. */
+export interface RevisionView {
+  revision: number
+  status: ModuleStatus
+  chartVersion: string
+  appVersion?: string
+  updated: string
+  description?: string
+}
+
+/** A module in full, for its page. */
+export interface ModuleView extends ModuleSummary {
+  notes?: string
+  values: { [key: string]: unknown }
+  manifest: string
+  resources: ResourceView[]
+  history: RevisionView[]
+}
+
+/** What happened to one object during apply. */
+export type ResourceAction = 'created' | 'configured' | 'unchanged' | 'pruned' | 'failed'
+
+/** One line of the progress stream of a Save (NDJSON, one event a line). */
+export type ApplyEvent =
+  | { type: 'phase'; phase: 'validate' | 'render' | 'dry-run' | 'apply' | 'prune' | 'record'; message?: string }
+  | {
+      type: 'resource'
+      kind: string
+      name: string
+      namespace?: string
+      action: ResourceAction
+      message?: string
+    }
+  | { type: 'done'; module: ModuleSummary; notes?: string }
+  | { type: 'error'; error: ApiErrorBody }
+
+/** Whether the dashboard can reach a cluster, and how to connect one when it can't. */
+export interface ClusterView {
+  connected: boolean
+  /** The server or context name, when connected. */
+  server?: string
+  message?: string
+}
