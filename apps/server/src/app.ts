@@ -1,29 +1,71 @@
 import express, { type Express } from 'express'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { defaultChartLoader, type ChartLoader } from './charts/loader.ts'
+import { detectInCluster } from './cluster/in-cluster.ts'
+import { MAX_JSON_BODY } from './limits.ts'
+import { apiNotFound, errorHandler } from './middleware/errors.ts'
+import { localRegistryStore } from './registries/local-store.ts'
+import { secretRegistryStore } from './registries/secret-store.ts'
+import type { RegistryStore } from './registries/store.ts'
+import { chartRoutes } from './routes/charts.ts'
+import { registryRoutes } from './routes/registries.ts'
 
 /** Where the built web UI lives (apps/web/dist), served on the same port as the API. */
 export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
+/** What the server is built from; every part has a real default. */
 export interface AppOptions {
+  /** The built web UI; nothing is served outside /api when it does not exist. */
   webRoot?: string
+  /** Environment used to find Helm's config and the in-cluster service account. */
+  env?: NodeJS.ProcessEnv
+  /** Registry logins (default: Helm's registry config locally, Secrets in a cluster). */
+  registries?: RegistryStore
+  /** Chart access (default: `@slipway/chart/node`). */
+  charts?: ChartLoader
 }
 
-/** The Express application: the API under /api, the web UI everywhere else. */
+/** The registry store for where the server runs: Secrets in a cluster, Helm's config locally. */
+export function defaultRegistryStore(env: NodeJS.ProcessEnv = process.env): RegistryStore {
+  const cluster = detectInCluster(env)
+  return cluster ? secretRegistryStore(cluster) : localRegistryStore(env)
+}
+
+/**
+ * The Express application. Routes:
+ *
+ * | route | file |
+ * | --- | --- |
+ * | `GET /api/health` | here |
+ * | `GET /api/charts/versions?repository&path` | routes/charts.ts |
+ * | `GET /api/charts?repository&path&version` | routes/charts.ts |
+ * | `GET, PUT, DELETE /api/registries` | routes/registries.ts |
+ * | everything else | the web UI (single page) |
+ */
 export function createApp(options: AppOptions = {}): Express {
+  const env = options.env ?? process.env
+  const registries = options.registries ?? defaultRegistryStore(env)
+  const charts = options.charts ?? defaultChartLoader({ credentials: (host) => registries.lookup(host) })
+
   const app = express()
   app.disable('x-powered-by')
-  app.use(express.json({ limit: '10mb' }))
+  app.use('/api', express.json({ limit: MAX_JSON_BODY }))
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true })
   })
+  app.use('/api/charts', chartRoutes(charts))
+  app.use('/api/registries', registryRoutes(registries))
+  app.use('/api', apiNotFound)
+
   const webRoot = options.webRoot ?? defaultWebRoot
   if (existsSync(webRoot)) {
-    app.use(express.static(webRoot))
+    app.use(express.static(webRoot, { index: false }))
     // client-side routes fall back to the single page
     app.get(/^(?!\/api\/).*/, (_req, res) => {
       res.sendFile('index.html', { root: webRoot })
     })
   }
+  app.use(errorHandler)
   return app
 }

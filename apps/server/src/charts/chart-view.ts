@@ -1,0 +1,68 @@
+import type { ChartQuery, ChartView, JsonSchema } from '@slipway/api'
+import { inferSchema, type Chart } from '@slipway/chart'
+import { HttpError } from '../errors.ts'
+import { MAX_README_BYTES, MAX_SCHEMA_BYTES } from '../limits.ts'
+
+/** A chart version as the loader returns it. */
+export interface LoadedChart {
+  chart: Chart
+  digest: string
+  reference: string
+  version: string
+}
+
+const utf8 = new TextDecoder('utf-8')
+
+function readme(chart: Chart): string | undefined {
+  const file = chart.files.find((f) => /^readme(\.md|\.txt)?$/i.test(f.name))
+  if (!file) return undefined
+  const text = utf8.decode(file.data.subarray(0, MAX_README_BYTES))
+  return file.data.length > MAX_README_BYTES ? `${text}\n\n…` : text
+}
+
+/** Parses values.schema.json; a broken schema is a 422 that says where. */
+export function parseSchema(bytes: Uint8Array, chartName: string): JsonSchema {
+  if (bytes.length > MAX_SCHEMA_BYTES) {
+    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chartName} is larger than ${MAX_SCHEMA_BYTES} bytes`, { file: 'values.schema.json' })
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(utf8.decode(bytes))
+  } catch (err) {
+    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chartName} is not valid JSON: ${(err as Error).message}`, { file: 'values.schema.json' }, err)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chartName} must be a JSON object`, { file: 'values.schema.json' })
+  }
+  return parsed as JsonSchema
+}
+
+/** The JSON the browser gets for a loaded chart: metadata, values, schema (or inferred), README. */
+export function toChartView(query: ChartQuery, loaded: LoadedChart): ChartView {
+  const { chart } = loaded
+  const meta = chart.metadata
+  const valuesYaml = chart.rawValues ? utf8.decode(chart.rawValues) : ''
+  const schema = chart.schema ? parseSchema(chart.schema, meta.name) : (inferSchema(valuesYaml) as JsonSchema)
+  const text = readme(chart)
+  return {
+    ref: { repository: query.repository, path: query.path, version: loaded.version },
+    reference: loaded.reference,
+    digest: loaded.digest,
+    metadata: {
+      name: meta.name,
+      version: meta.version,
+      ...(meta.appVersion !== undefined ? { appVersion: String(meta.appVersion) } : {}),
+      ...(meta.description ? { description: meta.description } : {}),
+      ...(meta.icon ? { icon: meta.icon } : {}),
+      ...(meta.home ? { home: meta.home } : {}),
+      ...(meta.keywords ? { keywords: meta.keywords } : {}),
+      ...(meta.deprecated ? { deprecated: true } : {}),
+      ...(meta.type ? { type: meta.type } : {}),
+    },
+    values: chart.values,
+    valuesYaml,
+    schema,
+    schemaInferred: !chart.schema,
+    ...(text !== undefined ? { readme: text } : {}),
+  }
+}

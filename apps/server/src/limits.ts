@@ -1,0 +1,14 @@
+/** How long loading one chart version (resolve, pull, unpack) may take before a 504. */
+export const CHART_LOAD_TIMEOUT_MS = 60_000
+
+/** How long listing a repository's versions may take before a 504. */
+export const VERSION_LIST_TIMEOUT_MS = 30_000
+
+/** Largest README sent to the browser; longer ones are cut. */
+export const MAX_README_BYTES = 256 * 1024
+
+/** Largest values.schema.json accepted (bytes). */
+export const MAX_SCHEMA_BYTES = 2 * 1024 * 1024
+
+/** Largest JSON request body. */
+export const MAX_JSON_BODY = '10mb'

@@ -1,0 +1,36 @@
+import { checkChartQuery, type ChartView, type VersionList } from '@slipway/api'
+import { Router, type Request } from 'express'
+import type { ChartLoader } from '../charts/loader.ts'
+import { toChartView } from '../charts/chart-view.ts'
+import { badRequest } from '../errors.ts'
+import { CHART_LOAD_TIMEOUT_MS, VERSION_LIST_TIMEOUT_MS } from '../limits.ts'
+import { withTimeout } from '../timeout.ts'
+
+function query(req: Request, requireVersion = false) {
+  const q = req.query
+  const pick = (k: string) => (typeof q[k] === 'string' ? q[k] : undefined)
+  const checked = checkChartQuery(
+    { repository: pick('repository'), path: pick('path'), version: pick('version') },
+    { requireVersion },
+  )
+  if (!checked.ok) throw badRequest(checked.issues)
+  return checked.value
+}
+
+/** `GET /api/charts/versions` (a chart's versions, newest first) and `GET /api/charts` (load one). */
+export function chartRoutes(loader: ChartLoader): Router {
+  const router = Router()
+  router.get('/versions', async (req, res) => {
+    const q = query(req)
+    const versions = await withTimeout(VERSION_LIST_TIMEOUT_MS, 'Listing versions', (signal) =>
+      loader.versions({ repository: q.repository, path: q.path }, signal),
+    )
+    res.json({ repository: q.repository, path: q.path, versions } satisfies VersionList)
+  })
+  router.get('/', async (req, res) => {
+    const q = query(req)
+    const loaded = await withTimeout(CHART_LOAD_TIMEOUT_MS, 'Loading the chart', (signal) => loader.load(q, signal))
+    res.json(toChartView(q, loaded) satisfies ChartView)
+  })
+  return router
+}
