@@ -1,0 +1,329 @@
+/**
+ * YAML decoding as Helm does it for values files and `fromYaml`: sigs.k8s.io/yaml, that is
+ * go-yaml v2 (YAML 1.1 typing) into `interface{}`, then a JSON round trip. Every number comes
+ * out a float64, keys come out strings, timestamps stay strings.
+ *
+ * The `yaml` package parses; this file only gives the parsed nodes go-yaml v2's meaning.
+ */
+import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml'
+import type { Document, Node as YamlNode, Scalar, YAMLError } from 'yaml'
+import { EncodingError } from './errors.ts'
+import type { EncodingErrorCode } from './errors.ts'
+import { formatFloatG } from './go-float.ts'
+import { ALIAS_RATIO_RANGE_HIGH, ALIAS_RATIO_RANGE_LOW, MAX_DECODED_NODES } from './limits.ts'
+import { resolvePlain } from './yaml-resolve.ts'
+import type { Resolved } from './yaml-resolve.ts'
+import { yamlErrorMessage } from './yaml-errors.ts'
+import { utf8Decode } from './utf8.ts'
+
+/** Options for {@link decodeYaml}. */
+export interface DecodeYamlOptions {
+  /** Named in errors (`values.yaml`). */
+  file?: string
+}
+
+const TAG_PREFIX = 'tag:yaml.org,2002:'
+
+/** A decoded Go value before the JSON round trip: ints and floats still apart. */
+type GoYaml =
+  | null
+  | boolean
+  | string
+  | { int: bigint; unsigned: boolean }
+  | number
+  | GoYaml[]
+  | Map<string, GoYaml>
+
+class Decoder {
+  private decodeCount = 0
+  private aliasCount = 0
+  private aliasDepth = 0
+  private readonly expanding = new Set<YamlNode>()
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly text: string,
+    private readonly file: string | undefined,
+  ) {}
+
+  fail(code: EncodingErrorCode, message: string, node?: YamlNode | null): never {
+    const loc = node?.range ? lineCol(this.text, node.range[0]) : undefined
+    throw new EncodingError(code, message, { file: this.file, line: loc?.line, column: loc?.column })
+  }
+
+  decode(node: YamlNode | null | undefined): GoYaml {
+    this.decodeCount++
+    if (this.aliasDepth > 0) this.aliasCount++
+    if (this.decodeCount > MAX_DECODED_NODES) {
+      this.fail('YAML_EXCESSIVE_ALIASING', 'yaml: document contains excessive aliasing', node)
+    }
+    if (
+      this.aliasCount > 100 &&
+      this.decodeCount > 1000 &&
+      this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)
+    ) {
+      this.fail('YAML_EXCESSIVE_ALIASING', 'yaml: document contains excessive aliasing', node)
+    }
+    if (node === null || node === undefined) return null
+    if (isAlias(node)) return this.alias(node)
+    if (isScalar(node)) return this.scalar(node)
+    if (isMap(node)) {
+      const out = new Map<string, GoYaml>()
+      this.mapping(node.items, out)
+      return out
+    }
+    if (isSeq(node)) return node.items.map((item) => this.decode(item as YamlNode | null))
+    return this.fail('YAML_SYNTAX', 'yaml: unknown node kind', node)
+  }
+
+  private alias(node: Alias): GoYaml {
+    const target = node.resolve(this.doc)
+    if (!target) this.fail('YAML_ALIAS', `yaml: unknown anchor '${node.source}' referenced`, node)
+    if (this.expanding.has(target)) {
+      this.fail('YAML_ALIAS', `yaml: anchor '${node.source}' value contains itself`, node)
+    }
+    this.expanding.add(target)
+    this.aliasDepth++
+    try {
+      return this.decode(target)
+    } finally {
+      this.aliasDepth--
+      this.expanding.delete(target)
+    }
+  }
+
+  private scalar(node: Scalar): GoYaml {
+    const text = node.value === null || node.value === undefined ? '' : String(node.value)
+    const tag = node.tag
+    const plain = node.type === 'PLAIN' || node.type === undefined
+    if (!tag) return plain ? fromResolved(resolvePlain(text)) : text
+    if (!tag.startsWith(TAG_PREFIX)) return text // go-yaml keeps unknown tags' text as a string
+    const short = tag.slice(TAG_PREFIX.length)
+    if (short === 'str') return text
+    if (short === 'binary') return decodeBase64(text.replace(/\s+/g, ''), () =>
+      this.fail('YAML_TAG', `yaml: !!binary value contains invalid base64 data`, node),
+    )
+    if (!['bool', 'int', 'float', 'timestamp'].includes(short)) return text
+    const r = resolvePlain(text)
+    if (r.tag === short || (r.tag === 'str' && short === 'timestamp')) return fromResolved(r)
+    if (short === 'float' && r.tag === 'int') return Number(r.value)
+    const rtag = r.tag === 'merge' ? 'merge' : r.tag
+    return this.fail('YAML_TAG', `yaml: cannot decode !!${rtag} \`${text}\` as a !!${short}`, node)
+  }
+
+  private mapping(items: readonly { key: unknown; value: unknown }[], out: Map<string, GoYaml>): void {
+    for (const pair of items) {
+      const key = pair.key as YamlNode | null
+      if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<' && !key.tag) {
+        this.merge(pair.value as YamlNode | null, out)
+        continue
+      }
+      const k = this.decode(key)
+      const v = this.decode(pair.value as YamlNode | null)
+      out.set(this.keyString(k, key, v), v)
+    }
+  }
+
+  private merge(node: YamlNode | null, out: Map<string, GoYaml>): void {
+    const wantMap = (): never =>
+      this.fail('YAML_MERGE', 'yaml: map merge requires map or sequence of maps as the value', node)
+    const mergeOne = (n: YamlNode | null) => {
+      const target = isAlias(n) ? n.resolve(this.doc) : n
+      if (!isMap(target)) wantMap()
+      const decoded = this.decode(n)
+      if (!(decoded instanceof Map)) return wantMap()
+      for (const [k, v] of decoded) out.set(k, v)
+    }
+    if (isSeq(node)) {
+      // Earlier maps in the list take precedence, so they are written last.
+      for (let i = node.items.length - 1; i >= 0; i--) mergeOne(node.items[i] as YamlNode | null)
+    } else if (isMap(node) || isAlias(node)) {
+      mergeOne(node)
+    } else {
+      wantMap()
+    }
+  }
+
+  /** sigs.k8s.io/yaml's key conversion: ints in decimal, floats as float32 %g, bools as words. */
+  private keyString(k: GoYaml, node: YamlNode | null, v: GoYaml): string {
+    if (typeof k === 'string') return k
+    if (typeof k === 'boolean') return k ? 'true' : 'false'
+    if (typeof k === 'number') {
+      const s = formatFloatG(k, 32)
+      return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s
+    }
+    if (k !== null && typeof k === 'object' && 'int' in k && !k.unsigned) return k.int.toString()
+    if (k instanceof Map || Array.isArray(k)) {
+      return this.fail('YAML_MAP_KEY', `yaml: invalid map key: ${goTypeName(k)}`, node)
+    }
+    return this.fail(
+      'YAML_MAP_KEY',
+      `error converting YAML to JSON: unsupported map key of type: ${goTypeName(k)}, key: ${goSyntax(k)}, value: ${goSyntax(v)}`,
+      node,
+    )
+  }
+}
+
+function goTypeName(v: GoYaml): string {
+  if (v === null) return '%!s(<nil>)'
+  if (v instanceof Map) return 'map[interface {}]interface {}'
+  if (Array.isArray(v)) return '[]interface {}'
+  if (typeof v === 'object') return v.unsigned ? 'uint64' : 'int'
+  return typeof v === 'number' ? 'float64' : typeof v === 'boolean' ? 'bool' : 'string'
+}
+
+function goSyntax(v: GoYaml): string {
+  if (v === null) return '<nil>'
+  if (typeof v === 'string') return JSON.stringify(v)
+  if (typeof v === 'object' && 'int' in v) return v.unsigned ? `0x${v.int.toString(16)}` : v.int.toString()
+  if (typeof v === 'number') return formatFloatG(v)
+  if (typeof v === 'boolean') return String(v)
+  return '...'
+}
+
+function fromResolved(r: Resolved): GoYaml {
+  switch (r.tag) {
+    case 'null':
+      return null
+    case 'bool':
+      return r.value
+    case 'int':
+      return { int: r.value, unsigned: r.unsigned }
+    case 'float':
+      return r.value
+    case 'merge':
+      return '<<'
+    case 'timestamp':
+    case 'str':
+      return r.value
+  }
+}
+
+/** go-yaml v2's allowedAliasRatio. */
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= ALIAS_RATIO_RANGE_LOW) return 0.99
+  if (decodeCount >= ALIAS_RATIO_RANGE_HIGH) return 0.1
+  const range = ALIAS_RATIO_RANGE_HIGH - ALIAS_RATIO_RANGE_LOW
+  return 0.99 - (0.89 * (decodeCount - ALIAS_RATIO_RANGE_LOW)) / range
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+function decodeBase64(s: string, bad: () => never): string {
+  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) bad()
+  const bytes: number[] = []
+  for (let i = 0; i < s.length; i += 4) {
+    const n = [0, 1, 2, 3].map((j) => (s[i + j] === '=' ? 0 : B64.indexOf(s[i + j]!)))
+    const triple = (n[0]! << 18) | (n[1]! << 12) | (n[2]! << 6) | n[3]!
+    bytes.push((triple >> 16) & 255)
+    if (s[i + 2] !== '=') bytes.push((triple >> 8) & 255)
+    if (s[i + 3] !== '=') bytes.push(triple & 255)
+  }
+  return utf8Decode(Uint8Array.from(bytes))
+}
+
+/** 1-based line and column of an offset. */
+export function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1
+  let start = 0
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++
+      start = i + 1
+    }
+  }
+  return { line, column: offset - start + 1 }
+}
+
+/**
+ * The JSON round trip: ints and floats both become float64 (large ints round), NaN and
+ * infinities are refused as encoding/json refuses them.
+ */
+function toJsonValue(v: GoYaml, file: string | undefined): unknown {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      throw new EncodingError(
+        'JSON_UNSUPPORTED_VALUE',
+        `error converting YAML to JSON: json: unsupported value: ${formatFloatG(v)}`,
+        { file },
+      )
+    }
+    return v
+  }
+  if (Array.isArray(v)) return v.map((x) => toJsonValue(x, file))
+  if (v instanceof Map) {
+    const out: Record<string, unknown> = {}
+    for (const [k, x] of v) setKey(out, k, toJsonValue(x, file))
+    return out
+  }
+  return Number(v.int)
+}
+
+/** Sets a key on a plain object, `__proto__` included, without touching prototypes. */
+export function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
+  } else {
+    obj[key] = value
+  }
+}
+
+function parseDocs(text: string): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, {
+    version: '1.1',
+    schema: 'failsafe',
+    merge: false,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: false,
+  })
+  return Array.isArray(parsed) ? parsed : []
+}
+
+function checkSyntax(doc: Document.Parsed, text: string, file: string | undefined): void {
+  const err: YAMLError | undefined = doc.errors[0]
+  if (!err) return
+  const loc = lineCol(text, err.pos[0])
+  throw new EncodingError('YAML_SYNTAX', `error converting YAML to JSON: ${yamlErrorMessage(err, text, loc)}`, {
+    file,
+    line: loc.line,
+    column: loc.column,
+  })
+}
+
+/**
+ * Decodes the first YAML document of `text` exactly as Helm reads values.yaml: numbers are
+ * float64 (`0755` → 493, `0x1F` → 31, `1e3` → 1000), `yes/no/on/off/y/n` are booleans (also as
+ * keys: `y:` becomes `"true"`), timestamps stay strings, `~` and `null` are nil, `<<` merges,
+ * and aliases are bounded. An empty document is `null`.
+ *
+ * @example decodeYaml('replicas: 1\nenabled: yes\n') // { replicas: 1, enabled: true }
+ * @throws {EncodingError} with Go's wording (`error converting YAML to JSON: yaml: line 3: …`)
+ */
+export function decodeYaml(text: string, options: DecodeYamlOptions = {}): unknown {
+  return decodeYamlDocuments(text, options, 1)[0] ?? null
+}
+
+/**
+ * Decodes every document of a multi-document stream (`---` separated), each as
+ * {@link decodeYaml} does. `limit` stops after that many documents.
+ */
+export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {}, limit = Infinity): unknown[] {
+  const { file } = options
+  const out: unknown[] = []
+  for (const doc of parseDocs(text).slice(0, limit)) {
+    checkSyntax(doc, text, file)
+    let raw: GoYaml
+    try {
+      raw = new Decoder(doc, text, file).decode(doc.contents as YamlNode | null)
+    } catch (e) {
+      if (e instanceof EncodingError && e.message.startsWith('yaml:')) {
+        throw new EncodingError(e.code, `error converting YAML to JSON: ${e.message}`, e)
+      }
+      throw e
+    }
+    out.push(toJsonValue(raw, file))
+  }
+  return out
+}

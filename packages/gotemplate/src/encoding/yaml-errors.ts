@@ -1,0 +1,60 @@
+/** go-yaml v2's wording for the syntax errors the `yaml` package reports. */
+import type { YAMLError } from 'yaml'
+
+/**
+ * A go-yaml v2 style message (`yaml: line 3: mapping values are not allowed in this context`)
+ * for a parse error. go-yaml names a scanner problem's own line but a parser problem's line
+ * minus one (its 0-based mark), and names no line when that number is 0.
+ */
+export function yamlErrorMessage(err: YAMLError, text: string, loc: { line: number; column: number }): string {
+  const { msg, kind } = goMessage(err, text, loc)
+  const line = kind === 'scanner' ? (loc.line > 1 ? loc.line : 0) : kind === 'scanner-next' ? loc.line + 1 : loc.line - 1
+  return line > 0 ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`
+}
+
+type Kind = 'scanner' | 'scanner-next' | 'parser'
+
+/** Whether the block the error sits in is a sequence (so go-yaml wanted another `-`). */
+function inSequence(text: string, loc: { line: number; column: number }): boolean {
+  const lines = text.split('\n')
+  const here = lines[loc.line - 1] ?? ''
+  const indent = here.length - here.trimStart().length
+  for (let i = loc.line - 2; i >= 0; i--) {
+    const l = lines[i]!
+    if (l.trim() === '' || l.trimStart().startsWith('#')) continue
+    const li = l.length - l.trimStart().length
+    if (li < indent) return false
+    if (li === indent) return l.trimStart().startsWith('- ') || l.trim() === '-'
+  }
+  return false
+}
+
+function goMessage(err: YAMLError, text: string, loc: { line: number; column: number }): { msg: string; kind: Kind } {
+  const m = err.message
+  const blockProblem = (): { msg: string; kind: Kind } =>
+    inSequence(text, loc)
+      ? { msg: "did not find expected '-' indicator", kind: 'parser' }
+      : { msg: 'did not find expected key', kind: 'parser' }
+  switch (err.code) {
+    case 'TAB_AS_INDENT':
+      return { msg: 'found character that cannot start any token', kind: 'scanner' }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { msg: 'mapping values are not allowed in this context', kind: 'scanner' }
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { msg: "could not find expected ':'", kind: 'scanner-next' }
+    case 'MISSING_CHAR':
+      if (/quote/i.test(m)) return { msg: 'found unexpected end of stream', kind: 'scanner' }
+      if (/Implicit map keys/i.test(m)) return { msg: "could not find expected ':'", kind: 'scanner-next' }
+      if (/\]/.test(m)) return { msg: "did not find expected ',' or ']'", kind: 'parser' }
+      if (/\}/.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
+      return { msg: 'did not find expected node content', kind: 'parser' }
+    case 'BAD_INDENT':
+      if (/Flow sequence/i.test(m)) return { msg: "did not find expected ',' or ']'", kind: 'parser' }
+      if (/Flow map/i.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
+      return blockProblem()
+    case 'UNEXPECTED_TOKEN':
+      return blockProblem()
+    default:
+      return { msg: m.replace(/ at line \d+, column \d+.*$/s, ''), kind: 'parser' }
+  }
+}
