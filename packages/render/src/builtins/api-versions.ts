@@ -1,0 +1,73 @@
+/**
+ * The `.Capabilities.APIVersions` of `helm template` v3.17.3 without a cluster: fixed at
+ * Helm's build time from client-go, independent of `--kube-version`.
+ */
+export const defaultApiVersions: readonly string[] = [
+  'v1',
+  'admissionregistration.k8s.io/v1',
+  'admissionregistration.k8s.io/v1alpha1',
+  'admissionregistration.k8s.io/v1beta1',
+  'internal.apiserver.k8s.io/v1alpha1',
+  'apps/v1',
+  'apps/v1beta1',
+  'apps/v1beta2',
+  'authentication.k8s.io/v1',
+  'authentication.k8s.io/v1alpha1',
+  'authentication.k8s.io/v1beta1',
+  'authorization.k8s.io/v1',
+  'authorization.k8s.io/v1beta1',
+  'autoscaling/v1',
+  'autoscaling/v2',
+  'autoscaling/v2beta1',
+  'autoscaling/v2beta2',
+  'batch/v1',
+  'batch/v1beta1',
+  'certificates.k8s.io/v1',
+  'certificates.k8s.io/v1beta1',
+  'certificates.k8s.io/v1alpha1',
+  'coordination.k8s.io/v1alpha2',
+  'coordination.k8s.io/v1beta1',
+  'coordination.k8s.io/v1',
+  'discovery.k8s.io/v1',
+  'discovery.k8s.io/v1beta1',
+  'events.k8s.io/v1',
+  'events.k8s.io/v1beta1',
+  'extensions/v1beta1',
+  'flowcontrol.apiserver.k8s.io/v1',
+  'flowcontrol.apiserver.k8s.io/v1beta1',
+  'flowcontrol.apiserver.k8s.io/v1beta2',
+  'flowcontrol.apiserver.k8s.io/v1beta3',
+  'networking.k8s.io/v1',
+  'networking.k8s.io/v1alpha1',
+  'networking.k8s.io/v1beta1',
+  'node.k8s.io/v1',
+  'node.k8s.io/v1alpha1',
+  'node.k8s.io/v1beta1',
+  'policy/v1',
+  'policy/v1beta1',
+  'rbac.authorization.k8s.io/v1',
+  'rbac.authorization.k8s.io/v1beta1',
+  'rbac.authorization.k8s.io/v1alpha1',
+  'resource.k8s.io/v1beta1',
+  'resource.k8s.io/v1alpha3',
+  'scheduling.k8s.io/v1alpha1',
+  'scheduling.k8s.io/v1beta1',
+  'scheduling.k8s.io/v1',
+  'storage.k8s.io/v1beta1',
+  'storage.k8s.io/v1',
+  'storage.k8s.io/v1alpha1',
+  'storagemigration.k8s.io/v1alpha1',
+  'apiextensions.k8s.io/v1beta1',
+  'apiextensions.k8s.io/v1',
+]
+
+/** The default `.Capabilities.KubeVersion` of `helm template` v3.17.3. */
+export const defaultKubeVersion = 'v1.32.0'
+
+/** What `.Capabilities.HelmVersion` reports: the Helm release Slipway renders like. */
+export const helmVersionInfo = {
+  version: 'v3.17.3',
+  gitCommit: 'e4da49785aa6e6ee2b86efd5dd9e43400318262b',
+  gitTreeState: 'clean',
+  goVersion: 'go1.23.7',
+} as const

@@ -1,0 +1,77 @@
+import type { FuncMap } from '@slipway/gotemplate'
+import { warnWrap } from './helm-errors.ts'
+import type { TemplateSetLike } from './template-set.ts'
+
+/** Answers `lookup apiVersion kind namespace name`; Helm's template mode returns `{}`. */
+export type LookupFunc = (apiVersion: string, kind: string, namespace: string, name: string) => unknown
+
+/** Name the `tpl` function gives its templates: the root template of Helm's set. */
+export const tplTemplateName = 'gotpl'
+
+function goQuote(s: string): string {
+  return JSON.stringify(s)
+}
+
+/** A bound hit by `include` recursion (Helm's recursionMaxNums). */
+class IncludeDepthError extends Error {}
+
+/**
+ * Helm's template-rendering functions bound to one template set: `include` (with its
+ * recursion bound) and `tpl` (parses into a clone of the whole set, so defines made in the
+ * string are visible to its own includes).
+ */
+export function renderFuncs(
+  set: TemplateSetLike,
+  included: Map<string, number>,
+  maxIncludeDepth: number,
+): FuncMap {
+  const include = (name: string, data: unknown): string => {
+    const n = included.get(name) ?? 0
+    if (n > maxIncludeDepth) {
+      throw new IncludeDepthError(
+        `rendering template has a nested reference name: ${name}: unable to execute template`,
+      )
+    }
+    included.set(name, n + 1)
+    try {
+      return set.execute(name, data)
+    } finally {
+      included.set(name, (included.get(name) ?? 1) - 1)
+    }
+  }
+  const tpl = (text: string, data: unknown): string => {
+    const clone = set.clone()
+    clone.addFuncs(renderFuncs(clone, included, maxIncludeDepth))
+    try {
+      clone.parse(tplTemplateName, text)
+    } catch (err) {
+      throw new Error(`cannot parse template ${goQuote(text)}: ${(err as Error).message}`, { cause: err })
+    }
+    let out: string
+    try {
+      out = clone.execute(tplTemplateName, data)
+    } catch (err) {
+      throw new Error(`error during tpl function execution for ${goQuote(text)}: ${(err as Error).message}`, {
+        cause: err,
+      })
+    }
+    return out.replaceAll('<no value>', '')
+  }
+  return { include, tpl }
+}
+
+/** Helm's own functions that do not render: `required`, `fail`, `lookup`, `getHostByName`. */
+export function helmFuncs(lookup?: LookupFunc): FuncMap {
+  return {
+    required: (message: string, value: unknown): unknown => {
+      if (value === null || value === undefined || value === '') throw new Error(warnWrap(message))
+      return value
+    },
+    fail: (message: string): string => {
+      throw new Error(warnWrap(message))
+    },
+    lookup: (apiVersion: string, kind: string, namespace: string, name: string): unknown =>
+      lookup ? lookup(apiVersion, kind, namespace, name) : {},
+    getHostByName: (): string => '',
+  }
+}

@@ -1,0 +1,33 @@
+import * as gotemplate from '@slipway/gotemplate'
+import type { FuncMap } from '@slipway/gotemplate'
+
+/**
+ * What the renderer needs of a Go template set (`@slipway/gotemplate`'s TemplateSet): named
+ * templates sharing defines, functions added after construction (so `include` can close over
+ * its own set), and `clone` for `tpl`.
+ */
+export interface TemplateSetLike {
+  addFuncs(funcs: FuncMap): unknown
+  parse(name: string, text: string): unknown
+  has(name: string): boolean
+  clone(): TemplateSetLike
+  execute(name: string, data: unknown): string
+}
+
+/** Options passed when a template set is created. */
+export interface TemplateSetInit {
+  funcs: FuncMap
+  missingKey: 'zero'
+  limits?: Record<string, unknown>
+}
+
+/** Creates the template set a render uses; tests and hosts may inject their own. */
+export type TemplateSetFactory = (init: TemplateSetInit) => TemplateSetLike
+
+/** Uses `@slipway/gotemplate`'s TemplateSet. */
+export const defaultTemplateSetFactory: TemplateSetFactory = (init) => {
+  const Ctor = (gotemplate as unknown as { TemplateSet?: new (init: TemplateSetInit) => TemplateSetLike })
+    .TemplateSet
+  if (!Ctor) throw new Error('@slipway/gotemplate does not export TemplateSet')
+  return new Ctor(init)
+}

@@ -1,0 +1,76 @@
+import { decodeYaml, isGoMap } from '@slipway/gotemplate'
+
+/** The fields Helm reads from every rendered document (releaseutil.SimpleHead). */
+export interface ManifestHead {
+  apiVersion: string
+  kind: string
+  metadata?: {
+    name: string
+    annotations?: Record<string, string>
+  }
+}
+
+/** A document that Helm's YAML → SimpleHead step rejects; `message` is Go's wording. */
+export class HeadParseError extends Error {}
+
+function asString(v: unknown, field: string): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'string') return v
+  // sigs.k8s.io/yaml turns scalars into strings when the target field is a string
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v)
+  throw new HeadParseError(
+    `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : 'object'} into Go struct field ${field} of type string`,
+  )
+}
+
+function jsonKind(v: unknown): string {
+  if (typeof v === 'string') return 'string'
+  if (typeof v === 'number' || typeof v === 'bigint') return 'number'
+  if (typeof v === 'boolean') return 'bool'
+  if (Array.isArray(v)) return 'array'
+  return 'object'
+}
+
+/**
+ * Reads apiVersion, kind, metadata.name and metadata.annotations of a document as Helm's
+ * sortManifests does. Throws {@link HeadParseError} with Go's text when Helm would fail.
+ */
+export function parseHead(doc: string): ManifestHead {
+  let v: unknown
+  try {
+    v = decodeYaml(doc)
+  } catch (err) {
+    throw new HeadParseError(`error converting YAML to JSON: ${(err as Error).message}`)
+  }
+  if (v === null || v === undefined) return { apiVersion: '', kind: '' }
+  if (!isGoMap(v)) {
+    throw new HeadParseError(
+      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(v)} into Go value of type releaseutil.SimpleHead`,
+    )
+  }
+  const head: ManifestHead = {
+    apiVersion: asString(v.apiVersion, '.apiVersion'),
+    kind: asString(v.kind, '.kind'),
+  }
+  const md = v.metadata
+  if (md !== null && md !== undefined) {
+    if (!isGoMap(md)) {
+      throw new HeadParseError(
+        `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(md)} into Go struct field SimpleHead.metadata of type struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }`,
+      )
+    }
+    head.metadata = { name: asString(md.name, '.metadata.name') }
+    const ann = md.annotations
+    if (ann !== null && ann !== undefined) {
+      if (!isGoMap(ann)) {
+        throw new HeadParseError(
+          `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(ann)} into Go struct field .metadata.annotations of type map[string]string`,
+        )
+      }
+      const out: Record<string, string> = {}
+      for (const [k, val] of Object.entries(ann)) out[k] = asString(val, '.metadata.annotations')
+      head.metadata.annotations = out
+    }
+  }
+  return head
+}

@@ -1,0 +1,199 @@
+import type { Chart, Values } from '@slipway/chart'
+import { encodingFuncs, encodeYaml, type GoMap } from '@slipway/gotemplate'
+import { makeCapabilities, type Capabilities } from './builtins/capabilities.ts'
+import type { ToYaml } from './builtins/files.ts'
+import { toRenderChart, type RenderChart } from './chart-tree.ts'
+import { crdFiles, type CrdFile } from './crds.ts'
+import { checkDependencies } from './dependencies/check.ts'
+import { processDependencyEnabled } from './dependencies/enabled.ts'
+import { processDependencyImportValues } from './dependencies/import-values.ts'
+import { isCompatibleRange } from './dependencies/version-range.ts'
+import type { LookupFunc } from './engine/helm-funcs.ts'
+import { renderTemplates } from './engine/render-templates.ts'
+import { defaultTemplateSetFactory, type TemplateSetFactory } from './engine/template-set.ts'
+import { RenderError } from './errors.ts'
+import { defaultRenderLimits, type RenderLimits } from './limits.ts'
+import { splitManifests } from './manifests/split.ts'
+import { parseHead } from './manifests/head.ts'
+import { sortManifests } from './manifests/sort.ts'
+import type { Hook, Manifest } from './manifests/types.ts'
+import { validateValues } from './schema/validate.ts'
+import { CoalesceTypeError, coalesceValues, type WarnFn } from './values/coalesce.ts'
+import { mergeUserValues } from './values/user-values.ts'
+
+/** How to render: the release, the cluster it is for, and the bounds. */
+export interface RenderOptions {
+  /** `.Release.Name`. */
+  releaseName: string
+  /** `.Release.Namespace`; `default` when absent. */
+  namespace?: string
+  /** `.Release.Revision`; 1 when absent. */
+  revision?: number
+  /** `.Release.IsUpgrade` (and `IsInstall` its opposite). */
+  isUpgrade?: boolean
+  /** `.Capabilities.KubeVersion`, e.g. `1.30.2`; Helm 3.17's `v1.32.0` when absent. */
+  kubeVersion?: string
+  /** Extra `.Capabilities.APIVersions` (`--api-versions`). */
+  apiVersions?: string[]
+  /** Print CRDs from `crds/` before the manifests (`--include-crds`); affects formatting only. */
+  includeCrds?: boolean
+  /** Answers `lookup`; without it `lookup` returns an empty map, as in `helm template`. */
+  lookup?: LookupFunc
+  /** Render bounds; defaults in {@link defaultRenderLimits}. */
+  limits?: Partial<RenderLimits>
+  /** Skip values.schema.json validation (`--skip-schema-validation`). */
+  skipSchemaValidation?: boolean
+  /** Render subcharts' NOTES.txt into `notes` too (`--render-subchart-notes`). */
+  subNotes?: boolean
+  /** Receives Helm's warnings (coalescing, conditions, unknown hooks). */
+  warn?: WarnFn
+  /** The template engine; `@slipway/gotemplate`'s TemplateSet by default. */
+  createTemplateSet?: TemplateSetFactory
+}
+
+/** What a render produces. */
+export interface RenderResult {
+  /** Non-hook documents, in Helm's install order. */
+  manifests: Manifest[]
+  /** Hook documents, sorted by kind as Helm sorts them. */
+  hooks: Hook[]
+  /** Documents of the `crds/` files of the chart and its enabled subcharts. */
+  crds: Manifest[]
+  /** The `crds/` files whole, as `helm template --include-crds` prints them. */
+  crdFiles: CrdFile[]
+  /** The rendered NOTES.txt of the root chart, when it has one. */
+  notes?: string
+  /** The coalesced values the templates saw (`.Values` of the root chart). */
+  values: Values
+  /** Whether formatting should print CRDs (from {@link RenderOptions.includeCrds}). */
+  includeCrds: boolean
+}
+
+const noWarn: WarnFn = () => {}
+
+function toYamlFunc(): ToYaml {
+  const f = encodingFuncs.toYaml
+  if (f) return (v) => String(f(v))
+  return (v) => encodeYaml(v).replace(/\n$/, '')
+}
+
+/** Applies dependency processing (aliases, conditions, tags, import-values) to a copy of the chart. */
+function prepareChart(chart: Chart, userValues: Values, warn: WarnFn): RenderChart {
+  checkDependencies(chart)
+  const rc = toRenderChart(chart)
+  processDependencyEnabled(rc, userValues, '', warn)
+  processDependencyImportValues(rc, warn)
+  return rc
+}
+
+function coalesce(rc: RenderChart, userValues: Values, warn: WarnFn): Values {
+  try {
+    return coalesceValues(rc, userValues, warn)
+  } catch (err) {
+    if (err instanceof CoalesceTypeError) {
+      throw new RenderError('DEPENDENCY_TYPE_MISMATCH', err.message, { phase: 'values', valuesPath: err.key, cause: err })
+    }
+    throw err
+  }
+}
+
+/**
+ * The values a chart's templates see for the given user values (each source a `-f` file or
+ * `--set` result, later ones winning), after Helm's dependency processing and coalescing.
+ */
+export function mergeValues(chart: Chart, userValues: Values[], options: { warn?: WarnFn } = {}): Values {
+  const warn = options.warn ?? noWarn
+  const user = mergeUserValues(userValues)
+  return coalesce(prepareChart(chart, user, warn), user, warn)
+}
+
+function release(options: RenderOptions): GoMap {
+  return {
+    Name: options.releaseName,
+    Namespace: options.namespace ?? 'default',
+    IsUpgrade: options.isUpgrade ?? false,
+    IsInstall: !(options.isUpgrade ?? false),
+    Revision: BigInt(options.revision ?? 1),
+    Service: 'Helm',
+  }
+}
+
+function crdManifests(files: CrdFile[]): Manifest[] {
+  const out: Manifest[] = []
+  for (const f of files) {
+    for (const doc of splitManifests(f.content)) {
+      let head
+      try {
+        head = parseHead(doc)
+      } catch (err) {
+        throw new RenderError('YAML_PARSE', `YAML parse error on ${f.name}: ${(err as Error).message}`, {
+          file: f.name,
+          cause: err,
+        })
+      }
+      out.push({ name: f.name, content: doc, head })
+    }
+  }
+  return out
+}
+
+/**
+ * Renders a loaded chart as `helm template` (v3.17.3) does: dependency processing, values
+ * coalescing, schema validation, every template executed in Helm's order, documents split,
+ * hooks separated and everything sorted in install order.
+ *
+ * @example
+ * const result = renderChart(chart, { replicas: 2 }, { releaseName: 'web' })
+ * process.stdout.write(formatTemplateOutput(result))
+ */
+export function renderChart(chart: Chart, userValues: Values, options: RenderOptions): RenderResult {
+  const warn = options.warn ?? noWarn
+  const limits: RenderLimits = { ...defaultRenderLimits, ...options.limits }
+  const caps: Capabilities = makeCapabilities({
+    ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
+    ...(options.apiVersions !== undefined ? { apiVersions: options.apiVersions } : {}),
+  })
+  const rc = prepareChart(chart, userValues, warn)
+  const values = coalesce(rc, userValues, warn)
+  if (!options.skipSchemaValidation) validateValues(rc, values)
+
+  const kubeVersion = chart.metadata.kubeVersion
+  if (kubeVersion && !isCompatibleRange(kubeVersion, caps.KubeVersion.Version)) {
+    throw new RenderError(
+      'KUBE_VERSION_INCOMPATIBLE',
+      `chart requires kubeVersion: ${kubeVersion} which is incompatible with Kubernetes ${caps.KubeVersion.Version}`,
+      { chart: chart.metadata.name },
+    )
+  }
+
+  const rendered = renderTemplates({
+    chart: rc,
+    top: { Capabilities: caps, Release: release(options), Values: values },
+    limits,
+    createSet: options.createTemplateSet ?? defaultTemplateSetFactory,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
+    toYaml: toYamlFunc(),
+  })
+
+  let notes: string | undefined
+  const rootNotes = `${rc.metadata.name}/templates/NOTES.txt`
+  for (const name of [...rendered.keys()]) {
+    if (!name.endsWith('NOTES.txt')) continue
+    if (options.subNotes || name === rootNotes) {
+      notes = notes === undefined ? (rendered.get(name) as string) : `${notes}\n${rendered.get(name)}`
+    }
+    rendered.delete(name)
+  }
+
+  const { manifests, hooks } = sortManifests(rendered, undefined, warn)
+  const files = crdFiles(rc)
+  return {
+    manifests,
+    hooks,
+    crds: crdManifests(files),
+    crdFiles: files,
+    ...(notes !== undefined ? { notes } : {}),
+    values,
+    includeCrds: options.includeCrds ?? false,
+  }
+}
