@@ -7,3 +7,31 @@ export type {
   ChartMetadata,
   Values,
 } from './types.ts'
+export { ChartError, isChartError, type ChartErrorCode, type ChartErrorLocation } from './errors.ts'
+export { defaultLimits, resolveLimits, type ChartLimits } from './limits.ts'
+export {
+  APIVersionV1,
+  APIVersionV2,
+  parseChartYaml,
+  parseLock,
+  parseRequirements,
+  sanitizeString,
+  validateMetadata,
+} from './metadata.ts'
+export { decodeValues } from './values.ts'
+export { lineColumnAt, parseSchema, type JsonSchema } from './schema.ts'
+export { inferSchema } from './infer-schema.ts'
+export { checkDependencies } from './dependencies.ts'
+export { crdFiles, findReadme, metadataToYaml, showChart, type ShowKind } from './show.ts'
+export {
+  compareVersions,
+  isValidVersion,
+  normalizeVersion,
+  parseVersionRange,
+  resolveVersion,
+  satisfiesRange,
+  sortVersions,
+  type ResolveVersionOptions,
+  type VersionRange,
+} from './version.ts'
+export { formatGoFloat } from './go-float.ts'

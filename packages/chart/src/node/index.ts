@@ -1,1 +1,3 @@
-export {}
+export { loadChart, loadChartArchive, loadChartDir, type LoadArchiveOptions, type LoadOptions } from './load.ts'
+export { HelmIgnore, helmIgnoreFile } from './helmignore.ts'
+export { goGlobMatch, BadPatternError } from './go-glob.ts'
