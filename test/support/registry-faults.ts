@@ -24,6 +24,15 @@ export type FaultAction =
   | { kind: 'truncate'; keepBytes: number }
   | { kind: 'corrupt' }
   | { kind: 'hang' }
+  | { kind: 'rewrite'; rewrite: (answer: ProxiedAnswer) => ProxiedAnswer }
+
+/** A registry answer as a `rewrite` fault sees and changes it. */
+export interface ProxiedAnswer {
+  path: string
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+}
 
 /** One fault and the requests it applies to. */
 export interface Fault {
@@ -89,15 +98,18 @@ export async function startFaultProxy(targetUrl: string, faults: Fault[]): Promi
         const chunks: Buffer[] = []
         up.on('data', (c: Buffer) => chunks.push(c))
         up.on('end', () => {
-          let body = Buffer.concat(chunks)
+          let body: Buffer = Buffer.concat(chunks)
           if (action.kind === 'truncate') body = body.subarray(0, action.keepBytes)
           if (action.kind === 'corrupt' && body.length > 0) {
             body = Buffer.from(body)
             body[body.length >> 1] = body[body.length >> 1]! ^ 0xff
           }
-          outHeaders['content-length'] = String(body.length)
-          res.writeHead(status, outHeaders)
-          res.end(body)
+          let answer: ProxiedAnswer = { path, status, headers: outHeaders, body }
+          if (action.kind === 'rewrite') answer = action.rewrite(answer)
+          answer.headers['content-length'] = String(answer.body.length)
+          delete answer.headers['transfer-encoding']
+          res.writeHead(answer.status, answer.headers)
+          res.end(answer.body)
         })
       },
     )
@@ -120,6 +132,36 @@ export async function startFaultProxy(targetUrl: string, faults: Fault[]): Promi
       for (const res of hanging) res.destroy()
       server.closeAllConnections()
       await new Promise<void>((r) => server.close(() => r()))
+    },
+  }
+}
+
+/**
+ * A fault that pages tag lists as the distribution spec describes (`n`, `last`, and a
+ * `Link: <...>; rel="next"` header). Debian's distribution 2.8 ignores `n` for tags, so tests
+ * of `Link` paging put this in front of it.
+ */
+export function paginateTags(): Fault {
+  return {
+    match: { method: 'GET', path: /\/tags\/list/ },
+    fault: {
+      kind: 'rewrite',
+      rewrite(answer) {
+        const url = new URL(answer.path, 'http://registry')
+        const n = Number(url.searchParams.get('n') ?? NaN)
+        if (answer.status !== 200 || !Number.isInteger(n) || n <= 0) return answer
+        const list = JSON.parse(answer.body.toString()) as { name: string; tags: string[] }
+        const sorted = [...list.tags].sort()
+        const last = url.searchParams.get('last')
+        const rest = last ? sorted.filter((t) => t > last) : sorted
+        const page = rest.slice(0, n)
+        const headers = { ...answer.headers }
+        if (rest.length > n) {
+          const next = new URLSearchParams({ n: String(n), last: page[page.length - 1]! })
+          headers.link = `<${url.pathname}?${next}>; rel="next"`
+        }
+        return { ...answer, headers, body: Buffer.from(JSON.stringify({ name: list.name, tags: page })) }
+      },
     },
   }
 }

@@ -27,7 +27,7 @@ import { Transport } from './transport.ts'
 
 /** How a {@link RegistryClient} connects, authenticates and caches. */
 export interface RegistryClientOptions {
-  /** Talk plain HTTP (loopback registries do by default, as in Helm). */
+  /** true: plain HTTP; false: HTTPS even for loopback; default: plain HTTP for loopback only, as Helm. */
   plainHttp?: boolean
   insecureSkipTlsVerify?: boolean
   caFile?: string
@@ -127,7 +127,7 @@ export class RegistryClient {
         store: () => (store ??= CredentialStore.fromDefaultLocations()),
       },
       this.#limits,
-      options.plainHttp ? true : undefined,
+      options.plainHttp,
     )
     this.#cache = new BlobCache(options.cacheDir ?? defaultCacheDir())
   }
