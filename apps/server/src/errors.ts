@@ -3,6 +3,7 @@ import type { ApiErrorDetails, FieldIssue } from '@slipway/api'
 /** Error codes the server itself raises (package errors keep their own codes). */
 export type ServerErrorCode =
   | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
   | 'NOT_FOUND'
   | 'INVALID_SCHEMA'
   | 'TIMEOUT'

@@ -1,5 +1,5 @@
 import type { ChartQuery, ChartView, JsonSchema } from '@slipway/api'
-import { inferSchema, type Chart } from '@slipway/chart'
+import { findReadme, inferSchema, parseSchema, type Chart } from '@slipway/chart'
 import { HttpError } from '../errors.ts'
 import { MAX_README_BYTES, MAX_SCHEMA_BYTES } from '../limits.ts'
 
@@ -14,27 +14,23 @@ export interface LoadedChart {
 const utf8 = new TextDecoder('utf-8')
 
 function readme(chart: Chart): string | undefined {
-  const file = chart.files.find((f) => /^readme(\.md|\.txt)?$/i.test(f.name))
+  const file = findReadme(chart.files)
   if (!file) return undefined
   const text = utf8.decode(file.data.subarray(0, MAX_README_BYTES))
   return file.data.length > MAX_README_BYTES ? `${text}\n\n…` : text
 }
 
-/** Parses values.schema.json; a broken schema is a 422 that says where. */
-export function parseSchema(bytes: Uint8Array, chartName: string): JsonSchema {
+function schemaOf(chart: Chart): JsonSchema {
+  const bytes = chart.schema
+  if (!bytes) return inferSchema(chart.rawValues ? utf8.decode(chart.rawValues) : '') as JsonSchema
   if (bytes.length > MAX_SCHEMA_BYTES) {
-    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chartName} is larger than ${MAX_SCHEMA_BYTES} bytes`, { file: 'values.schema.json' })
+    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chart.metadata.name} is larger than ${MAX_SCHEMA_BYTES} bytes`, { file: 'values.schema.json' })
   }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(utf8.decode(bytes))
-  } catch (err) {
-    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chartName} is not valid JSON: ${(err as Error).message}`, { file: 'values.schema.json' }, err)
+  const schema = parseSchema(bytes)
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chart.metadata.name} must be a JSON object`, { file: 'values.schema.json' })
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chartName} must be a JSON object`, { file: 'values.schema.json' })
-  }
-  return parsed as JsonSchema
+  return schema as JsonSchema
 }
 
 /** The JSON the browser gets for a loaded chart: metadata, values, schema (or inferred), README. */
@@ -42,7 +38,7 @@ export function toChartView(query: ChartQuery, loaded: LoadedChart): ChartView {
   const { chart } = loaded
   const meta = chart.metadata
   const valuesYaml = chart.rawValues ? utf8.decode(chart.rawValues) : ''
-  const schema = chart.schema ? parseSchema(chart.schema, meta.name) : (inferSchema(valuesYaml) as JsonSchema)
+  const schema = schemaOf(chart)
   const text = readme(chart)
   return {
     ref: { repository: query.repository, path: query.path, version: loaded.version },

@@ -32,6 +32,20 @@ const statusByCode: Record<string, number> = {
   DIGEST_MISMATCH: 502,
   SIZE_MISMATCH: 502,
   TLS: 502,
+  CHART_YAML_MISSING: 422,
+  PARSE_ERROR: 422,
+  INVALID_METADATA: 422,
+  MISSING_DEPENDENCY: 422,
+  EMPTY_ARCHIVE: 422,
+  LINK_NOT_ALLOWED: 422,
+  IRREGULAR_FILE: 422,
+  CHART_TOO_LARGE: 422,
+  FILE_TOO_LARGE: 422,
+  TOO_MANY_FILES: 422,
+  TOO_DEEP: 422,
+  INVALID_HELMIGNORE: 422,
+  INVALID_INDEX: 502,
+  INVALID_SOURCE: 400,
   CLUSTER_UNREACHABLE: 503,
   TIMEOUT: 504,
 }
@@ -49,8 +63,20 @@ export function statusForCode(code: string): number {
   return 500
 }
 
-// location fields that package errors carry (reference, file, line, path, field, kind/name)
-const locationFields = ['reference', 'field', 'path', 'file', 'line', 'column', 'kind', 'name', 'namespace', 'registry']
+// location fields that package errors carry; a package's `field` (a chart or values field path)
+// is not a request field, so it travels as `location`
+const locationFields: Record<string, string> = {
+  reference: 'reference',
+  source: 'reference',
+  field: 'location',
+  path: 'path',
+  file: 'file',
+  line: 'line',
+  column: 'column',
+  kind: 'kind',
+  name: 'name',
+  namespace: 'namespace',
+}
 
 /** Converts any thrown value into the JSON body and status the API answers with. */
 export function toApiError(err: unknown): { status: number; body: ApiErrorBody } {
@@ -65,9 +91,11 @@ export function toApiError(err: unknown): { status: number; body: ApiErrorBody }
   }
   if (err instanceof Error && typeof e.code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(e.code)) {
     const details: ApiErrorDetails = {}
-    for (const key of locationFields) {
+    for (const [key, as] of Object.entries(locationFields)) {
       const value = (err as unknown as Record<string, unknown>)[key]
-      if ((typeof value === 'string' && value !== '') || typeof value === 'number') details[key] = value
+      // `name` is the error class's name unless the error locates a Kubernetes object (kind/name)
+      if (key === 'name' && (err as { kind?: unknown }).kind === undefined) continue
+      if (((typeof value === 'string' && value !== '') || typeof value === 'number') && details[as] === undefined) details[as] = value
     }
     return {
       status: statusForCode(e.code),

@@ -2,6 +2,7 @@ import { checkChartQuery, type ChartView, type VersionList } from '@slipway/api'
 import { Router, type Request } from 'express'
 import type { ChartLoader } from '../charts/loader.ts'
 import { toChartView } from '../charts/chart-view.ts'
+import { explainChartError } from '../charts/explain.ts'
 import { badRequest } from '../errors.ts'
 import { CHART_LOAD_TIMEOUT_MS, VERSION_LIST_TIMEOUT_MS } from '../limits.ts'
 import { withTimeout } from '../timeout.ts'
@@ -24,12 +25,18 @@ export function chartRoutes(loader: ChartLoader): Router {
     const q = query(req)
     const versions = await withTimeout(VERSION_LIST_TIMEOUT_MS, 'Listing versions', (signal) =>
       loader.versions({ repository: q.repository, path: q.path }, signal),
-    )
+    ).catch(async (err: unknown) => {
+      throw await explainChartError(err, q, loader, true)
+    })
     res.json({ repository: q.repository, path: q.path, versions } satisfies VersionList)
   })
   router.get('/', async (req, res) => {
     const q = query(req)
-    const loaded = await withTimeout(CHART_LOAD_TIMEOUT_MS, 'Loading the chart', (signal) => loader.load(q, signal))
+    const loaded = await withTimeout(CHART_LOAD_TIMEOUT_MS, 'Loading the chart', (signal) => loader.load(q, signal)).catch(
+      async (err: unknown) => {
+        throw await explainChartError(err, q, loader, false)
+      },
+    )
     res.json(toChartView(q, loaded) satisfies ChartView)
   })
   return router
