@@ -1,11 +1,186 @@
-import { UsageError, type Command } from '../command.ts'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Chart, Values } from '@slipway/chart'
+import * as chartNode from '@slipway/chart/node'
+import { decodeYaml, isGoMap } from '@slipway/gotemplate'
+import { formatTemplateOutput, isRenderError, mergeUserValues, renderChart } from '@slipway/render'
+import * as strvals from '@slipway/render/strvals'
+import { UsageError, type Command, type CommandIO, type Flags } from '../command.ts'
+import { chartSourceOptions } from '../global-flags.ts'
+
+const usage = 'slipway template [NAME] [CHART] [flags]'
+
+// Helm's chartutil.ValidateReleaseName
+const releaseNameRegex = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
+const maxReleaseNameLength = 53
+
+function list(v: unknown): string[] {
+  if (v === undefined) return []
+  return (Array.isArray(v) ? v : [v]).map(String)
+}
+
+/** Reads a `-f` values file as Helm does: YAML, a map at the top, empty means `{}`. */
+async function readValuesFile(path: string, cwd: string): Promise<Values> {
+  let text: string
+  try {
+    text = await readFile(resolve(cwd, path), 'utf8')
+  } catch {
+    throw new UsageError(`open ${path}: no such file or directory`)
+  }
+  let v: unknown
+  try {
+    v = decodeYaml(text, { file: path })
+  } catch (err) {
+    throw new UsageError(`failed to parse ${path}: ${(err as Error).message}`)
+  }
+  if (v === null || v === undefined) return {}
+  if (!isGoMap(v)) {
+    throw new UsageError(`failed to parse ${path}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : 'string'} into Go value of type map[string]interface {}`)
+  }
+  return v
+}
+
+type SetParser = (expr: string, base: Values, ...rest: unknown[]) => unknown
+
+/** Applies one `--set*` family in order, as Helm's values.Options.MergeValues. */
+async function applySets(
+  base: Values,
+  exprs: string[],
+  parserName: string,
+  flag: string,
+  cwd: string,
+): Promise<Values> {
+  if (exprs.length === 0) return base
+  const parser = (strvals as unknown as Record<string, SetParser | undefined>)[parserName]
+  if (typeof parser !== 'function') throw new UsageError(`${flag} is not supported yet`)
+  let out = base
+  for (const expr of exprs) {
+    let r: unknown
+    try {
+      r =
+        parserName === 'parseSetFile'
+          ? parser(expr, out, (p: string) => readFile(resolve(cwd, p), 'utf8'))
+          : parser(expr, out)
+      if (r instanceof Promise) r = await r
+    } catch (err) {
+      throw new UsageError(`failed parsing ${flag} data: ${(err as Error).message}`)
+    }
+    if (isGoMap(r)) out = r
+  }
+  return out
+}
+
+/** Builds the user values: `-f` files in order, then --set-json, --set, --set-string, --set-file, --set-literal. */
+async function userValues(flags: Flags, cwd: string): Promise<Values> {
+  const files: Values[] = []
+  for (const f of list(flags.values)) files.push(await readValuesFile(f, cwd))
+  let base = mergeUserValues(files)
+  base = await applySets(base, list(flags['set-json']), 'parseSetJson', '--set-json', cwd)
+  base = await applySets(base, list(flags.set), 'parseSet', '--set', cwd)
+  base = await applySets(base, list(flags['set-string']), 'parseSetString', '--set-string', cwd)
+  base = await applySets(base, list(flags['set-file']), 'parseSetFile', '--set-file', cwd)
+  base = await applySets(base, list(flags['set-literal']), 'parseSetLiteral', '--set-literal', cwd)
+  return base
+}
+
+type ChartLoader = (ref: string, options: Record<string, unknown>) => Promise<Chart>
+
+/** Loads the chart: a directory or .tgz, or (when the chart package offers it) a repository/OCI reference. */
+async function loadChart(ref: string, flags: Flags, cwd: string): Promise<Chart> {
+  const mod = chartNode as unknown as Record<string, ChartLoader | undefined>
+  const remote = ref.startsWith('oci://') || flags.repo !== undefined || /^[^./][^/]*\/[^/]+$/.test(ref)
+  const fromSource = mod.loadChartFromSource
+  if (fromSource) {
+    return fromSource(ref, {
+      cwd,
+      version: flags.version,
+      repo: flags.repo,
+      username: flags.username,
+      password: flags.password,
+      plainHttp: flags['plain-http'],
+      insecureSkipTlsVerify: flags['insecure-skip-tls-verify'],
+      caFile: flags['ca-file'],
+      certFile: flags['cert-file'],
+      keyFile: flags['key-file'],
+      devel: flags.devel,
+    })
+  }
+  const load = mod.loadChart
+  if (!load) throw new UsageError('loading charts is not available yet')
+  if (remote && ref.startsWith('oci://')) throw new UsageError(`loading ${ref} is not available yet`)
+  return load(resolve(cwd, ref), {})
+}
+
+function render(chart: Chart, values: Values, name: string, flags: Flags): string {
+  const result = renderChart(chart, values, {
+    releaseName: name,
+    namespace: typeof flags.namespace === 'string' ? flags.namespace : 'default',
+    isUpgrade: flags['is-upgrade'] === true,
+    ...(typeof flags['kube-version'] === 'string' ? { kubeVersion: flags['kube-version'] } : {}),
+    apiVersions: list(flags['api-versions']).flatMap((s) => s.split(',')),
+    includeCrds: flags['include-crds'] === true,
+    skipSchemaValidation: flags['skip-schema-validation'] === true,
+    subNotes: flags['render-subchart-notes'] === true,
+  })
+  return formatTemplateOutput(result, {
+    showOnly: list(flags['show-only']).flatMap((s) => s.split(',')),
+    skipTests: flags['skip-tests'] === true,
+    noHooks: flags['no-hooks'] === true,
+  })
+}
+
+async function run(args: string[], flags: Flags, io: CommandIO): Promise<number> {
+  if (args.length < 1) throw new UsageError(`"slipway template" requires at least 1 argument\n\nUsage: ${usage}`)
+  if (args.length > 2) throw new UsageError(`expected at most two arguments, unexpected arguments: ${args.slice(2).join(', ')}`)
+  const [name, ref] = args.length === 2 ? [args[0] as string, args[1] as string] : ['release-name', args[0] as string]
+  if (!releaseNameRegex.test(name) || name.length > maxReleaseNameLength) {
+    throw new UsageError(
+      `release name "${name}": invalid release name, must match regex ${releaseNameRegex.source} and the length must not be longer than ${maxReleaseNameLength}`,
+    )
+  }
+  const kubeVersion = flags['kube-version']
+  if (typeof kubeVersion === 'string' && !/^v?\d+(\.\d+){0,2}([-+].*)?$/.test(kubeVersion)) {
+    throw new UsageError(`invalid kube version '${kubeVersion}': Invalid Semantic Version`)
+  }
+  const values = await userValues(flags, io.cwd)
+  const chart = await loadChart(ref, flags, io.cwd)
+  let out: string
+  try {
+    out = render(chart, values, name, flags)
+  } catch (err) {
+    if (isRenderError(err)) {
+      // Helm adds this hint once the release exists, i.e. for errors while rendering
+      const hint = err.phase === 'render' ? '\n\nUse --debug flag to render out invalid YAML' : ''
+      throw new UsageError(`${err.message}${hint}`)
+    }
+    throw err
+  }
+  io.stdout.write(out)
+  return 0
+}
 
 export const command: Command = {
   name: 'template',
-  summary: 'not available yet',
-  usage: 'slipway template',
-  options: {},
-  async run() {
-    throw new UsageError('"slipway template" is not available yet')
+  summary: 'render a chart\'s templates locally, exactly as "helm template" prints them',
+  usage,
+  options: {
+    ...chartSourceOptions,
+    values: { type: 'string', short: 'f', multiple: true },
+    set: { type: 'string', multiple: true },
+    'set-string': { type: 'string', multiple: true },
+    'set-json': { type: 'string', multiple: true },
+    'set-file': { type: 'string', multiple: true },
+    'set-literal': { type: 'string', multiple: true },
+    'kube-version': { type: 'string' },
+    'api-versions': { type: 'string', short: 'a', multiple: true },
+    'include-crds': { type: 'boolean' },
+    'skip-crds': { type: 'boolean' },
+    'show-only': { type: 'string', short: 's', multiple: true },
+    'skip-tests': { type: 'boolean' },
+    'no-hooks': { type: 'boolean' },
+    'is-upgrade': { type: 'boolean' },
+    'skip-schema-validation': { type: 'boolean' },
+    'render-subchart-notes': { type: 'boolean' },
   },
+  run,
 }

@@ -20,7 +20,7 @@ export function parseLooseVersion(version: string): string | null {
 export function isCompatibleRange(range: string, version: string): boolean {
   const v = parseLooseVersion(version)
   if (!v) return false
-  const r = range.trim() === '' ? '*' : range.replace(/,/g, ' ')
+  const r = range.trim() === '' ? '*' : normalizeRange(range)
   try {
     const parsed = new semver.Range(r, { loose: true })
     // Masterminds lets a pre-release through only when the constraint names a pre-release
@@ -29,4 +29,16 @@ export function isCompatibleRange(range: string, version: string): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * Rewrites a Masterminds constraint into npm semver syntax: commas are "and", and a partial
+ * version with a pre-release (`>=1.21-0`) gets its missing parts as zeros (`>=1.21.0-0`).
+ */
+function normalizeRange(range: string): string {
+  return range
+    .replace(/,/g, ' ')
+    .replace(/(^|[\s<>=~^])v?(\d+)(?:\.(\d+))?(-[0-9A-Za-z.-]+)(?=\s|$)/g, (_m, pre: string, major: string, minor?: string, tag?: string) =>
+      `${pre}${major}.${minor ?? '0'}.0${tag}`,
+    )
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { RenderError } from '../errors.ts'
+import { parseHead } from './head.ts'
+import { sortManifests } from './sort.ts'
+import { splitManifests } from './split.ts'
+
+describe('splitManifests', () => {
+  it('splits on lines starting with ---, trims, drops empty documents', () => {
+    // as Go's regexp: whitespace eaten after one separator hides the next `---` (helm prints it)
+    expect(splitManifests('\n---\na: 1\n---   \n\n---\nb: |\n  ---\n  x\n--- # c\nd: 1\n')).toEqual([
+      'a: 1',
+      '---\nb: |\n  ---\n  x',
+      '# c\nd: 1',
+    ])
+  })
+  it('treats ---foo as a separator followed by foo', () => {
+    expect(splitManifests('a: 1\n---b: 2')).toEqual(['a: 1', 'b: 2'])
+  })
+})
+
+describe('parseHead', () => {
+  it('reads kind, name and annotations, turning scalars into strings', () => {
+    expect(parseHead('apiVersion: v1\nkind: 5\nmetadata:\n  name: x\n  annotations:\n    w: 5\n')).toEqual({
+      apiVersion: 'v1',
+      kind: '5',
+      metadata: { name: 'x', annotations: { w: '5' } },
+    })
+  })
+  it('accepts comment-only documents and rejects scalars as Helm does', () => {
+    expect(parseHead('# only a comment')).toEqual({ apiVersion: '', kind: '' })
+    expect(() => parseHead('1')).toThrow(/cannot unmarshal number into Go value of type releaseutil.SimpleHead/)
+  })
+})
+
+describe('sortManifests', () => {
+  const files = new Map([
+    ['c/templates/b.yaml', 'kind: Deployment\nmetadata:\n  name: d\n---\nkind: Zed\n---\nkind: Alpha\n'],
+    ['c/templates/a.yaml', 'kind: Service\n---\nkind: Namespace\n---\nkind: Deployment\nmetadata:\n  name: first\n'],
+    ['c/templates/_h.tpl', 'kind: Secret'],
+    ['c/templates/empty.yaml', '  \n'],
+    [
+      'c/templates/hooks.yaml',
+      'kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: pre-install, post-upgrade\n    helm.sh/hook-weight: "-5"\n    helm.sh/hook-delete-policy: before-hook-creation\n---\nkind: ConfigMap\nmetadata:\n  name: u\n  annotations:\n    helm.sh/hook: bogus\n---\nkind: Pod\nmetadata:\n  name: t\n  annotations:\n    helm.sh/hook: test\n    helm.sh/hook-weight: x\n',
+    ],
+  ])
+  it('orders by install order of kind, stably, unknown kinds last and alphabetical', () => {
+    const warnings: string[] = []
+    const { manifests, hooks } = sortManifests(files, undefined, (m) => warnings.push(m))
+    expect(manifests.map((m) => `${m.head.kind}:${m.head.metadata?.name ?? ''}`)).toEqual([
+      'Namespace:',
+      'Service:',
+      'Deployment:first',
+      'Deployment:d',
+      'Alpha:',
+      'Zed:',
+    ])
+    expect(hooks.map((h) => [h.kind, h.events, h.weight, h.deletePolicies])).toEqual([
+      ['Pod', ['test'], 0, []],
+      ['Job', ['pre-install', 'post-upgrade'], -5, ['before-hook-creation']],
+    ])
+    expect(warnings).toEqual(['info: skipping unknown hook: "bogus"'])
+  })
+  it('fails with the file name on a YAML error', () => {
+    try {
+      sortManifests(new Map([['c/templates/x.yaml', 'a: [']]))
+      expect.unreachable()
+    } catch (err) {
+      expect(err).toBeInstanceOf(RenderError)
+      expect((err as RenderError).code).toBe('YAML_PARSE')
+      expect((err as RenderError).message).toMatch(/^YAML parse error on c\/templates\/x.yaml: error converting YAML to JSON: /)
+    }
+  })
+})

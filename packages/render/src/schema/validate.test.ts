@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { toRenderChart } from '../chart-tree.ts'
+import { RenderError } from '../errors.ts'
+import { makeChart } from '../testing/make-chart.ts'
+import { validateValues } from './validate.ts'
+
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  required: ['zz'],
+  properties: {
+    a: { type: 'string' },
+    b: { type: 'object', properties: { c: { type: 'integer', minimum: 5 } } },
+    e: { enum: ['x', 'y'] },
+    f: { type: ['string', 'null'] },
+  },
+}
+
+function messageOf(fn: () => void): string {
+  try {
+    fn()
+  } catch (err) {
+    expect(err).toBeInstanceOf(RenderError)
+    return (err as RenderError).message
+  }
+  throw new Error('no error')
+}
+
+describe('validateValues', () => {
+  it('words errors as Helm 3.17 (gojsonschema) does', () => {
+    const chart = toRenderChart(makeChart({ name: 'q' }, { schema }))
+    const msg = messageOf(() => validateValues(chart, { a: 1, b: { c: 2 }, e: 'z', f: 1n }))
+    const [head, name, ...lines] = msg.split('\n')
+    expect(head).toBe("values don't meet the specifications of the schema(s) in the following chart(s):")
+    expect(name).toBe('q:')
+    expect(lines.sort()).toEqual(
+      [
+        '',
+        '- (root): zz is required',
+        '- a: Invalid type. Expected: string, given: integer',
+        '- b.c: Must be greater than or equal to 5',
+        '- e: e must be one of the following: "x", "y"',
+        '- f: Invalid type. Expected: [string,null], given: integer',
+      ].sort(),
+    )
+  })
+  it('validates subcharts with their own part of the values', () => {
+    const sub = makeChart({ name: 'sub' }, { schema: { type: 'object', properties: { n: { type: 'integer' } } } })
+    const chart = toRenderChart(makeChart({ name: 'top' }, { dependencies: [sub] }))
+    expect(messageOf(() => validateValues(chart, { sub: { n: 1.5 } }))).toBe(
+      "values don't meet the specifications of the schema(s) in the following chart(s):\nsub:\n- n: Invalid type. Expected: integer, given: number\n",
+    )
+    expect(() => validateValues(chart, { sub: { n: 1 } })).not.toThrow()
+  })
+  it('accepts draft-04 exclusive bounds and 2020-12 schemas', () => {
+    const d4 = toRenderChart(
+      makeChart({ name: 'd4' }, { schema: { $schema: 'http://json-schema.org/draft-04/schema#', properties: { n: { minimum: 1, exclusiveMinimum: true } } } }),
+    )
+    expect(messageOf(() => validateValues(d4, { n: 1 }))).toContain('- n: Must be greater than 1')
+    const d2020 = toRenderChart(
+      makeChart({ name: 'd20' }, { schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', properties: { l: { prefixItems: [{ type: 'string' }] } } } }),
+    )
+    expect(messageOf(() => validateValues(d2020, { l: [1] }))).toContain('- l.0: Invalid type. Expected: string, given: integer')
+  })
+})
