@@ -5,7 +5,7 @@ import validator from '@rjsf/validator-ajv8'
 import { useMemo } from 'react'
 import { prepareSchema } from '../form/prepare.ts'
 import { toUiSchema } from '../form/ui-schema.ts'
-import { formWidgets } from '../form/widgets.ts'
+import { formFields, formWidgets } from '../form/widgets.ts'
 
 interface Props {
   schema: { [key: string]: unknown }
@@ -32,6 +32,7 @@ export function ChartForm({ schema, values, editing, onChange }: Props) {
       formData={values}
       validator={validator}
       widgets={formWidgets}
+      fields={formFields}
       liveValidate="onChange"
       showErrorList={false}
       noHtml5Validate

@@ -103,6 +103,17 @@ describe('toUiSchema', () => {
     expect(ui.x['ui:widget']).toBe('checkbox')
   })
 
+  it('gives no widget to a oneOf/anyOf of different types', () => {
+    const ui = toUiSchema({ properties: { id: { readOnly: true, anyOf: [{ type: 'string' }, { type: 'integer' }] } } }, {})
+    expect(ui.id).toEqual({ 'ui:readonly': true })
+  })
+
+  it('edits untyped values and arrays without items as YAML', () => {
+    const ui = toUiSchema({ properties: { affinity: { description: 'x' }, tolerations: { type: 'array', default: [] } } }, {})
+    expect(ui.affinity).toEqual({ 'ui:field': 'yaml', 'ui:label': false })
+    expect(ui.tolerations).toEqual({ 'ui:field': 'yaml', 'ui:label': false })
+  })
+
   it('stops at cyclic references', () => {
     const schema = { definitions: { n: { type: 'object', properties: { next: { $ref: '#/definitions/n' } } } }, $ref: '#/definitions/n' }
     const ui = toUiSchema(schema, {})

@@ -12,6 +12,12 @@ export interface UiSchemaOptions {
 /** Widget names registered by the module form (see `widgets.ts`). */
 export const widgetNames = { code: 'code', suggest: 'suggest', checkbox: 'checkbox', updown: 'updown', textarea: 'textarea' } as const
 
+/** Field names registered by the module form (see `widgets.ts`). */
+export const fieldNames = { yaml: 'yaml' } as const
+
+// keywords that let rjsf draw a field; a node with none of them is edited as YAML text
+const shapeKeywords = ['type', 'properties', 'items', 'enum', 'const', '$ref', 'oneOf', 'anyOf', 'allOf', 'additionalProperties']
+
 /**
  * Maps a chart's JSON Schema to an rjsf uiSchema: field order (`order`, then values.yaml order) at
  * every level, Cyclops' `fileExtension` (code editor), `immutable` (read-only when editing) and
@@ -33,6 +39,11 @@ function nodeUi(root: SchemaNode, raw: SchemaNode, values: unknown, options: UiS
   const type = typeOf(node)
 
   if (node.readOnly === true || (node.immutable === true && options.editing)) ui['ui:readonly'] = true
+  if (!shapeKeywords.some((k) => node[k] !== undefined) || (type === 'array' && !isObject(node.items) && !Array.isArray(node.items))) {
+    ui['ui:field'] = fieldNames.yaml
+    ui['ui:label'] = false
+    return ui
+  }
   const suggestions = node['x-suggestions']
   if (typeof node.fileExtension === 'string') {
     ui['ui:widget'] = widgetNames.code
@@ -72,7 +83,12 @@ function nodeUi(root: SchemaNode, raw: SchemaNode, values: unknown, options: UiS
   for (const key of ['oneOf', 'anyOf'] as const) {
     const list = node[key]
     if (!Array.isArray(list) || type === 'object') continue
-    Object.assign(ui, mergeUi([ui, ...list.filter(isObject).map((s) => nodeUi(root, s, values, options, depth + 1))]))
+    // options may differ in type (string or integer): a widget of one would break the other
+    const optionUis = list.filter(isObject).map((s) => {
+      const { 'ui:widget': _w, 'ui:options': _o, ...rest } = nodeUi(root, s, values, options, depth + 1)
+      return rest
+    })
+    Object.assign(ui, mergeUi([ui, ...optionUis]))
   }
   return ui
 }
