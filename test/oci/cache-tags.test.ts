@@ -18,7 +18,10 @@ let chart: PackagedChart
 beforeAll(async () => {
   registry = await startRegistry()
   chart = await makeChart('cached', '1.0.0')
-  await client().pushChart(`oci://${registry.host}/charts`, chart.bytes, { name: 'cached', version: '1.0.0' })
+  await client().pushChart(`oci://${registry.host}/charts`, chart.bytes, {
+    name: 'cached',
+    version: '1.0.0',
+  })
 })
 afterAll(() => registry?.stop())
 
@@ -55,7 +58,10 @@ describe('cache', () => {
       ...separate.map((c) => c.pullChart(ref)),
     ])
     expect(new Set(results.map((r) => r.contentDigest)).size).toBe(1)
-    const content = registry.requests.filter({ method: 'GET', path: `/v2/charts/cached/blobs/${results[0]!.contentDigest}` })
+    const content = registry.requests.filter({
+      method: 'GET',
+      path: `/v2/charts/cached/blobs/${results[0]!.contentDigest}`,
+    })
     expect(content).toHaveLength(1)
     // the shared client asked for the manifest once; each separate client once
     expect(registry.requests.manifests()).toHaveLength(6)
@@ -66,7 +72,10 @@ describe('cache', () => {
     const ref = `oci://${registry.host}/charts/cached:1.0.0`
     const first = await client({ cacheDir }).pullChart(ref)
     const { writeFileSync } = await import('node:fs')
-    writeFileSync(join(cacheDir, 'oci', 'blobs', 'sha256', first.contentDigest.slice(7)), 'tampered')
+    writeFileSync(
+      join(cacheDir, 'oci', 'blobs', 'sha256', first.contentDigest.slice(7)),
+      'tampered',
+    )
     registry.requests.clear()
     const second = await client({ cacheDir }).pullChart(ref)
     expect(Buffer.from(second.archive).equals(Buffer.from(chart.bytes))).toBe(true)
@@ -95,7 +104,9 @@ describe('tags', () => {
     } finally {
       await paging.stop()
     }
-    expect([...(await c.listTags(`oci://${registry.host}/charts/paged`))].sort()).toEqual([...versions].sort())
+    expect([...(await c.listTags(`oci://${registry.host}/charts/paged`))].sort()).toEqual(
+      [...versions].sort(),
+    )
   })
 
   it('picks the newest stable version without one, or the best match of a range', async () => {
@@ -103,7 +114,9 @@ describe('tags', () => {
     const ref = `oci://${registry.host}/charts/paged`
     expect((await c.pullChart(ref)).config.version).toBe('1.1.0')
     expect((await c.pullChart(ref, { version: '^0.1.0' })).config.version).toBe('0.1.0')
-    expect((await c.pullChart(ref, { version: '>1.0.0 <1.1.0', devel: true })).config.version).toBe('1.1.0-rc.1')
+    expect((await c.pullChart(ref, { version: '>1.0.0 <1.1.0', devel: true })).config.version).toBe(
+      '1.1.0-rc.1',
+    )
   })
 
   it("maps '+' in versions to '_' in tags, both ways with helm", async () => {
@@ -115,11 +128,16 @@ describe('tags', () => {
     const ref = `oci://${registry.host}/helm/${plus.name}`
     expect(await c.listTags(ref)).toEqual([plus.version.replaceAll('+', '_')])
     const pulled = await c.pullChart(ref, { version: plus.version })
-    expect(pulled.ref).toBe(`${registry.host}/helm/${plus.name}:${plus.version.replaceAll('+', '_')}`)
+    expect(pulled.ref).toBe(
+      `${registry.host}/helm/${plus.name}:${plus.version.replaceAll('+', '_')}`,
+    )
     expect(Buffer.from(pulled.archive).equals(Buffer.from(plus.bytes))).toBe(true)
 
     const ours = await makeChart('plus', '1.0.0+build.1')
-    const result = await c.pushChart(`oci://${registry.host}/ours`, ours.bytes, { name: 'plus', version: '1.0.0+build.1' })
+    const result = await c.pushChart(`oci://${registry.host}/ours`, ours.bytes, {
+      name: 'plus',
+      version: '1.0.0+build.1',
+    })
     expect(result.ref).toBe(`${registry.host}/ours/plus:1.0.0_build.1`)
     expect(await c.listTags(`oci://${registry.host}/ours/plus`)).toEqual(['1.0.0_build.1'])
   })

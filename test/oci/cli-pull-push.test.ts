@@ -29,7 +29,9 @@ const env = isolatedHelmEnv()
 beforeAll(async () => {
   registry = await startRegistry()
   demo = await helmPackage(join(repoRoot, 'test', 'fixtures', 'charts', 'demo'))
-  const pushed = await helm(['push', demo.path, `oci://${registry.host}/helm`, '--plain-http'], { env })
+  const pushed = await helm(['push', demo.path, `oci://${registry.host}/helm`, '--plain-http'], {
+    env,
+  })
   expect(pushed.code, pushed.stderr).toBe(0)
   helmDigest = /Digest: (sha256:[a-f0-9]{64})/.exec(pushed.stderr)![1]!
 })
@@ -42,7 +44,10 @@ describe('slipway pull', () => {
     const ref = `oci://${registry.host}/helm/demo`
     const a = await slipway(['pull', ref, '--version', '1.0.0', '--destination', ours], { env })
     expect(a.code, a.stderr).toBe(0)
-    const b = await helm(['pull', ref, '--version', '1.0.0', '--destination', theirs, '--plain-http'], { env })
+    const b = await helm(
+      ['pull', ref, '--version', '1.0.0', '--destination', theirs, '--plain-http'],
+      { env },
+    )
     expect(b.code, b.stderr).toBe(0)
     expect(readdirSync(ours)).toEqual(['demo-1.0.0.tgz'])
     expect(readdirSync(theirs)).toEqual(['demo-1.0.0.tgz'])
@@ -58,7 +63,10 @@ describe('slipway pull', () => {
     expect(byTag.code, byTag.stderr).toBe(0)
     expect(readdirSync(cwd)).toEqual(['demo-1.0.0.tgz'])
     const cwd2 = tmp('slipway-pull-')
-    const byDigest = await slipway(['pull', `oci://${registry.host}/helm/demo@${helmDigest}`, '-d', cwd2], { env })
+    const byDigest = await slipway(
+      ['pull', `oci://${registry.host}/helm/demo@${helmDigest}`, '-d', cwd2],
+      { env },
+    )
     expect(byDigest.code, byDigest.stderr).toBe(0)
     expect(byDigest.stderr).toContain(`Pulled: ${registry.host}/helm/demo@${helmDigest}`)
     expect(readFileSync(join(cwd2, 'demo-1.0.0.tgz')).equals(Buffer.from(demo.bytes))).toBe(true)
@@ -70,7 +78,10 @@ describe('slipway pull', () => {
     const ref = `oci://${registry.host}/helm/demo`
     const a = await slipway(['pull', ref, '--version', '1.0.0', '-d', ours, '--untar'], { env })
     expect(a.code, a.stderr).toBe(0)
-    const b = await helm(['pull', ref, '--version', '1.0.0', '-d', theirs, '--untar', '--plain-http'], { env })
+    const b = await helm(
+      ['pull', ref, '--version', '1.0.0', '-d', theirs, '--untar', '--plain-http'],
+      { env },
+    )
     expect(b.code, b.stderr).toBe(0)
     expect(readdirSync(ours)).toEqual(['demo'])
     expect(tree(ours)).toEqual(tree(theirs))
@@ -80,13 +91,19 @@ describe('slipway pull', () => {
     expect(again.code).toBe(1)
     expect(again.stderr).toContain('already exists')
 
-    const untardir = await slipway(['pull', ref, '--version', '1.0.0', '-d', ours, '--untar', '--untardir', 'sub'], { env })
+    const untardir = await slipway(
+      ['pull', ref, '--version', '1.0.0', '-d', ours, '--untar', '--untardir', 'sub'],
+      { env },
+    )
     expect(untardir.code, untardir.stderr).toBe(0)
     expect(existsSync(join(ours, 'sub', 'demo', 'values.yaml'))).toBe(true)
   })
 
   it('fails clearly for an unknown version and a bad reference', async () => {
-    const missing = await slipway(['pull', `oci://${registry.host}/helm/demo`, '--version', '9.9.9'], { env, cwd: tmp('x-') })
+    const missing = await slipway(
+      ['pull', `oci://${registry.host}/helm/demo`, '--version', '9.9.9'],
+      { env, cwd: tmp('x-') },
+    )
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(new RegExp(`^Error: .*${registry.host}/helm/demo:9\\.9\\.9`))
     const bad = await slipway(['pull', 'oci://HOST'], { env })
@@ -99,20 +116,43 @@ describe('slipway push', () => {
   it('pushes what helm pull gets back byte for byte, printing like helm push', async () => {
     const a = await slipway(['push', demo.path, `oci://${registry.host}/ours`], { env })
     expect(a.code, a.stderr).toBe(0)
-    expect(a.stderr).toMatch(new RegExp(`^Pushed: ${registry.host}/ours/demo:1\\.0\\.0\\nDigest: sha256:[a-f0-9]{64}\\n$`))
+    expect(a.stderr).toMatch(
+      new RegExp(`^Pushed: ${registry.host}/ours/demo:1\\.0\\.0\\nDigest: sha256:[a-f0-9]{64}\\n$`),
+    )
     const dest = tmp('helm-pull-')
-    const b = await helm(['pull', `oci://${registry.host}/ours/demo`, '--version', '1.0.0', '-d', dest, '--plain-http'], { env })
+    const b = await helm(
+      [
+        'pull',
+        `oci://${registry.host}/ours/demo`,
+        '--version',
+        '1.0.0',
+        '-d',
+        dest,
+        '--plain-http',
+      ],
+      { env },
+    )
     expect(b.code, b.stderr).toBe(0)
     expect(readFileSync(join(dest, 'demo-1.0.0.tgz')).equals(Buffer.from(demo.bytes))).toBe(true)
     expect(b.stderr).toContain(`Digest: ${/Digest: (\S+)/.exec(a.stderr)![1]}`)
     // helm sees the chart's metadata from our config blob
-    const show = await helm(['show', 'chart', `oci://${registry.host}/ours/demo`, '--version', '1.0.0', '--plain-http'], { env })
+    const show = await helm(
+      ['show', 'chart', `oci://${registry.host}/ours/demo`, '--version', '1.0.0', '--plain-http'],
+      { env },
+    )
     expect(show.stdout).toContain('name: demo')
     expect(show.stdout).toContain('appVersion: 1.14.2')
   })
 
   it('refuses a file that is not a chart archive', async () => {
-    const result = await slipway(['push', join(repoRoot, 'test', 'fixtures', 'charts', 'demo', 'Chart.yaml'), `oci://${registry.host}/ours`], { env })
+    const result = await slipway(
+      [
+        'push',
+        join(repoRoot, 'test', 'fixtures', 'charts', 'demo', 'Chart.yaml'),
+        `oci://${registry.host}/ours`,
+      ],
+      { env },
+    )
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('Chart.yaml')
   })
@@ -123,15 +163,26 @@ describe('with auth', () => {
     const secured = await startRegistry({ auth: 'basic', users: { alice: 'wonderland' } })
     try {
       const loginEnv = isolatedHelmEnv()
-      const login = await helm(['registry', 'login', secured.host, '--insecure', '-u', 'alice', '-p', 'wonderland'], { env: loginEnv })
+      const login = await helm(
+        ['registry', 'login', secured.host, '--insecure', '-u', 'alice', '-p', 'wonderland'],
+        { env: loginEnv },
+      )
       expect(login.code, login.stderr).toBe(0)
-      const push = await slipway(['push', demo.path, `oci://${secured.host}/charts`], { env: loginEnv })
+      const push = await slipway(['push', demo.path, `oci://${secured.host}/charts`], {
+        env: loginEnv,
+      })
       expect(push.code, push.stderr).toBe(0)
       const dest = tmp('slipway-pull-')
-      const pull = await slipway(['pull', `oci://${secured.host}/charts/demo`, '--version', '1.0.0', '-d', dest], { env: loginEnv })
+      const pull = await slipway(
+        ['pull', `oci://${secured.host}/charts/demo`, '--version', '1.0.0', '-d', dest],
+        { env: loginEnv },
+      )
       expect(pull.code, pull.stderr).toBe(0)
       expect(readdirSync(dest)).toEqual(['demo-1.0.0.tgz'])
-      const anonymous = await slipway(['pull', `oci://${secured.host}/charts/demo`, '--version', '1.0.0'], { env: isolatedHelmEnv() })
+      const anonymous = await slipway(
+        ['pull', `oci://${secured.host}/charts/demo`, '--version', '1.0.0'],
+        { env: isolatedHelmEnv() },
+      )
       expect(anonymous.code).toBe(1)
       expect(anonymous.stderr).toContain(`unauthorized: registry ${secured.host}`)
     } finally {
@@ -144,15 +195,41 @@ describe('with auth', () => {
     try {
       const e = isolatedHelmEnv()
       const creds = ['--username', 'alice', '--password', 'wonderland']
-      const push = await slipway(['push', demo.path, `oci://${secured.host}/charts`, ...creds], { env: e })
+      const push = await slipway(['push', demo.path, `oci://${secured.host}/charts`, ...creds], {
+        env: e,
+      })
       expect(push.code, push.stderr).toBe(0)
-      const login = await helm(['registry', 'login', secured.host, '--insecure', '-u', 'alice', '-p', 'wonderland'], { env: e })
+      const login = await helm(
+        ['registry', 'login', secured.host, '--insecure', '-u', 'alice', '-p', 'wonderland'],
+        { env: e },
+      )
       expect(login.code, login.stderr).toBe(0)
       const dest = tmp('helm-pull-')
-      const pulled = await helm(['pull', `oci://${secured.host}/charts/demo`, '--version', '1.0.0', '-d', dest, '--plain-http'], { env: e })
+      const pulled = await helm(
+        [
+          'pull',
+          `oci://${secured.host}/charts/demo`,
+          '--version',
+          '1.0.0',
+          '-d',
+          dest,
+          '--plain-http',
+        ],
+        { env: e },
+      )
       expect(pulled.code, pulled.stderr).toBe(0)
       expect(readFileSync(join(dest, 'demo-1.0.0.tgz')).equals(Buffer.from(demo.bytes))).toBe(true)
-      const wrong = await slipway(['pull', `oci://${secured.host}/charts/demo:1.0.0`, '--username', 'alice', '--password', 'nope'], { env: isolatedHelmEnv() })
+      const wrong = await slipway(
+        [
+          'pull',
+          `oci://${secured.host}/charts/demo:1.0.0`,
+          '--username',
+          'alice',
+          '--password',
+          'nope',
+        ],
+        { env: isolatedHelmEnv() },
+      )
       expect(wrong.code).toBe(1)
       expect(wrong.stderr).toContain(`unauthorized: registry ${secured.host}`)
     } finally {

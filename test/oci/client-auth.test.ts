@@ -45,7 +45,9 @@ describe('anonymous registry', () => {
     const pushed = await helm(['push', demo.path, `oci://${registry.host}/charts`, '--plain-http'])
     expect(pushed.code, pushed.stderr).toBe(0)
     const helmDigest = /Digest: (sha256:[a-f0-9]{64})/.exec(pushed.stderr + pushed.stdout)?.[1]
-    const chart = await client().pullChart(`oci://${registry.host}/charts/demo`, { version: '1.0.0' })
+    const chart = await client().pullChart(`oci://${registry.host}/charts/demo`, {
+      version: '1.0.0',
+    })
     expect(Buffer.from(chart.archive).equals(Buffer.from(demo.bytes))).toBe(true)
     expect(chart.manifestDigest).toBe(helmDigest)
     expect(chart.ref).toBe(`${registry.host}/charts/demo:1.0.0`)
@@ -57,7 +59,8 @@ describe('anonymous registry', () => {
     const pushed = await c.pushChart(`oci://${registry.host}/mine`, demo.bytes, {
       apiVersion: 'v2',
       name: 'demo',
-      description: 'A small web application with a form-friendly schema, used across Slipway\'s tests.',
+      description:
+        "A small web application with a form-friendly schema, used across Slipway's tests.",
       type: 'application',
       version: '1.0.0',
       appVersion: '1.14.2',
@@ -67,8 +70,12 @@ describe('anonymous registry', () => {
     })
     expect(pushed.ref).toBe(`${registry.host}/mine/demo:1.0.0`)
     const accept = { Accept: 'application/vnd.oci.image.manifest.v1+json' }
-    const ours = (await (await fetch(`${registry.url}/v2/mine/demo/manifests/1.0.0`, { headers: accept })).json()) as Record<string, Record<string, string>>
-    const helms = (await (await fetch(`${registry.url}/v2/charts/demo/manifests/1.0.0`, { headers: accept })).json()) as Record<string, Record<string, string>>
+    const ours = (await (
+      await fetch(`${registry.url}/v2/mine/demo/manifests/1.0.0`, { headers: accept })
+    ).json()) as Record<string, Record<string, string>>
+    const helms = (await (
+      await fetch(`${registry.url}/v2/charts/demo/manifests/1.0.0`, { headers: accept })
+    ).json()) as Record<string, Record<string, string>>
     const created = 'org.opencontainers.image.created'
     expect(ours.annotations![created]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     delete ours.annotations![created]
@@ -76,6 +83,65 @@ describe('anonymous registry', () => {
     expect(ours).toEqual(helms)
     // same config blob bytes: the config digest is equal
     expect(ours.config).toEqual(helms.config)
+  })
+})
+
+describe('config blob parity', () => {
+  let registry: TestRegistry
+  beforeAll(async () => {
+    registry = await startRegistry()
+  })
+  afterAll(() => registry?.stop())
+
+  it('writes the same config blob as helm for a chart using many Chart.yaml fields', async () => {
+    const { makeChart } = await import('../support/registry-content.ts')
+    const { loadChartArchive } = await import('@slipway/chart/node')
+    const rich = await makeChart(
+      'rich',
+      '2.0.0-beta.1+meta',
+      [
+        'appVersion: "2.0"',
+        'kubeVersion: ">=1.20.0-0"',
+        'type: library',
+        'home: https://example.com/?a=1&b=<2>',
+        'icon: https://example.com/icon.png',
+        'deprecated: true',
+        'keywords: [one, two]',
+        'sources: [https://example.com/src, https://example.com/src2]',
+        'maintainers:',
+        '  - name: Jane',
+        '    email: jane@example.com',
+        '    url: https://example.com/jane',
+        '  - name: Joe',
+        'annotations:',
+        '  example.com/b: "2"',
+        '  example.com/a: "1 & <x>"',
+        '',
+      ].join('\n'),
+    )
+    const pushed = await helm(['push', rich.path, `oci://${registry.host}/helm`, '--plain-http'])
+    expect(pushed.code, pushed.stderr).toBe(0)
+    const chart = await loadChartArchive(rich.bytes, { source: rich.path })
+    const ours = await client().pushChart(`oci://${registry.host}/ours`, rich.bytes, {
+      ...chart.metadata,
+    })
+    expect(ours.ref).toBe(`${registry.host}/ours/rich:2.0.0-beta.1_meta`)
+    const accept = { Accept: 'application/vnd.oci.image.manifest.v1+json' }
+    const get = async (repo: string) =>
+      (await (
+        await fetch(`${registry.url}/v2/${repo}/manifests/2.0.0-beta.1_meta`, { headers: accept })
+      ).json()) as { config: { digest: string }; annotations: Record<string, string> }
+    const [theirs, mine] = [await get('helm/rich'), await get('ours/rich')]
+    const helmConfig = await (
+      await fetch(`${registry.url}/v2/helm/rich/blobs/${theirs.config.digest}`)
+    ).text()
+    const ourConfig = await (
+      await fetch(`${registry.url}/v2/ours/rich/blobs/${mine.config.digest}`)
+    ).text()
+    expect(ourConfig).toBe(helmConfig)
+    delete theirs.annotations['org.opencontainers.image.created']
+    delete mine.annotations['org.opencontainers.image.created']
+    expect(mine.annotations).toEqual(theirs.annotations)
   })
 })
 
@@ -88,15 +154,21 @@ describe('htpasswd Basic auth', () => {
 
   it('pushes and pulls with credentials', async () => {
     const c = client({ username: 'alice', password: 'wonderland' })
-    const pushed = await c.pushChart(`oci://${registry.host}/charts`, demo.bytes, { name: 'demo', version: '1.0.0' })
+    const pushed = await c.pushChart(`oci://${registry.host}/charts`, demo.bytes, {
+      name: 'demo',
+      version: '1.0.0',
+    })
     const pulled = await c.pullChart(`oci://${registry.host}/charts/demo:1.0.0`)
     expect(pulled.manifestDigest).toBe(pushed.manifestDigest)
     expect(Buffer.from(pulled.archive).equals(Buffer.from(demo.bytes))).toBe(true)
   })
 
-  it('finds credentials in Helm\'s registry config', async () => {
+  it("finds credentials in Helm's registry config", async () => {
     const env = isolatedHelmEnv()
-    const login = await helm(['registry', 'login', registry.host, '--insecure', '-u', 'alice', '-p', 'wonderland'], { env })
+    const login = await helm(
+      ['registry', 'login', registry.host, '--insecure', '-u', 'alice', '-p', 'wonderland'],
+      { env },
+    )
     expect(login.code, login.stderr).toBe(0)
     const c = client({ credentials: CredentialStore.fromDefaultLocations(env) })
     const pulled = await c.pullChart(`oci://${registry.host}/charts/demo`, { version: '1.0.0' })
@@ -105,13 +177,18 @@ describe('htpasswd Basic auth', () => {
 
   it('says unauthorized, naming the registry and what was tried', async () => {
     const err = await expectOciError(
-      client({ username: 'alice', password: 'wrong' }).pullChart(`oci://${registry.host}/charts/demo:1.0.0`),
+      client({ username: 'alice', password: 'wrong' }).pullChart(
+        `oci://${registry.host}/charts/demo:1.0.0`,
+      ),
       'UNAUTHORIZED',
     )
     expect(err.message).toContain(`registry ${registry.host}`)
     expect(err.message).toContain('the given username and password')
     expect(err.reference).toBe(`${registry.host}/charts/demo:1.0.0`)
-    const anon = await expectOciError(client().pullChart(`oci://${registry.host}/charts/demo:1.0.0`), 'UNAUTHORIZED')
+    const anon = await expectOciError(
+      client().pullChart(`oci://${registry.host}/charts/demo:1.0.0`),
+      'UNAUTHORIZED',
+    )
     expect(anon.message).toContain('no credentials (anonymous')
   })
 })
@@ -125,7 +202,10 @@ describe('Bearer token auth', () => {
 
   it('gets tokens from the token server and caches them per scope', async () => {
     const c = client({ username: 'alice', password: 'wonderland' })
-    await c.pushChart(`oci://${registry.host}/charts`, demo.bytes, { name: 'demo', version: '1.0.0' })
+    await c.pushChart(`oci://${registry.host}/charts`, demo.bytes, {
+      name: 'demo',
+      version: '1.0.0',
+    })
     registry.requests.clear()
     const pulled = await c.pullChart(`oci://${registry.host}/charts/demo`, { version: '1.0.0' })
     expect(Buffer.from(pulled.archive).equals(Buffer.from(demo.bytes))).toBe(true)
@@ -142,25 +222,37 @@ describe('Bearer token auth', () => {
 
   it('says unauthorized for wrong credentials and for anonymous callers', async () => {
     const wrong = await expectOciError(
-      client({ username: 'alice', password: 'nope' }).pullChart(`oci://${registry.host}/charts/demo:1.0.0`),
+      client({ username: 'alice', password: 'nope' }).pullChart(
+        `oci://${registry.host}/charts/demo:1.0.0`,
+      ),
       'UNAUTHORIZED',
     )
     expect(wrong.message).toContain(`registry ${registry.host}`)
     expect(wrong.status).toBe(401)
-    await expectOciError(client().pullChart(`oci://${registry.host}/charts/demo:1.0.0`), 'UNAUTHORIZED')
+    await expectOciError(
+      client().pullChart(`oci://${registry.host}/charts/demo:1.0.0`),
+      'UNAUTHORIZED',
+    )
   })
 
   it('lets anonymous callers pull where the token server allows it, but not push', async () => {
     const open = await startRegistry({ auth: 'token', users, anonymousPull: true })
     try {
-      await client({ username: 'alice', password: 'wonderland' }).pushChart(`oci://${open.host}/charts`, demo.bytes, {
-        name: 'demo',
-        version: '1.0.0',
-      })
+      await client({ username: 'alice', password: 'wonderland' }).pushChart(
+        `oci://${open.host}/charts`,
+        demo.bytes,
+        {
+          name: 'demo',
+          version: '1.0.0',
+        },
+      )
       const pulled = await client().pullChart(`oci://${open.host}/charts/demo:1.0.0`)
       expect(pulled.config.name).toBe('demo')
       await expectOciError(
-        client().pushChart(`oci://${open.host}/charts`, demo.bytes, { name: 'demo', version: '1.0.1' }),
+        client().pushChart(`oci://${open.host}/charts`, demo.bytes, {
+          name: 'demo',
+          version: '1.0.1',
+        }),
         'UNAUTHORIZED',
       )
     } finally {

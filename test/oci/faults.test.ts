@@ -39,7 +39,10 @@ async function faulty(faults: Fault[]): Promise<FaultProxy> {
 beforeAll(async () => {
   registry = await startRegistry()
   chart = await makeChart('faulty', '1.0.0')
-  await client().pushChart(`oci://${registry.host}/charts`, chart.bytes, { name: 'faulty', version: '1.0.0' })
+  await client().pushChart(`oci://${registry.host}/charts`, chart.bytes, {
+    name: 'faulty',
+    version: '1.0.0',
+  })
   await pushContainerImage(registry.url, 'images/app', '1.0.0')
 })
 afterAll(async () => {
@@ -53,7 +56,11 @@ describe('registry faults', () => {
   it('retries a 500 and succeeds on the next answer', async () => {
     const proxy = await faulty([
       { match: { path: /\/manifests\// }, times: 1, fault: { kind: 'status', status: 500 } },
-      { match: { path: blobPath }, times: 1, fault: { kind: 'status', status: 503, headers: { 'Retry-After': '0' } } },
+      {
+        match: { path: blobPath },
+        times: 1,
+        fault: { kind: 'status', status: 503, headers: { 'Retry-After': '0' } },
+      },
     ])
     const pulled = await client().pullChart(`oci://${proxy.host}/charts/faulty:1.0.0`)
     expect(Buffer.from(pulled.archive).equals(Buffer.from(chart.bytes))).toBe(true)
@@ -62,8 +69,12 @@ describe('registry faults', () => {
   })
 
   it('gives up after the bounded retries with a registry error naming the reference', async () => {
-    const proxy = await faulty([{ match: { path: /\/manifests\// }, fault: { kind: 'status', status: 502 } }])
-    const err = await failure(client({ retries: 2 }).pullChart(`oci://${proxy.host}/charts/faulty:1.0.0`))
+    const proxy = await faulty([
+      { match: { path: /\/manifests\// }, fault: { kind: 'status', status: 502 } },
+    ])
+    const err = await failure(
+      client({ retries: 2 }).pullChart(`oci://${proxy.host}/charts/faulty:1.0.0`),
+    )
     expect(err.code).toBe('REGISTRY_ERROR')
     expect(err.status).toBe(502)
     expect(err.message).toContain(`${proxy.host}/charts/faulty:1.0.0`)
@@ -71,7 +82,9 @@ describe('registry faults', () => {
   })
 
   it('rejects a truncated blob', async () => {
-    const proxy = await faulty([{ match: { path: blobPath }, fault: { kind: 'truncate', keepBytes: 100 } }])
+    const proxy = await faulty([
+      { match: { path: blobPath }, fault: { kind: 'truncate', keepBytes: 100 } },
+    ])
     const err = await failure(client().pullChart(`oci://${proxy.host}/charts/faulty:1.0.0`))
     expect(err.code).toBe('SIZE_MISMATCH')
     expect(err.message).toContain(`${proxy.host}/charts/faulty:1.0.0`)
@@ -102,7 +115,9 @@ describe('registry faults', () => {
   })
 
   it('says an unknown tag is not found', async () => {
-    const err = await failure(client().pullChart(`oci://${registry.host}/charts/faulty`, { version: '9.9.9' }))
+    const err = await failure(
+      client().pullChart(`oci://${registry.host}/charts/faulty`, { version: '9.9.9' }),
+    )
     expect(err.code).toBe('NOT_FOUND')
     expect(err.status).toBe(404)
     expect(err.message).toContain(`${registry.host}/charts/faulty:9.9.9`)
@@ -110,7 +125,9 @@ describe('registry faults', () => {
 
   it('times out on a registry that never answers', async () => {
     const proxy = await faulty([{ match: {}, fault: { kind: 'hang' } }])
-    const err = await failure(client({ timeoutMs: 500 }).pullChart(`oci://${proxy.host}/charts/faulty:1.0.0`))
+    const err = await failure(
+      client({ timeoutMs: 500 }).pullChart(`oci://${proxy.host}/charts/faulty:1.0.0`),
+    )
     expect(err.code).toBe('TIMEOUT')
     expect(err.message).toContain(`${proxy.host}/charts/faulty:1.0.0`)
     expect(err.message).toContain('500 ms')
@@ -118,7 +135,9 @@ describe('registry faults', () => {
 
   it('says unreachable when nothing listens', async () => {
     const port = await freePort()
-    const err = await failure(client({ retries: 1 }).pullChart(`oci://127.0.0.1:${port}/charts/faulty:1.0.0`))
+    const err = await failure(
+      client({ retries: 1 }).pullChart(`oci://127.0.0.1:${port}/charts/faulty:1.0.0`),
+    )
     expect(err.code).toBe('UNREACHABLE')
     expect(err.message).toContain(`127.0.0.1:${port}/charts/faulty:1.0.0`)
   })
@@ -143,7 +162,9 @@ describe('registry faults', () => {
 
   it('refuses a chart larger than the limit', async () => {
     const err = await failure(
-      client({ limits: { maxChartBytes: 64 } }).pullChart(`oci://${registry.host}/charts/faulty:1.0.0`),
+      client({ limits: { maxChartBytes: 64 } }).pullChart(
+        `oci://${registry.host}/charts/faulty:1.0.0`,
+      ),
     )
     expect(err.code).toBe('TOO_LARGE')
     expect(err.message).toContain('64-byte limit')
@@ -168,14 +189,20 @@ describe('redirects to blob storage', () => {
     })
     storage = http as unknown as Server
     await new Promise<void>((r) => http.listen(storagePort, '127.0.0.1', () => r()))
-    const { digest, manifest } = await client().resolve(`oci://${registry.host}/charts/faulty:1.0.0`)
+    const { digest, manifest } = await client().resolve(
+      `oci://${registry.host}/charts/faulty:1.0.0`,
+    )
     expect(digest).toMatch(/^sha256:/)
     const content = manifest.layers![0]!
     blobs.set(content.digest, Buffer.from(chart.bytes))
     const proxy = await faulty([
       {
         match: { path: `/v2/charts/faulty/blobs/${content.digest}` },
-        fault: { kind: 'status', status: 307, headers: { Location: `http://localhost:${storagePort}/${content.digest}` } },
+        fault: {
+          kind: 'status',
+          status: 307,
+          headers: { Location: `http://localhost:${storagePort}/${content.digest}` },
+        },
       },
     ])
     const pulled = await client({ username: 'someone', password: 'secret' }).pullChart(

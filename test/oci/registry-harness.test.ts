@@ -55,10 +55,14 @@ describe('test registry harness', () => {
       headers: { Authorization: `Basic ${Buffer.from('alice:wonderland').toString('base64')}` },
     })
     const { token: jwt } = (await granted.json()) as { token: string }
-    const ok = await fetch(`${token.url}/v2/a/b/tags/list`, { headers: { Authorization: `Bearer ${jwt}` } })
+    const ok = await fetch(`${token.url}/v2/a/b/tags/list`, {
+      headers: { Authorization: `Bearer ${jwt}` },
+    })
     // the token is accepted: the repository simply does not exist yet
     expect(ok.status).toBe(404)
-    const wrongScope = await fetch(`${token.url}/v2/c/d/tags/list`, { headers: { Authorization: `Bearer ${jwt}` } })
+    const wrongScope = await fetch(`${token.url}/v2/c/d/tags/list`, {
+      headers: { Authorization: `Bearer ${jwt}` },
+    })
     expect(wrongScope.status).toBe(401)
   })
 })

@@ -20,13 +20,25 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, request as httpRequest, type Server } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
 import { freePort } from './ports.ts'
 import { RequestLog } from './registry-log.ts'
-import { basicCredentials, createTokenIssuer, parseScopes, tokenIssuerName, type TokenIssuer } from './registry-token.ts'
+import {
+  basicCredentials,
+  createTokenIssuer,
+  parseScopes,
+  tokenIssuerName,
+  type TokenIssuer,
+} from './registry-token.ts'
 
 export { RequestLog } from './registry-log.ts'
 export type { LoggedRequest, RequestFilter } from './registry-log.ts'
@@ -154,21 +166,40 @@ ${authConfig}`,
       let subject = ''
       if (cred) {
         if (users[cred.username] === undefined || users[cred.username] !== cred.password) {
-          res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"details":"invalid credentials"}')
+          res
+            .writeHead(401, { 'Content-Type': 'application/json' })
+            .end('{"details":"invalid credentials"}')
           return 401
         }
         subject = cred.username
       } else if (!options.anonymousPull) {
-        res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"details":"credentials required"}')
+        res
+          .writeHead(401, { 'Content-Type': 'application/json' })
+          .end('{"details":"credentials required"}')
         return 401
       }
       const access = parseScopes(params)
         .filter((a) => a.type === 'repository')
-        .map((a) => ({ ...a, actions: subject ? a.actions : a.actions.filter((x) => x === 'pull') }))
+        .map((a) => ({
+          ...a,
+          actions: subject ? a.actions : a.actions.filter((x) => x === 'pull'),
+        }))
       const ttl = options.tokenTtlSeconds ?? 300
-      const token = await issuer.sign({ subject, audience: params.get('service') ?? tokenService, access, ttlSeconds: ttl })
+      const token = await issuer.sign({
+        subject,
+        audience: params.get('service') ?? tokenService,
+        access,
+        ttlSeconds: ttl,
+      })
       res.writeHead(200, { 'Content-Type': 'application/json' })
-      res.end(JSON.stringify({ token, access_token: token, expires_in: ttl, issued_at: new Date().toISOString() }))
+      res.end(
+        JSON.stringify({
+          token,
+          access_token: token,
+          expires_in: ttl,
+          issued_at: new Date().toISOString(),
+        }),
+      )
       return 200
     })
   } catch (err) {
@@ -185,7 +216,11 @@ async function twoPorts(): Promise<[number, number]> {
   return [a, b]
 }
 
-async function waitForRegistry(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
+async function waitForRegistry(
+  url: string,
+  child: ChildProcess,
+  stderr: () => string,
+): Promise<void> {
   const deadline = Date.now() + 20_000
   for (;;) {
     if (child.exitCode !== null) {
@@ -198,18 +233,21 @@ async function waitForRegistry(url: string, child: ChildProcess, stderr: () => s
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`docker-registry did not start at ${url}: ${stderr()}`)
+    if (Date.now() > deadline)
+      throw new Error(`docker-registry did not start at ${url}: ${stderr()}`)
     await new Promise((r) => setTimeout(r, 50))
   }
 }
 
-type LocalHandler = (
-  req: import('node:http').IncomingMessage,
-  res: import('node:http').ServerResponse,
-) => Promise<number | false>
+type LocalHandler = (req: IncomingMessage, res: ServerResponse) => Promise<number | false>
 
 /** A proxy that forwards everything to the registry unchanged and records each exchange. */
-function startRecordingProxy(port: number, targetPort: number, log: RequestLog, local: LocalHandler): Promise<Server> {
+function startRecordingProxy(
+  port: number,
+  targetPort: number,
+  log: RequestLog,
+  local: LocalHandler,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const method = req.method ?? 'GET'
     const path = req.url ?? '/'

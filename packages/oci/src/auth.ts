@@ -73,7 +73,10 @@ export class TokenCache {
     const lifetimeMs = (expiresIn && expiresIn > 0 ? expiresIn : defaultTokenLifetimeS) * 1000
     const issued = issuedAt ? Date.parse(issuedAt) : NaN
     const start = Number.isFinite(issued) ? Math.min(issued, this.#now()) : this.#now()
-    this.#tokens.set(`${registry} ${scope}`, { token, expiresAt: start + lifetimeMs - tokenExpiryMarginMs })
+    this.#tokens.set(`${registry} ${scope}`, {
+      token,
+      expiresAt: start + lifetimeMs - tokenExpiryMarginMs,
+    })
   }
 
   /** Forgets a token the registry refused. */
@@ -97,11 +100,20 @@ export function parseTokenResponse(
   try {
     json = JSON.parse(new TextDecoder().decode(body)) as Record<string, unknown>
   } catch (err) {
-    throw new OciError('REGISTRY_ERROR', reference, `token server ${realm} sent an unreadable answer for ${reference}`, { cause: err })
+    throw new OciError(
+      'REGISTRY_ERROR',
+      reference,
+      `token server ${realm} sent an unreadable answer for ${reference}`,
+      { cause: err },
+    )
   }
   const token = typeof json.token === 'string' ? json.token : json.access_token
   if (typeof token !== 'string' || !token) {
-    throw new OciError('REGISTRY_ERROR', reference, `token server ${realm} sent no token for ${reference}`)
+    throw new OciError(
+      'REGISTRY_ERROR',
+      reference,
+      `token server ${realm} sent no token for ${reference}`,
+    )
   }
   const out: { token: string; expiresIn?: number; issuedAt?: string } = { token }
   if (typeof json.expires_in === 'number') out.expiresIn = json.expires_in

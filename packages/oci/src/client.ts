@@ -107,7 +107,9 @@ export class RegistryClient {
   constructor(options: RegistryClientOptions = {}) {
     this.#limits = { ...defaultLimits, ...options.limits }
     this.#transport = new Transport({
-      ...(options.insecureSkipTlsVerify !== undefined ? { insecureSkipTlsVerify: options.insecureSkipTlsVerify } : {}),
+      ...(options.insecureSkipTlsVerify !== undefined
+        ? { insecureSkipTlsVerify: options.insecureSkipTlsVerify }
+        : {}),
       ...(options.caFile ? { caFile: options.caFile } : {}),
       ...(options.certFile ? { certFile: options.certFile } : {}),
       ...(options.keyFile ? { keyFile: options.keyFile } : {}),
@@ -152,7 +154,10 @@ export class RegistryClient {
    * range resolved against the repository's tags; without it, the tag or digest in `ref`, or
    * else the newest stable version. Concurrent pulls of one reference share one download.
    */
-  async pullChart(ref: OciReference | string, options: { version?: string; devel?: boolean } = {}): Promise<PulledChart> {
+  async pullChart(
+    ref: OciReference | string,
+    options: { version?: string; devel?: boolean } = {},
+  ): Promise<PulledChart> {
     const r = toRef(ref)
     const key = `${r.toString()}|${options.version ?? ''}|${options.devel ? 'devel' : ''}`
     let pending = this.#pullsInFlight.get(key)
@@ -175,23 +180,48 @@ export class RegistryClient {
     options: { provenance?: Uint8Array; created?: string } = {},
   ): Promise<PushResult> {
     const given = toRef(ref)
-    if (typeof chart.name !== 'string' || !chart.name || typeof chart.version !== 'string' || !chart.version) {
-      throw new OciError('INVALID_REFERENCE', given.toString(), `cannot push to ${given}: the chart has no name or version`)
+    if (
+      typeof chart.name !== 'string' ||
+      !chart.name ||
+      typeof chart.version !== 'string' ||
+      !chart.version
+    ) {
+      throw new OciError(
+        'INVALID_REFERENCE',
+        given.toString(),
+        `cannot push to ${given}: the chart has no name or version`,
+      )
     }
     const tag = versionToTag(chart.version)
     let target: OciReference
     if (given.digest) {
-      throw new OciError('INVALID_REFERENCE', given.toString(), `cannot push to ${given}: push to a tag, not a digest`)
+      throw new OciError(
+        'INVALID_REFERENCE',
+        given.toString(),
+        `cannot push to ${given}: push to a tag, not a digest`,
+      )
     } else if (given.tag) {
       if (given.tag !== tag && given.tag !== chart.version) {
-        throw new OciError('INVALID_REFERENCE', given.toString(), `cannot push ${chart.name} ${chart.version} to ${given}: the tag must be the chart version (${tag})`)
+        throw new OciError(
+          'INVALID_REFERENCE',
+          given.toString(),
+          `cannot push ${chart.name} ${chart.version} to ${given}: the tag must be the chart version (${tag})`,
+        )
       }
       target = makeReference({ registry: given.registry, repository: given.repository, tag })
     } else {
-      target = makeReference({ registry: given.registry, repository: `${given.repository}/${chart.name}`, tag })
+      target = makeReference({
+        registry: given.registry,
+        repository: `${given.repository}/${chart.name}`,
+        tag,
+      })
     }
     if (archive.byteLength > this.#limits.maxChartBytes) {
-      throw new OciError('TOO_LARGE', target.toString(), `${target}: the chart archive is ${archive.byteLength} bytes, over the ${this.#limits.maxChartBytes}-byte limit`)
+      throw new OciError(
+        'TOO_LARGE',
+        target.toString(),
+        `${target}: the chart archive is ${archive.byteLength} bytes, over the ${this.#limits.maxChartBytes}-byte limit`,
+      )
     }
     const configBytes = new TextEncoder().encode(helmConfigJson(chart))
     const describe = (mediaType: string, bytes: Uint8Array): OciDescriptor => ({
@@ -210,7 +240,9 @@ export class RegistryClient {
       await this.#uploadBlob(target, prov, options.provenance)
     }
     const created = options.created ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z')
-    const manifestBytes = new TextEncoder().encode(helmManifestJson(config, layers, helmAnnotations(chart, created)))
+    const manifestBytes = new TextEncoder().encode(
+      helmManifestJson(config, layers, helmAnnotations(chart, created)),
+    )
     const manifestDigest = sha256Digest(manifestBytes)
     const res = await this.#session.send(target.registry, {
       method: 'PUT',
@@ -225,7 +257,11 @@ export class RegistryClient {
     })
     const answered = res.headers.get('docker-content-digest')
     if (answered && answered.startsWith('sha256:') && answered !== manifestDigest) {
-      throw new OciError('DIGEST_MISMATCH', target.toString(), `${target}: the registry stored the manifest as ${answered}, but it hashes to ${manifestDigest}`)
+      throw new OciError(
+        'DIGEST_MISMATCH',
+        target.toString(),
+        `${target}: the registry stored the manifest as ${answered}, but it hashes to ${manifestDigest}`,
+      )
     }
     await this.#cache.put(manifestDigest, manifestBytes)
     await this.#cache.put(config.digest, configBytes)
@@ -234,13 +270,20 @@ export class RegistryClient {
   }
 
   /** Every tag of the reference's repository, following `Link` pages, in the registry's order. */
-  async listTags(ref: OciReference | string, options: { pageSize?: number } = {}): Promise<string[]> {
+  async listTags(
+    ref: OciReference | string,
+    options: { pageSize?: number } = {},
+  ): Promise<string[]> {
     const r = toRef(ref)
     const tags: string[] = []
     let path = `/v2/${r.repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ''}`
     for (let page = 0; ; page++) {
       if (page >= this.#limits.maxTagPages) {
-        throw new OciError('TOO_LARGE', r.toString(), `${r}: more than ${this.#limits.maxTagPages} pages of tags`)
+        throw new OciError(
+          'TOO_LARGE',
+          r.toString(),
+          `${r}: more than ${this.#limits.maxTagPages} pages of tags`,
+        )
       }
       const res = await this.#session.send(r.registry, {
         method: 'GET',
@@ -255,9 +298,12 @@ export class RegistryClient {
       try {
         json = JSON.parse(new TextDecoder().decode(res.body)) as { tags?: unknown }
       } catch (err) {
-        throw new OciError('REGISTRY_ERROR', r.toString(), `${r}: the tag list is not JSON`, { cause: err })
+        throw new OciError('REGISTRY_ERROR', r.toString(), `${r}: the tag list is not JSON`, {
+          cause: err,
+        })
       }
-      if (Array.isArray(json.tags)) for (const t of json.tags) if (typeof t === 'string') tags.push(t)
+      if (Array.isArray(json.tags))
+        for (const t of json.tags) if (typeof t === 'string') tags.push(t)
       const next = nextLink(res.headers.get('link'))
       if (!next) return tags
       path = new URL(next, res.url).toString()
@@ -269,7 +315,10 @@ export class RegistryClient {
     await this.#transport.close()
   }
 
-  async #pull(given: OciReference, options: { version?: string; devel?: boolean }): Promise<PulledChart> {
+  async #pull(
+    given: OciReference,
+    options: { version?: string; devel?: boolean },
+  ): Promise<PulledChart> {
     const r = await this.#pinTag(given, options)
     const { digest, bytes, contentType } = await this.#manifestBytes(r)
     const name = r.toString()
@@ -280,33 +329,68 @@ export class RegistryClient {
     try {
       config = JSON.parse(new TextDecoder().decode(configBytes)) as Record<string, unknown>
     } catch (err) {
-      throw new OciError('NOT_A_CHART', name, `${name} is not a Helm chart: its config blob is not JSON`, { cause: err })
+      throw new OciError(
+        'NOT_A_CHART',
+        name,
+        `${name} is not a Helm chart: its config blob is not JSON`,
+        { cause: err },
+      )
     }
     const archive = await this.#blob(r, layers.content, this.#limits.maxChartBytes, 'chart archive')
-    const pulled: PulledChart = { ref: name, manifestDigest: digest, contentDigest: layers.content.digest, archive, config }
+    const pulled: PulledChart = {
+      ref: name,
+      manifestDigest: digest,
+      contentDigest: layers.content.digest,
+      archive,
+      config,
+    }
     if (layers.provenance) {
-      pulled.provenance = await this.#blob(r, layers.provenance, this.#limits.maxProvenanceBytes, 'provenance')
+      pulled.provenance = await this.#blob(
+        r,
+        layers.provenance,
+        this.#limits.maxProvenanceBytes,
+        'provenance',
+      )
     }
     return pulled
   }
 
   /** The reference with the tag a version (or range) names. */
-  async #pinTag(r: OciReference, options: { version?: string; devel?: boolean }): Promise<OciReference> {
+  async #pinTag(
+    r: OciReference,
+    options: { version?: string; devel?: boolean },
+  ): Promise<OciReference> {
     const version = options.version?.trim()
     if (r.digest) return r
     if (version) {
       if (r.tag && r.tag !== version && r.tag !== versionToTag(version)) {
-        throw new OciError('INVALID_REFERENCE', r.toString(), `chart reference and version mismatch: ${r} has tag ${r.tag}, but version ${version} was asked for`)
+        throw new OciError(
+          'INVALID_REFERENCE',
+          r.toString(),
+          `chart reference and version mismatch: ${r} has tag ${r.tag}, but version ${version} was asked for`,
+        )
       }
       if (semver.valid(version) || r.tag) {
-        return makeReference({ registry: r.registry, repository: r.repository, tag: versionToTag(version) })
+        return makeReference({
+          registry: r.registry,
+          repository: r.repository,
+          tag: versionToTag(version),
+        })
       }
     } else if (r.tag) {
-      return makeReference({ registry: r.registry, repository: r.repository, tag: versionToTag(r.tag) })
+      return makeReference({
+        registry: r.registry,
+        repository: r.repository,
+        tag: versionToTag(r.tag),
+      })
     }
     const range = version || '*'
     if (!semver.validRange(range)) {
-      throw new OciError('INVALID_REFERENCE', r.toString(), `${r}: "${range}" is neither a version nor a version range`)
+      throw new OciError(
+        'INVALID_REFERENCE',
+        r.toString(),
+        `${r}: "${range}" is neither a version nor a version range`,
+      )
     }
     const tags = await this.listTags(r)
     const byVersion = new Map<string, string>()
@@ -314,14 +398,26 @@ export class RegistryClient {
       const v = semver.valid(tagToVersion(t))
       if (v) byVersion.set(v, t)
     }
-    const best = semver.maxSatisfying([...byVersion.keys()], range, { includePrerelease: !!options.devel })
+    const best = semver.maxSatisfying([...byVersion.keys()], range, {
+      includePrerelease: !!options.devel,
+    })
     if (!best) {
-      throw new OciError('NOT_FOUND', r.toString(), `${r}: no tag matches version ${range} (tags: ${tags.slice(0, 20).join(', ') || 'none'})`)
+      throw new OciError(
+        'NOT_FOUND',
+        r.toString(),
+        `${r}: no tag matches version ${range} (tags: ${tags.slice(0, 20).join(', ') || 'none'})`,
+      )
     }
-    return makeReference({ registry: r.registry, repository: r.repository, tag: byVersion.get(best)! })
+    return makeReference({
+      registry: r.registry,
+      repository: r.repository,
+      tag: byVersion.get(best)!,
+    })
   }
 
-  async #manifestBytes(r: OciReference): Promise<{ digest: string; bytes: Uint8Array; contentType?: string | null }> {
+  async #manifestBytes(
+    r: OciReference,
+  ): Promise<{ digest: string; bytes: Uint8Array; contentType?: string | null }> {
     const name = r.toString()
     if (r.digest) {
       const cached = await this.#cache.get(r.digest)
@@ -340,7 +436,11 @@ export class RegistryClient {
     const digest = sha256Digest(res.body)
     const expected = r.digest ?? res.headers.get('docker-content-digest')
     if (expected && expected.startsWith('sha256:') && expected !== digest) {
-      throw new OciError('DIGEST_MISMATCH', name, `${name}: the manifest should have digest ${expected} but hashes to ${digest}`)
+      throw new OciError(
+        'DIGEST_MISMATCH',
+        name,
+        `${name}: the manifest should have digest ${expected} but hashes to ${digest}`,
+      )
     }
     if (r.digest && !r.digest.startsWith('sha256:')) {
       throw new OciError('DIGEST_MISMATCH', name, `${name}: only sha256 digests can be verified`)
@@ -349,13 +449,26 @@ export class RegistryClient {
     return { digest, bytes: res.body, contentType: res.headers.get('content-type') }
   }
 
-  async #blob(r: OciReference, d: OciDescriptor, maxBytes: number, what: string): Promise<Uint8Array> {
+  async #blob(
+    r: OciReference,
+    d: OciDescriptor,
+    maxBytes: number,
+    what: string,
+  ): Promise<Uint8Array> {
     const name = r.toString()
     if (d.size > maxBytes) {
-      throw new OciError('TOO_LARGE', name, `${name}: the ${what} is ${d.size} bytes, over the ${maxBytes}-byte limit`)
+      throw new OciError(
+        'TOO_LARGE',
+        name,
+        `${name}: the ${what} is ${d.size} bytes, over the ${maxBytes}-byte limit`,
+      )
     }
     if (!d.digest.startsWith('sha256:')) {
-      throw new OciError('DIGEST_MISMATCH', name, `${name}: the ${what} has a ${d.digest.split(':')[0]} digest; only sha256 can be verified`)
+      throw new OciError(
+        'DIGEST_MISMATCH',
+        name,
+        `${name}: the ${what} has a ${d.digest.split(':')[0]} digest; only sha256 can be verified`,
+      )
     }
     const cached = await this.#cache.get(d.digest)
     if (cached && cached.byteLength === d.size) return cached
@@ -368,7 +481,12 @@ export class RegistryClient {
     return pending
   }
 
-  async #download(r: OciReference, d: OciDescriptor, maxBytes: number, what: string): Promise<Uint8Array> {
+  async #download(
+    r: OciReference,
+    d: OciDescriptor,
+    maxBytes: number,
+    what: string,
+  ): Promise<Uint8Array> {
     const name = r.toString()
     const res = await this.#session.send(r.registry, {
       method: 'GET',
@@ -381,10 +499,18 @@ export class RegistryClient {
       followRedirects: true,
     })
     if (res.body.byteLength !== d.size) {
-      throw new OciError('SIZE_MISMATCH', name, `${name}: the ${what} ${d.digest} should be ${d.size} bytes but ${res.body.byteLength} arrived`)
+      throw new OciError(
+        'SIZE_MISMATCH',
+        name,
+        `${name}: the ${what} ${d.digest} should be ${d.size} bytes but ${res.body.byteLength} arrived`,
+      )
     }
     if (!matchesDigest(res.body, d.digest)) {
-      throw new OciError('DIGEST_MISMATCH', name, `${name}: the ${what} should have digest ${d.digest} but hashes to ${sha256Digest(res.body)}`)
+      throw new OciError(
+        'DIGEST_MISMATCH',
+        name,
+        `${name}: the ${what} should have digest ${d.digest} but hashes to ${sha256Digest(res.body)}`,
+      )
     }
     await this.#cache.put(d.digest, res.body)
     return res.body
@@ -413,7 +539,11 @@ export class RegistryClient {
     })
     const location = start.headers.get('location')
     if (!location) {
-      throw new OciError('REGISTRY_ERROR', target.toString(), `${target.registry} started a blob upload for ${target} without a Location`)
+      throw new OciError(
+        'REGISTRY_ERROR',
+        target.toString(),
+        `${target.registry} started a blob upload for ${target} without a Location`,
+      )
     }
     const url = new URL(location, start.url)
     url.searchParams.set('digest', d.digest)

@@ -21,8 +21,14 @@ describe('CredentialStore', () => {
     )
     const helmConfig = join(home, 'helm', 'config.json')
     mkdirSync(join(home, 'helm'))
-    writeFileSync(helmConfig, JSON.stringify({ auths: { 'ghcr.io': { auth: b64('helm:h:pass') } } }))
-    const store = CredentialStore.fromDefaultLocations({ HOME: home, HELM_REGISTRY_CONFIG: helmConfig })
+    writeFileSync(
+      helmConfig,
+      JSON.stringify({ auths: { 'ghcr.io': { auth: b64('helm:h:pass') } } }),
+    )
+    const store = CredentialStore.fromDefaultLocations({
+      HOME: home,
+      HELM_REGISTRY_CONFIG: helmConfig,
+    })
     expect(store.get('docker.io')).toEqual({ username: 'hub', password: 'hubpass' })
     expect(store.get('registry-1.docker.io')).toEqual({ username: 'hub', password: 'hubpass' })
     expect(store.get('ghcr.io')).toEqual({ username: 'helm', password: 'h:pass' })
@@ -32,7 +38,10 @@ describe('CredentialStore', () => {
     const written = JSON.parse(readFileSync(helmConfig, 'utf8'))
     expect(written.auths['127.0.0.1:5000']).toEqual({ auth: b64('u:p') })
     expect(written.auths['ghcr.io']).toBeDefined()
-    const again = CredentialStore.fromDefaultLocations({ HOME: home, HELM_REGISTRY_CONFIG: helmConfig })
+    const again = CredentialStore.fromDefaultLocations({
+      HOME: home,
+      HELM_REGISTRY_CONFIG: helmConfig,
+    })
     expect(again.get('127.0.0.1:5000')).toEqual({ username: 'u', password: 'p' })
 
     await again.remove('127.0.0.1:5000')

@@ -24,11 +24,19 @@ interface ConfigFile {
 }
 
 // Docker Hub is stored under several names; any of them is Docker Hub.
-const dockerHubKeys = ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', dockerHubRegistry]
+const dockerHubKeys = [
+  'https://index.docker.io/v1/',
+  'index.docker.io',
+  'docker.io',
+  dockerHubRegistry,
+]
 
 /** `https://host:port/v1/` → `host:port`, as Docker and Helm normalise `auths` keys. */
 function normaliseHost(key: string): string {
-  const host = key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase()
+  const host = key
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase()
   return dockerHubKeys.includes(host) || host === 'index.docker.io' ? dockerHubRegistry : host
 }
 
@@ -38,7 +46,8 @@ function decodeEntry(entry: AuthEntry): Credential | undefined {
     const colon = decoded.indexOf(':')
     if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
   }
-  if (entry.username && entry.password) return { username: entry.username, password: entry.password }
+  if (entry.username && entry.password)
+    return { username: entry.username, password: entry.password }
   if (entry.identitytoken) return { username: '<token>', password: entry.identitytoken }
   return undefined
 }
@@ -54,7 +63,12 @@ function readConfig(path: string): ConfigFile {
     const parsed = JSON.parse(text) as unknown
     return parsed && typeof parsed === 'object' ? (parsed as ConfigFile) : {}
   } catch (err) {
-    throw new OciError('CREDENTIALS', path, `cannot read registry credentials from ${path}: ${(err as Error).message}`, { cause: err })
+    throw new OciError(
+      'CREDENTIALS',
+      path,
+      `cannot read registry credentials from ${path}: ${(err as Error).message}`,
+      { cause: err },
+    )
   }
 }
 
@@ -85,7 +99,8 @@ export class CredentialStore {
   /** A store over the files Helm and Docker use, located through `env` like Helm does. */
   static fromDefaultLocations(env: NodeJS.ProcessEnv = process.env): CredentialStore {
     const home = env.HOME || homedir()
-    const helmConfigHome = env.HELM_CONFIG_HOME || join(env.XDG_CONFIG_HOME || join(home, '.config'), 'helm')
+    const helmConfigHome =
+      env.HELM_CONFIG_HOME || join(env.XDG_CONFIG_HOME || join(home, '.config'), 'helm')
     const helmConfig = env.HELM_REGISTRY_CONFIG || join(helmConfigHome, 'registry', 'config.json')
     const dockerConfig = join(env.DOCKER_CONFIG || join(home, '.docker'), 'config.json')
     return new CredentialStore(helmConfig, [dockerConfig])

@@ -53,26 +53,48 @@ function isDescriptor(d: unknown): d is OciDescriptor {
 }
 
 /** Parses and shape-checks manifest bytes; `contentType` is the response's Content-Type. */
-export function parseManifest(bytes: Uint8Array, reference: string, contentType?: string | null): OciManifest {
+export function parseManifest(
+  bytes: Uint8Array,
+  reference: string,
+  contentType?: string | null,
+): OciManifest {
   let json: unknown
   try {
     json = JSON.parse(new TextDecoder().decode(bytes))
   } catch (err) {
-    throw new OciError('INVALID_MANIFEST', reference, `the manifest of ${reference} is not JSON`, { cause: err })
+    throw new OciError('INVALID_MANIFEST', reference, `the manifest of ${reference} is not JSON`, {
+      cause: err,
+    })
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    throw new OciError('INVALID_MANIFEST', reference, `the manifest of ${reference} is not a JSON object`)
+    throw new OciError(
+      'INVALID_MANIFEST',
+      reference,
+      `the manifest of ${reference} is not a JSON object`,
+    )
   }
   const m = json as OciManifest
   if (m.schemaVersion !== 2) {
-    throw new OciError('INVALID_MANIFEST', reference, `the manifest of ${reference} has schemaVersion ${String(m.schemaVersion)}, want 2`)
+    throw new OciError(
+      'INVALID_MANIFEST',
+      reference,
+      `the manifest of ${reference} has schemaVersion ${String(m.schemaVersion)}, want 2`,
+    )
   }
   if (!m.mediaType && contentType) m.mediaType = contentType.split(';')[0]!.trim()
   const bad = (field: string) =>
-    new OciError('INVALID_MANIFEST', reference, `the manifest of ${reference} has an invalid ${field}`)
+    new OciError(
+      'INVALID_MANIFEST',
+      reference,
+      `the manifest of ${reference} has an invalid ${field}`,
+    )
   if (m.config !== undefined && !isDescriptor(m.config)) throw bad('config descriptor')
-  if (m.layers !== undefined && (!Array.isArray(m.layers) || !m.layers.every(isDescriptor))) throw bad('layers')
-  if (m.manifests !== undefined && (!Array.isArray(m.manifests) || !m.manifests.every(isDescriptor))) {
+  if (m.layers !== undefined && (!Array.isArray(m.layers) || !m.layers.every(isDescriptor)))
+    throw bad('layers')
+  if (
+    m.manifests !== undefined &&
+    (!Array.isArray(m.manifests) || !m.manifests.every(isDescriptor))
+  ) {
     throw bad('manifests list')
   }
   return m
@@ -96,22 +118,31 @@ export function chartLayers(manifest: OciManifest, reference: string): ChartLaye
   ) {
     throw notChart('it is an image index (a multi-platform container image)')
   }
-  if (manifest.mediaType && manifest.mediaType !== OciManifestMediaType && manifest.mediaType !== DockerManifestMediaType) {
+  if (
+    manifest.mediaType &&
+    manifest.mediaType !== OciManifestMediaType &&
+    manifest.mediaType !== DockerManifestMediaType
+  ) {
     throw notChart(`its manifest media type is ${manifest.mediaType}`)
   }
   const config = manifest.config
   if (!config) throw notChart('its manifest has no config')
   if (config.mediaType !== HelmConfigMediaType) {
-    const image = /image\.config|container\.image/.test(config.mediaType) ? 'a container image, ' : ''
+    const image = /image\.config|container\.image/.test(config.mediaType)
+      ? 'a container image, '
+      : ''
     throw notChart(`${image}config media type ${config.mediaType}`)
   }
   const layers = manifest.layers ?? []
-  const contents = layers.filter((l) => l.mediaType === HelmChartContentMediaType || l.mediaType === LegacyChartLayerMediaType)
+  const contents = layers.filter(
+    (l) => l.mediaType === HelmChartContentMediaType || l.mediaType === LegacyChartLayerMediaType,
+  )
   if (contents.length !== 1) {
     throw notChart(`its manifest has ${contents.length} chart content layers, want exactly 1`)
   }
   const provs = layers.filter((l) => l.mediaType === HelmProvenanceMediaType)
-  if (provs.length > 1) throw notChart(`its manifest has ${provs.length} provenance layers, want at most 1`)
+  if (provs.length > 1)
+    throw notChart(`its manifest has ${provs.length} provenance layers, want at most 1`)
   const out: ChartLayers = { config, content: contents[0]! }
   if (provs[0]) out.provenance = provs[0]
   return out
@@ -138,7 +169,10 @@ export const OciAnnotation = {
  * (home), created, source (first of sources), authors (maintainers as `name (email)`), then
  * the chart's own annotations, which may not override title or version.
  */
-export function helmAnnotations(chart: Record<string, unknown>, created: string): Record<string, string> {
+export function helmAnnotations(
+  chart: Record<string, unknown>,
+  created: string,
+): Record<string, string> {
   const out: Record<string, string> = {}
   const add = (key: string, value: unknown) => {
     if (typeof value === 'string' && value.trim() !== '') out[key] = value
@@ -148,7 +182,8 @@ export function helmAnnotations(chart: Record<string, unknown>, created: string)
   add(OciAnnotation.version, chart.version)
   add(OciAnnotation.url, chart.home)
   add(OciAnnotation.created, created)
-  if (Array.isArray(chart.sources) && chart.sources.length > 0) add(OciAnnotation.source, chart.sources[0])
+  if (Array.isArray(chart.sources) && chart.sources.length > 0)
+    add(OciAnnotation.source, chart.sources[0])
   if (Array.isArray(chart.maintainers) && chart.maintainers.length > 0) {
     out[OciAnnotation.authors] = (chart.maintainers as Maintainer[])
       .map((m) => `${m?.name ?? ''}${m?.email ? ` (${m.email})` : ''}`)
@@ -201,6 +236,14 @@ function isEmpty(v: unknown): boolean {
   )
 }
 
+/** JSON as Go's encoding/json writes it: `<`, `>`, `&`, U+2028 and U+2029 escaped. */
+export function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
+
 /** Chart.yaml metadata as the JSON config blob Helm pushes (its field order, empty fields left out). */
 export function helmConfigJson(chart: Record<string, unknown>): string {
   const out: Record<string, unknown> = {}
@@ -209,13 +252,17 @@ export function helmConfigJson(chart: Record<string, unknown>): string {
     if (key === 'name' || key === 'version' || !isEmpty(chart[key])) out[key] = chart[key] ?? ''
   }
   if (out.annotations) out.annotations = sortKeys(out.annotations as Record<string, string>)
-  return JSON.stringify(out)
+  return goJson(out)
 }
 
 /** The manifest bytes Helm pushes: schema 2, config, layers, annotations, in that order. */
-export function helmManifestJson(config: OciDescriptor, layers: OciDescriptor[], annotations: Record<string, string>): string {
+export function helmManifestJson(
+  config: OciDescriptor,
+  layers: OciDescriptor[],
+  annotations: Record<string, string>,
+): string {
   const desc = (d: OciDescriptor) => ({ mediaType: d.mediaType, digest: d.digest, size: d.size })
-  return JSON.stringify({
+  return goJson({
     schemaVersion: 2,
     config: desc(config),
     layers: layers.map(desc),

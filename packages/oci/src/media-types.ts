@@ -14,7 +14,8 @@ export const OciIndexMediaType = 'application/vnd.oci.image.index.v1+json'
 /** Docker image manifest, schema 2. */
 export const DockerManifestMediaType = 'application/vnd.docker.distribution.manifest.v2+json'
 /** Docker manifest list. */
-export const DockerManifestListMediaType = 'application/vnd.docker.distribution.manifest.list.v2+json'
+export const DockerManifestListMediaType =
+  'application/vnd.docker.distribution.manifest.list.v2+json'
 
 /** The Accept header sent for manifests: what a chart is, and what we can name when it is not. */
 export const manifestAccept = [

@@ -12,7 +12,13 @@ describe('parseReference', () => {
     ['localhost:5000/demo:1.0.0+build.1', 'localhost:5000', 'demo', '1.0.0+build.1', undefined],
     [`oci://ghcr.io/org/demo@${digest}`, 'ghcr.io', 'org/demo', undefined, digest],
     [`oci://ghcr.io/org/demo:1.0.0@${digest}`, 'ghcr.io', 'org/demo', '1.0.0', digest],
-    ['oci://docker.io/someone/oci-demo', 'registry-1.docker.io', 'someone/oci-demo', undefined, undefined],
+    [
+      'oci://docker.io/someone/oci-demo',
+      'registry-1.docker.io',
+      'someone/oci-demo',
+      undefined,
+      undefined,
+    ],
     ['oci://[::1]:5000/a/b_c-d.e', '[::1]:5000', 'a/b_c-d.e', undefined, undefined],
   ])('parses %s', (input, registry, repository, tag, dig) => {
     const ref = parseReference(input)

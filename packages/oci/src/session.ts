@@ -53,7 +53,12 @@ export class RegistrySession {
   readonly #creds: CredentialSources
   readonly #limits: OciLimits
 
-  constructor(transport: Transport, creds: CredentialSources, limits: OciLimits, plainHttp?: boolean) {
+  constructor(
+    transport: Transport,
+    creds: CredentialSources,
+    limits: OciLimits,
+    plainHttp?: boolean,
+  ) {
     this.#transport = transport
     this.#creds = creds
     this.#limits = limits
@@ -82,7 +87,9 @@ export class RegistrySession {
 
   unauthorized(reference: string, registry: string, status: number, detail: string): OciError {
     const { cred, tried } = this.credential(registry)
-    const how = cred ? `credentials from ${tried.join(', ')}` : `no credentials (anonymous; looked in ${tried.join(', ') || 'nothing'})`
+    const how = cred
+      ? `credentials from ${tried.join(', ')}`
+      : `no credentials (anonymous; looked in ${tried.join(', ') || 'nothing'})`
     return new OciError(
       'UNAUTHORIZED',
       reference,
@@ -102,7 +109,12 @@ export class RegistrySession {
       what: 'API version check',
     })
     if (res.status === 200 || res.status === 401) return
-    throw new OciError('REGISTRY_ERROR', registry, `${registry} does not answer as an OCI registry (GET /v2/ → ${res.status})`, { status: res.status })
+    throw new OciError(
+      'REGISTRY_ERROR',
+      registry,
+      `${registry} does not answer as an OCI registry (GET /v2/ → ${res.status})`,
+      { status: res.status },
+    )
   }
 
   /** Sends `req` with whatever auth the registry asks for; errors for non-accepted statuses. */
@@ -137,7 +149,12 @@ export class RegistrySession {
     if (req.accept?.includes(res.status)) return res
     const said = registryMessage(res.body)
     if (res.status === 401 || res.status === 403) {
-      throw this.unauthorized(req.reference, registry, res.status, said || `${req.what}: HTTP ${res.status}`)
+      throw this.unauthorized(
+        req.reference,
+        registry,
+        res.status,
+        said || `${req.what}: HTTP ${res.status}`,
+      )
     }
     if (res.status === 404) {
       throw new OciError(
@@ -169,26 +186,47 @@ export class RegistrySession {
     return undefined
   }
 
-  async #token(registry: string, scope: string, params: Record<string, string>, reference: string): Promise<string> {
+  async #token(
+    registry: string,
+    scope: string,
+    params: Record<string, string>,
+    reference: string,
+  ): Promise<string> {
     const key = `${registry} ${scope}`
     let pending = this.#pendingTokens.get(key)
     if (!pending) {
-      pending = this.#fetchToken(registry, scope, params, reference).finally(() => this.#pendingTokens.delete(key))
+      pending = this.#fetchToken(registry, scope, params, reference).finally(() =>
+        this.#pendingTokens.delete(key),
+      )
       this.#pendingTokens.set(key, pending)
     }
     return pending
   }
 
-  async #fetchToken(registry: string, scope: string, params: Record<string, string>, reference: string): Promise<string> {
+  async #fetchToken(
+    registry: string,
+    scope: string,
+    params: Record<string, string>,
+    reference: string,
+  ): Promise<string> {
     const realm = params.realm
     if (!realm) {
-      throw new OciError('REGISTRY_ERROR', reference, `${registry} asked for a Bearer token but named no realm`)
+      throw new OciError(
+        'REGISTRY_ERROR',
+        reference,
+        `${registry} asked for a Bearer token but named no realm`,
+      )
     }
     let url: URL
     try {
       url = new URL(realm)
     } catch (err) {
-      throw new OciError('REGISTRY_ERROR', reference, `${registry} named an invalid token realm "${realm}"`, { cause: err })
+      throw new OciError(
+        'REGISTRY_ERROR',
+        reference,
+        `${registry} named an invalid token realm "${realm}"`,
+        { cause: err },
+      )
     }
     if (params.service) url.searchParams.set('service', params.service)
     url.searchParams.append('scope', scope)
@@ -203,10 +241,20 @@ export class RegistrySession {
       what: 'token',
     })
     if (res.status === 401 || res.status === 403) {
-      throw this.unauthorized(reference, registry, res.status, `token server ${url.origin} said ${res.status}`)
+      throw this.unauthorized(
+        reference,
+        registry,
+        res.status,
+        `token server ${url.origin} said ${res.status}`,
+      )
     }
     if (res.status !== 200) {
-      throw new OciError('REGISTRY_ERROR', reference, `token server ${url.origin} answered ${res.status} for ${reference}`, { status: res.status })
+      throw new OciError(
+        'REGISTRY_ERROR',
+        reference,
+        `token server ${url.origin} answered ${res.status} for ${reference}`,
+        { status: res.status },
+      )
     }
     const { token, expiresIn, issuedAt } = parseTokenResponse(res.body, reference, url.origin)
     this.#tokens.set(registry, scope, token, expiresIn, issuedAt)

@@ -93,7 +93,12 @@ export class Transport {
         try {
           return readFileSync(path)
         } catch (err) {
-          throw new OciError('TLS', path, `cannot read ${what} ${path}: ${(err as Error).message}`, { cause: err })
+          throw new OciError(
+            'TLS',
+            path,
+            `cannot read ${what} ${path}: ${(err as Error).message}`,
+            { cause: err },
+          )
         }
       }
       const ca = read(options.caFile, 'CA file')
@@ -118,7 +123,11 @@ export class Transport {
       try {
         res = await this.#follow(req)
       } catch (err) {
-        if (err instanceof OciError && err.code === 'UNREACHABLE' && attempt < this.#options.retries) {
+        if (
+          err instanceof OciError &&
+          err.code === 'UNREACHABLE' &&
+          attempt < this.#options.retries
+        ) {
           await sleep(retryBaseDelayMs * 2 ** attempt++)
           continue
         }
@@ -153,19 +162,30 @@ export class Transport {
     for (let hop = 0; ; hop++) {
       const res = await this.#once(req, url, headers)
       const location = res.headers.get('location')
-      if (!req.followRedirects || ![301, 302, 303, 307, 308].includes(res.status) || !location) return res
+      if (!req.followRedirects || ![301, 302, 303, 307, 308].includes(res.status) || !location)
+        return res
       if (hop >= this.#options.maxRedirects) {
-        throw new OciError('REGISTRY_ERROR', req.reference, `too many redirects fetching ${req.what} of ${req.reference}`)
+        throw new OciError(
+          'REGISTRY_ERROR',
+          req.reference,
+          `too many redirects fetching ${req.what} of ${req.reference}`,
+        )
       }
       url = new URL(location, url).toString()
       // a redirect to blob storage must not carry the registry's credentials
       if (new URL(url).origin !== origin) {
-        headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'))
+        headers = Object.fromEntries(
+          Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'),
+        )
       }
     }
   }
 
-  async #once(req: HttpRequest, url: string, headers: Record<string, string>): Promise<HttpResponse> {
+  async #once(
+    req: HttpRequest,
+    url: string,
+    headers: Record<string, string>,
+  ): Promise<HttpResponse> {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), this.#options.timeoutMs)
     const host = new URL(url).host
@@ -178,7 +198,10 @@ export class Transport {
         signal: controller.signal,
         ...(this.#dispatcher ? { dispatcher: this.#dispatcher } : {}),
       }
-      const doFetch = (this.#options.fetch ?? undiciFetch) as (u: string, i: typeof init) => Promise<Response>
+      const doFetch = (this.#options.fetch ?? undiciFetch) as (
+        u: string,
+        i: typeof init,
+      ) => Promise<Response>
       const res = await doFetch(url, init)
       const body = req.method === 'HEAD' ? new Uint8Array() : await readBody(res, req, controller)
       return { status: res.status, headers: res.headers, body, url }
@@ -193,7 +216,10 @@ export class Transport {
         )
       }
       const code = causeCode(err)
-      if (code && (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) {
+      if (
+        code &&
+        (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))
+      ) {
         throw new OciError(
           'TLS',
           req.reference,
@@ -201,14 +227,23 @@ export class Transport {
           { cause: err },
         )
       }
-      throw new OciError('UNREACHABLE', req.reference, `cannot reach ${host} for ${req.reference}: ${describe(err)}`, { cause: err })
+      throw new OciError(
+        'UNREACHABLE',
+        req.reference,
+        `cannot reach ${host} for ${req.reference}: ${describe(err)}`,
+        { cause: err },
+      )
     } finally {
       clearTimeout(timer)
     }
   }
 }
 
-async function readBody(res: Response, req: HttpRequest, controller: AbortController): Promise<Uint8Array> {
+async function readBody(
+  res: Response,
+  req: HttpRequest,
+  controller: AbortController,
+): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? NaN)
   const tooLarge = () =>
     new OciError(
