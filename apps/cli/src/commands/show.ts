@@ -1,11 +1,62 @@
-import { UsageError, type Command } from '../command.ts'
+import { inferSchema, showChart, type Chart, type ShowKind } from '@slipway/chart'
+import { loadChartFromSource, type ChartSourceOptions } from '@slipway/chart/node'
+import { UsageError, type Command, type CommandIO, type Flags } from '../command.ts'
+import { chartSourceOptions } from '../global-flags.ts'
 
+const usage = `slipway show chart|values|schema|readme|crds|all CHART [flags]
+
+CHART is a chart directory, a .tgz archive, an oci:// reference, an http(s):// archive URL,
+or a chart name with --repo URL.`
+
+const kinds = ['chart', 'values', 'schema', 'readme', 'crds', 'all'] as const
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+
+/** Helm's chart-fetching flags as chart source options. */
+function sourceOptions(flags: Flags, io: CommandIO): ChartSourceOptions {
+  const options: ChartSourceOptions = { cwd: io.cwd }
+  const set = <K extends keyof ChartSourceOptions>(key: K, value: ChartSourceOptions[K] | undefined) => {
+    if (value !== undefined) options[key] = value
+  }
+  set('version', str(flags.version))
+  set('repo', str(flags.repo))
+  set('username', str(flags.username))
+  set('password', str(flags.password))
+  set('caFile', str(flags['ca-file']))
+  set('certFile', str(flags['cert-file']))
+  set('keyFile', str(flags['key-file']))
+  if (flags['plain-http'] === true) options.plainHttp = true
+  if (flags['insecure-skip-tls-verify'] === true) options.insecureSkipTlsVerify = true
+  if (flags['pass-credentials'] === true) options.passCredentialsAll = true
+  if (flags.devel === true) options.devel = true
+  return options
+}
+
+function schemaText(chart: Chart, io: CommandIO): string {
+  if (chart.schema) {
+    const text = new TextDecoder().decode(chart.schema)
+    return text.endsWith('\n') ? text : `${text}\n`
+  }
+  io.stderr.write(`${chart.metadata.name} has no values.schema.json: showing the schema inferred from values.yaml\n`)
+  const values = chart.rawValues ? new TextDecoder().decode(chart.rawValues) : ''
+  return `${JSON.stringify(inferSchema(values), null, 2)}\n`
+}
+
+/** `slipway show`: prints a chart's Chart.yaml, values, schema, README or CRDs, as `helm show`. */
 export const command: Command = {
   name: 'show',
-  summary: 'not available yet',
-  usage: 'slipway show',
-  options: {},
-  async run() {
-    throw new UsageError('"slipway show" is not available yet')
+  summary: "show a chart's Chart.yaml, values, values schema, README or CRDs",
+  usage,
+  options: { ...chartSourceOptions, 'pass-credentials': { type: 'boolean' } },
+  async run(args, flags, io) {
+    const [kind, ref, ...extra] = args
+    if (!kind || !(kinds as readonly string[]).includes(kind)) {
+      throw new UsageError(`show needs one of ${kinds.join(', ')}\n\nUsage: ${usage}`)
+    }
+    if (!ref) throw new UsageError(`"slipway show ${kind}" requires 1 argument\n\nUsage: ${usage}`)
+    if (extra.length > 0) throw new UsageError(`"slipway show ${kind}" accepts 1 argument, got ${args.length - 1}`)
+    const { chart } = await loadChartFromSource(ref, sourceOptions(flags, io))
+    const out = kind === 'schema' ? schemaText(chart, io) : showChart(chart, kind as ShowKind)
+    io.stdout.write(out)
   },
 }

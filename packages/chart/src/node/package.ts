@@ -29,7 +29,8 @@ function lockToYaml(lock: ChartLock): string {
   const out: Record<string, unknown> = {
     dependencies: lock.dependencies.map((d) => ({ name: d.name, repository: d.repository, version: d.version })),
     digest: lock.digest ?? '',
-    generated: lock.generated ?? '0001-01-01T00:00:00Z',
+    // Go marshals time.Time as RFC 3339 with trailing zeros of the fraction dropped
+    generated: (lock.generated ?? '0001-01-01T00:00:00Z').replace(/\.(\d*?)0+(?=Z|[+-]\d\d:\d\d$)/, (_m, d: string) => (d ? `.${d}` : '')),
   }
   return encodeYaml(out)
 }

@@ -37,6 +37,10 @@ export interface ChartRegistryClient {
 
 /** Options of {@link loadChartFromSource} and {@link listChartVersions}. */
 export interface ChartSourceOptions extends RepoConnectOptions, LoadOptions {
+  /** Helm's `--repo URL`: a string source is then the chart's name in that repository. */
+  repo?: string
+  /** Directory that relative paths are resolved against (default: the process's). */
+  cwd?: string
   /** The version, tag or constraint (Helm's `--version`); wins over the source's own. */
   version?: string
   /** Consider prereleases when no version is given (Helm's `--devel`). */
@@ -96,6 +100,12 @@ function resolveSource(source: ChartSource, version: string | undefined): Resolv
   throw new ChartError('INVALID_SOURCE', `repository ${JSON.stringify(repository)} must start with oci://, https:// or http://`, {
     source: repository,
   })
+}
+
+// `--repo URL NAME`: the string is a chart name in that repository
+function withRepo(source: ChartSource, options: ChartSourceOptions): ChartSource {
+  if (typeof source !== 'string' || !options.repo) return source
+  return { repo: options.repo, name: source }
 }
 
 const sha256 = (data: Uint8Array) => `sha256:${createHash('sha256').update(data).digest('hex')}`
@@ -200,7 +210,7 @@ async function loadRepo(r: Extract<Resolved, { kind: 'repo' }>, options: ChartSo
  * await loadChartFromSource('./charts/demo')
  */
 export async function loadChartFromSource(source: ChartSource, options: ChartSourceOptions = {}): Promise<LoadedChartSource> {
-  const r = resolveSource(source, options.version)
+  const r = resolveSource(withRepo(source, options), options.version)
   switch (r.kind) {
     case 'oci':
       return loadOci(r, options)
@@ -212,7 +222,7 @@ export async function loadChartFromSource(source: ChartSource, options: ChartSou
       return { chart, archive, digest: sha256(archive), ref: r.url, version: chart.metadata.version }
     }
     case 'path': {
-      const path = resolve(r.path)
+      const path = resolve(options.cwd ?? '.', r.path)
       const info = await stat(path).catch((err: unknown) => {
         throw new ChartError('NOT_FOUND', `path ${JSON.stringify(r.path)} not found`, { source: r.path }, { cause: err })
       })
@@ -233,7 +243,7 @@ export async function loadChartFromSource(source: ChartSource, options: ChartSou
  * one version.
  */
 export async function listChartVersions(source: ChartSource, options: ChartSourceOptions = {}): Promise<string[]> {
-  const r = resolveSource(source, undefined)
+  const r = resolveSource(withRepo(source, options), undefined)
   switch (r.kind) {
     case 'oci': {
       const parsed = parseReference(r.ref)
