@@ -220,6 +220,23 @@ describe('Bearer token auth', () => {
     ])
   })
 
+  it('asks for a new token once the cached one has expired', async () => {
+    // an 11 s token is renewed 10 s early, so it is usable for about one second
+    const shortLived = await startRegistry({ auth: 'token', users, tokenTtlSeconds: 11 })
+    try {
+      const c = client({ username: 'alice', password: 'wonderland' })
+      await c.pushChart(`oci://${shortLived.host}/charts`, demo.bytes, { name: 'demo', version: '1.0.0' })
+      shortLived.requests.clear()
+      await c.pullChart(`oci://${shortLived.host}/charts/demo:1.0.0`)
+      expect(shortLived.requests.count({ path: /^\/token/ })).toBe(1)
+      await new Promise((r) => setTimeout(r, 1500))
+      await c.pullChart(`oci://${shortLived.host}/charts/demo:1.0.0`)
+      expect(shortLived.requests.count({ path: /^\/token/ })).toBe(2)
+    } finally {
+      await shortLived.stop()
+    }
+  })
+
   it('says unauthorized for wrong credentials and for anonymous callers', async () => {
     const wrong = await expectOciError(
       client({ username: 'alice', password: 'nope' }).pullChart(
