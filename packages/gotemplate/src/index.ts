@@ -2,3 +2,16 @@ export { GoStruct, isGoMap, isTrue, kindOf, type GoKind, type GoMap } from './va
 export type { FuncMap, TemplateFunc } from './func.ts'
 export { sprigFuncs } from './funcs/index.ts'
 export { decodeYaml, encodeYaml, encodingFuncs } from './encoding/index.ts'
+export { TemplateSet, type TemplateSetOptions } from './template-set.ts'
+export type { MissingKeyMode } from './exec.ts'
+export {
+  TemplateError,
+  TemplateExecError,
+  TemplateLimitError,
+  TemplateNotFoundError,
+  TemplateParseError,
+  type TemplateErrorCode,
+} from './errors.ts'
+export { DEFAULT_TEMPLATE_LIMITS, type TemplateLimits } from './limits.ts'
+export { BUILTINS as goBuiltins } from './builtins.ts'
+export type { Template, TemplateSource } from './ast.ts'
