@@ -1,4 +1,35 @@
-import type { TemplateFunc } from '../func.ts'
+/**
+ * Sprig v3.3.0's `TxtFuncMap()` as Helm exposes it (without `env` and `expandenv`). JSON and
+ * YAML functions live in ../encoding; Helm's own functions are added by the engine.
+ */
+import type { FuncMap } from '../func.ts'
+import { convertFuncs } from './convert.ts'
+import { defaultFuncs } from './defaults.ts'
+import { dictFuncs } from './dicts.ts'
+import { encodingFuncs } from './encoding.ts'
+import { hashFuncs } from './hashes.ts'
+import { listFuncs } from './lists.ts'
+import { mathFuncs } from './math.ts'
+import { miscFuncs } from './misc.ts'
+import { pathFuncs } from './paths.ts'
+import { randomFuncs } from './random.ts'
+import { reflectFuncs } from './reflect.ts'
+import { regexFuncs } from './regex.ts'
+import { stringFuncs } from './strings.ts'
 
-/** Sprig v3 functions as Helm exposes them (without `env` and `expandenv`). */
-export const sprigFuncs: Record<string, TemplateFunc> = {}
+/** Every Sprig function by name. */
+export const sprigFuncs: FuncMap = {
+  ...stringFuncs,
+  ...convertFuncs,
+  ...defaultFuncs,
+  ...listFuncs,
+  ...dictFuncs,
+  ...reflectFuncs,
+  ...mathFuncs,
+  ...regexFuncs,
+  ...encodingFuncs,
+  ...hashFuncs,
+  ...pathFuncs,
+  ...randomFuncs,
+  ...miscFuncs,
+}

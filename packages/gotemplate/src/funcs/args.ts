@@ -1,0 +1,97 @@
+/**
+ * Argument checks that Go's text/template performs through reflection before calling a
+ * function: arity, and assignability of each argument to the declared parameter type. Sprig
+ * declares `trunc(c int, s string)`, so `trunc 5 .Values.n` fails when n is a float64.
+ */
+import type { TemplateFunc } from '../func.ts'
+import { goTypeName } from '../fmt.ts'
+import { GoStruct, isGoMap, type GoMap } from '../value.ts'
+import { FuncError } from './errors.ts'
+
+/** A Go parameter type as Sprig declares it. */
+export type Param = 'any' | 'string' | 'int' | 'bool' | 'float64' | 'map' | 'strings'
+
+const goNames: Record<Param, string> = {
+  any: 'interface {}',
+  string: 'string',
+  int: 'int',
+  bool: 'bool',
+  float64: 'float64',
+  map: 'map[string]interface {}',
+  strings: '[]string',
+}
+
+function check(p: Param, v: unknown): unknown {
+  if (p === 'any') return v === undefined ? null : v
+  if (v === null || v === undefined) {
+    if (p === 'map') return null
+    if (p === 'strings') return null
+    throw new FuncError(`invalid value; expected ${goNames[p]}`, 'FUNC_ARGS')
+  }
+  let ok: boolean
+  switch (p) {
+    case 'string':
+      ok = typeof v === 'string'
+      break
+    case 'int':
+      ok = typeof v === 'bigint'
+      break
+    case 'bool':
+      ok = typeof v === 'boolean'
+      break
+    case 'float64':
+      ok = typeof v === 'number'
+      break
+    case 'map':
+      ok = isGoMap(v)
+      break
+    case 'strings':
+      ok = Array.isArray(v) && v.every((x) => typeof x === 'string')
+      break
+  }
+  if (!ok) throw new FuncError(`wrong type for value; expected ${goNames[p]}; got ${goTypeName(v)}`, 'FUNC_ARGS')
+  return v
+}
+
+/**
+ * Wraps an implementation with Go's call checks: `params` are the fixed parameters,
+ * `variadic` the element type of a trailing `...T` parameter.
+ */
+export function fn(params: Param[], impl: (...args: any[]) => unknown, variadic?: Param): TemplateFunc {
+  return (...args: unknown[]) => {
+    if (variadic === undefined ? args.length !== params.length : args.length < params.length) {
+      const want = variadic === undefined ? `${params.length}` : `at least ${params.length}`
+      throw new FuncError(`wrong number of args: want ${want} got ${args.length}`, 'FUNC_ARGS')
+    }
+    const checked = args.map((a, i) => check(i < params.length ? params[i]! : variadic!, a))
+    return impl(...checked)
+  }
+}
+
+/** A Go map argument that may be nil (reads of a nil map see nothing). */
+export function mapOrEmpty(m: GoMap | null): GoMap {
+  return m ?? {}
+}
+
+/** True for values reflect sees as a slice or array. */
+export function isSlice(v: unknown): v is unknown[] | Uint8Array {
+  return Array.isArray(v) || v instanceof Uint8Array
+}
+
+/** Elements of a slice as `[]interface{}`; bytes become ints. */
+export function sliceItems(v: unknown[] | Uint8Array): unknown[] {
+  return v instanceof Uint8Array ? Array.from(v, (b) => BigInt(b)) : v.slice()
+}
+
+/** reflect.Kind name of a value for Sprig's "Cannot X on type K" messages. */
+export function reflectKind(v: unknown): string {
+  if (v === null || v === undefined) return 'invalid'
+  if (typeof v === 'bigint') return 'int'
+  if (typeof v === 'number') return 'float64'
+  if (typeof v === 'boolean') return 'bool'
+  if (typeof v === 'string') return 'string'
+  if (typeof v === 'function') return 'func'
+  if (isSlice(v)) return 'slice'
+  if (v instanceof GoStruct) return 'struct'
+  return 'map'
+}
