@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defaultChartLoader, type ChartLoader } from './charts/loader.ts'
 import { detectInCluster } from './cluster/in-cluster.ts'
-import { MAX_JSON_BODY } from './limits.ts'
+import { defaultServerLimits, MAX_JSON_BODY, type ServerLimits } from './limits.ts'
 import { apiNotFound, errorHandler } from './middleware/errors.ts'
 import { localRegistryStore } from './registries/local-store.ts'
 import { secretRegistryStore } from './registries/secret-store.ts'
@@ -24,6 +24,8 @@ export interface AppOptions {
   registries?: RegistryStore
   /** Chart access (default: `@slipway/chart/node`). */
   charts?: ChartLoader
+  /** Overrides of {@link defaultServerLimits}. */
+  limits?: Partial<ServerLimits>
 }
 
 /** The registry store for where the server runs: Secrets in a cluster, Helm's config locally. */
@@ -46,7 +48,7 @@ export function defaultRegistryStore(env: NodeJS.ProcessEnv = process.env): Regi
 export function createApp(options: AppOptions = {}): Express {
   const env = options.env ?? process.env
   const registries = options.registries ?? defaultRegistryStore(env)
-  const charts = options.charts ?? defaultChartLoader({ credentials: (host) => registries.lookup(host) })
+  const charts = options.charts ?? defaultChartLoader({ env, credentials: (host) => registries.lookup(host) })
 
   const app = express()
   app.disable('x-powered-by')
@@ -54,7 +56,8 @@ export function createApp(options: AppOptions = {}): Express {
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true })
   })
-  app.use('/api/charts', chartRoutes(charts))
+  const limits = { ...defaultServerLimits, ...options.limits }
+  app.use('/api/charts', chartRoutes(charts, limits))
   app.use('/api/registries', registryRoutes(registries))
   app.use('/api', apiNotFound)
 

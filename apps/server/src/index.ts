@@ -8,3 +8,4 @@ export { secretRegistryStore, secretNameFor } from './registries/secret-store.ts
 export { detectInCluster, type InClusterConfig } from './cluster/in-cluster.ts'
 export { HttpError, type ServerErrorCode } from './errors.ts'
 export { statusForCode, toApiError } from './middleware/errors.ts'
+export { defaultServerLimits, type ServerLimits } from './limits.ts'

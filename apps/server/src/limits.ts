@@ -1,8 +1,16 @@
-/** How long loading one chart version (resolve, pull, unpack) may take before a 504. */
-export const CHART_LOAD_TIMEOUT_MS = 60_000
+/** Bounds of the server; each can be overridden through `AppOptions.limits`. */
+export interface ServerLimits {
+  /** How long loading one chart version (resolve, pull, unpack) may take before a 504. */
+  chartLoadTimeoutMs: number
+  /** How long listing a repository's versions may take before a 504. */
+  versionListTimeoutMs: number
+}
 
-/** How long listing a repository's versions may take before a 504. */
-export const VERSION_LIST_TIMEOUT_MS = 30_000
+/** The defaults of {@link ServerLimits}. */
+export const defaultServerLimits: ServerLimits = {
+  chartLoadTimeoutMs: 60_000,
+  versionListTimeoutMs: 30_000,
+}
 
 /** Largest README sent to the browser; longer ones are cut. */
 export const MAX_README_BYTES = 256 * 1024

@@ -4,7 +4,7 @@ import type { ChartLoader } from '../charts/loader.ts'
 import { toChartView } from '../charts/chart-view.ts'
 import { explainChartError } from '../charts/explain.ts'
 import { badRequest } from '../errors.ts'
-import { CHART_LOAD_TIMEOUT_MS, VERSION_LIST_TIMEOUT_MS } from '../limits.ts'
+import type { ServerLimits } from '../limits.ts'
 import { withTimeout } from '../timeout.ts'
 
 function query(req: Request, requireVersion = false) {
@@ -19,11 +19,11 @@ function query(req: Request, requireVersion = false) {
 }
 
 /** `GET /api/charts/versions` (a chart's versions, newest first) and `GET /api/charts` (load one). */
-export function chartRoutes(loader: ChartLoader): Router {
+export function chartRoutes(loader: ChartLoader, limits: ServerLimits): Router {
   const router = Router()
   router.get('/versions', async (req, res) => {
     const q = query(req)
-    const versions = await withTimeout(VERSION_LIST_TIMEOUT_MS, 'Listing versions', (signal) =>
+    const versions = await withTimeout(limits.versionListTimeoutMs, 'Listing versions', (signal) =>
       loader.versions({ repository: q.repository, path: q.path }, signal),
     ).catch(async (err: unknown) => {
       throw await explainChartError(err, q, loader, true)
@@ -32,7 +32,7 @@ export function chartRoutes(loader: ChartLoader): Router {
   })
   router.get('/', async (req, res) => {
     const q = query(req)
-    const loaded = await withTimeout(CHART_LOAD_TIMEOUT_MS, 'Loading the chart', (signal) => loader.load(q, signal)).catch(
+    const loaded = await withTimeout(limits.chartLoadTimeoutMs, 'Loading the chart', (signal) => loader.load(q, signal)).catch(
       async (err: unknown) => {
         throw await explainChartError(err, q, loader, false)
       },
