@@ -54,6 +54,28 @@ describe('anonymous registry', () => {
     expect(chart.config).toMatchObject({ name: 'demo', version: '1.0.0', appVersion: '1.14.2' })
   })
 
+  it('pings the API and carries a provenance layer both ways', async () => {
+    const c = client()
+    await c.ping(registry.host)
+    expect(registry.requests.count({ path: '/v2/' })).toBeGreaterThan(0)
+    const provenance = new TextEncoder().encode('-----BEGIN PGP SIGNED MESSAGE-----\nnot really\n')
+    const pushed = await c.pushChart(
+      `oci://${registry.host}/signed`,
+      demo.bytes,
+      { name: 'demo', version: '1.0.0' },
+      { provenance },
+    )
+    const { manifest } = await c.resolve(
+      `oci://${registry.host}/signed/demo@${pushed.manifestDigest}`,
+    )
+    expect(manifest.layers!.map((l) => l.mediaType)).toEqual([
+      'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
+      'application/vnd.cncf.helm.chart.provenance.v1.prov',
+    ])
+    const pulled = await client().pullChart(`oci://${registry.host}/signed/demo:1.0.0`)
+    expect(Buffer.from(pulled.provenance!).equals(Buffer.from(provenance))).toBe(true)
+  })
+
   it('pushes the manifest Helm pushes', async () => {
     const c = client()
     const pushed = await c.pushChart(`oci://${registry.host}/mine`, demo.bytes, {
@@ -225,7 +247,10 @@ describe('Bearer token auth', () => {
     const shortLived = await startRegistry({ auth: 'token', users, tokenTtlSeconds: 11 })
     try {
       const c = client({ username: 'alice', password: 'wonderland' })
-      await c.pushChart(`oci://${shortLived.host}/charts`, demo.bytes, { name: 'demo', version: '1.0.0' })
+      await c.pushChart(`oci://${shortLived.host}/charts`, demo.bytes, {
+        name: 'demo',
+        version: '1.0.0',
+      })
       shortLived.requests.clear()
       await c.pullChart(`oci://${shortLived.host}/charts/demo:1.0.0`)
       expect(shortLived.requests.count({ path: /^\/token/ })).toBe(1)
