@@ -17,7 +17,10 @@ export interface PackagedChart {
 }
 
 /** Packages `chartDir` with the reference helm into a fresh temp directory. */
-export async function helmPackage(chartDir: string, extraArgs: string[] = []): Promise<PackagedChart> {
+export async function helmPackage(
+  chartDir: string,
+  extraArgs: string[] = [],
+): Promise<PackagedChart> {
   const out = mkdtempSync(join(tmpdir(), 'slipway-pkg-'))
   const result = await helm(['package', chartDir, '-d', out, ...extraArgs])
   if (result.code !== 0) throw new Error(`helm package ${chartDir} failed: ${result.stderr}`)
@@ -25,7 +28,12 @@ export async function helmPackage(chartDir: string, extraArgs: string[] = []): P
   if (!path) throw new Error(`helm package printed no archive path: ${result.stdout}`)
   const base = path.slice(path.lastIndexOf('/') + 1, -'.tgz'.length)
   const dash = base.search(/-\d/)
-  return { path, bytes: readFileSync(path), name: base.slice(0, dash), version: base.slice(dash + 1) }
+  return {
+    path,
+    bytes: readFileSync(path),
+    name: base.slice(0, dash),
+    version: base.slice(dash + 1),
+  }
 }
 
 /** Writes a minimal chart (one ConfigMap) to a temp directory and packages it with helm. */
@@ -51,7 +59,11 @@ export async function makeChart(
 const sha256 = (b: Uint8Array) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
 /** Uploads one blob to an open (no auth) registry, monolithically. */
-export async function pushRawBlob(registryUrl: string, repository: string, bytes: Uint8Array): Promise<string> {
+export async function pushRawBlob(
+  registryUrl: string,
+  repository: string,
+  bytes: Uint8Array,
+): Promise<string> {
   const digest = sha256(bytes)
   const start = await fetch(`${registryUrl}/v2/${repository}/blobs/uploads/`, { method: 'POST' })
   await start.arrayBuffer()
@@ -87,9 +99,18 @@ export async function pushRawManifest(
 }
 
 /** Pushes a small OCI container image (config + one layer) to an open registry. */
-export async function pushContainerImage(registryUrl: string, repository: string, tag: string): Promise<string> {
+export async function pushContainerImage(
+  registryUrl: string,
+  repository: string,
+  tag: string,
+): Promise<string> {
   const config = new TextEncoder().encode(
-    JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, config: {} }),
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [] },
+      config: {},
+    }),
   )
   const layer = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0])
   const configDigest = await pushRawBlob(registryUrl, repository, config)
@@ -97,10 +118,23 @@ export async function pushContainerImage(registryUrl: string, repository: string
   const manifest = {
     schemaVersion: 2,
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.byteLength },
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: configDigest,
+      size: config.byteLength,
+    },
     layers: [
-      { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: layerDigest, size: layer.byteLength },
+      {
+        mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+        digest: layerDigest,
+        size: layer.byteLength,
+      },
     ],
   }
-  return pushRawManifest(registryUrl, repository, tag, new TextEncoder().encode(JSON.stringify(manifest)))
+  return pushRawManifest(
+    registryUrl,
+    repository,
+    tag,
+    new TextEncoder().encode(JSON.stringify(manifest)),
+  )
 }

@@ -14,7 +14,12 @@
  * byte, length unchanged), `hang` (never answer). Each applies to requests matching `match`,
  * `times` times (default: always); the rest is forwarded unchanged.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http'
 import { freePort } from './ports.ts'
 import { matchesFilter, RequestLog, type RequestFilter } from './registry-log.ts'
 
@@ -62,7 +67,8 @@ export async function startFaultProxy(targetUrl: string, faults: Fault[]): Promi
     const method = req.method ?? 'GET'
     const path = req.url ?? '/'
     const index = faults.findIndex(
-      (f, i) => matchesFilter(f.match, method, path) && (f.times === undefined || used[i]! < f.times),
+      (f, i) =>
+        matchesFilter(f.match, method, path) && (f.times === undefined || used[i]! < f.times),
     )
     const action = index >= 0 ? faults[index]!.fault : undefined
     if (index >= 0) used[index]!++
@@ -88,7 +94,10 @@ export async function startFaultProxy(targetUrl: string, faults: Fault[]): Promi
         const outHeaders = { ...up.headers }
         // keep redirects and upload locations pointing at the proxy
         if (typeof outHeaders.location === 'string') {
-          outHeaders.location = outHeaders.location.replace(target.origin, `http://127.0.0.1:${port}`)
+          outHeaders.location = outHeaders.location.replace(
+            target.origin,
+            `http://127.0.0.1:${port}`,
+          )
         }
         if (!action) {
           res.writeHead(status, outHeaders)
@@ -160,7 +169,11 @@ export function paginateTags(): Fault {
           const next = new URLSearchParams({ n: String(n), last: page[page.length - 1]! })
           headers.link = `<${url.pathname}?${next}>; rel="next"`
         }
-        return { ...answer, headers, body: Buffer.from(JSON.stringify({ name: list.name, tags: page })) }
+        return {
+          ...answer,
+          headers,
+          body: Buffer.from(JSON.stringify({ name: list.name, tags: page })),
+        }
       },
     },
   }

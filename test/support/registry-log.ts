@@ -16,7 +16,8 @@ export interface RequestFilter {
 export function matchesFilter(filter: RequestFilter, method: string, path: string): boolean {
   return (
     (!filter.method || method === filter.method.toUpperCase()) &&
-    (filter.path === undefined || (typeof filter.path === 'string' ? path === filter.path : filter.path.test(path)))
+    (filter.path === undefined ||
+      (typeof filter.path === 'string' ? path === filter.path : filter.path.test(path)))
   )
 }
 
@@ -41,12 +42,16 @@ export class RequestLog {
 
   /** Requests for manifests (by tag or digest) of `repository`, or of any repository. */
   manifests(repository?: string): LoggedRequest[] {
-    return this.filter({ path: new RegExp(`^/v2/${repository ? escape(repository) : '.+'}/manifests/`) })
+    return this.filter({
+      path: new RegExp(`^/v2/${repository ? escape(repository) : '.+'}/manifests/`),
+    })
   }
 
   /** Requests for blobs (downloads and existence checks) of `repository`, or of any repository. */
   blobs(repository?: string): LoggedRequest[] {
-    return this.filter({ path: new RegExp(`^/v2/${repository ? escape(repository) : '.+'}/blobs/sha256:`) })
+    return this.filter({
+      path: new RegExp(`^/v2/${repository ? escape(repository) : '.+'}/blobs/sha256:`),
+    })
   }
 
   /** Forgets everything recorded so far. */

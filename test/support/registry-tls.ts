@@ -24,7 +24,9 @@ export interface TlsFront {
 export function selfSignedLoopbackCert(): { cert: string; key: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const cert = forge.pki.createCertificate()
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString())
+  cert.publicKey = forge.pki.publicKeyFromPem(
+    publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  )
   cert.serialNumber = '02'
   cert.validity.notBefore = new Date(Date.now() - 24 * 3600_000)
   cert.validity.notAfter = new Date(Date.now() + 24 * 3600_000)
@@ -33,7 +35,13 @@ export function selfSignedLoopbackCert(): { cert: string; key: string } {
   cert.setIssuer(name)
   cert.setExtensions([
     { name: 'basicConstraints', cA: true },
-    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 7, ip: '127.0.0.1' },
+        { type: 2, value: 'localhost' },
+      ],
+    },
   ])
   const key = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
   cert.sign(forge.pki.privateKeyFromPem(key), forge.md.sha256.create())
@@ -49,7 +57,13 @@ export async function startTlsFront(targetUrl: string): Promise<TlsFront> {
   const port = await freePort()
   const server = createServer({ cert, key }, (req, res) => {
     const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.rawHeaders)
         up.pipe(res)

@@ -7,7 +7,12 @@ export interface TokenIssuer {
   /** PEM certificate to trust in the registry config. */
   certPem: string
   /** Issues a JWT granting `access` to `subject`. */
-  sign(claims: { subject: string; audience: string; access: TokenAccess[]; ttlSeconds: number }): Promise<string>
+  sign(claims: {
+    subject: string
+    audience: string
+    access: TokenAccess[]
+    ttlSeconds: number
+  }): Promise<string>
 }
 
 /** One `access` claim entry of a registry token. */
@@ -27,7 +32,9 @@ export async function createTokenIssuer(): Promise<TokenIssuer> {
   // node:crypto makes the key quickly; node-forge only builds the certificate around it
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const cert = forge.pki.createCertificate()
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString())
+  cert.publicKey = forge.pki.publicKeyFromPem(
+    publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  )
   cert.serialNumber = '01'
   cert.validity.notBefore = new Date(Date.now() - 24 * 3600_000)
   cert.validity.notAfter = new Date(Date.now() + 24 * 3600_000)
@@ -38,9 +45,14 @@ export async function createTokenIssuer(): Promise<TokenIssuer> {
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', digitalSignature: true, keyCertSign: true, critical: true },
   ])
-  const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString())
+  const forgeKey = forge.pki.privateKeyFromPem(
+    privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  )
   cert.sign(forgeKey, forge.md.sha256.create())
-  const certDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary').toString('base64')
+  const certDer = Buffer.from(
+    forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(),
+    'binary',
+  ).toString('base64')
   return {
     certPem: forge.pki.certificateToPem(cert),
     async sign({ subject: sub, audience, access, ttlSeconds }) {
@@ -73,7 +85,10 @@ export function parseScopes(params: URLSearchParams): TokenAccess[] {
       out.push({
         type: scope.slice(0, first),
         name: scope.slice(first + 1, last),
-        actions: scope.slice(last + 1).split(',').filter(Boolean),
+        actions: scope
+          .slice(last + 1)
+          .split(',')
+          .filter(Boolean),
       })
     }
   }
@@ -81,10 +96,14 @@ export function parseScopes(params: URLSearchParams): TokenAccess[] {
 }
 
 /** The user name and password of a Basic `Authorization` header. */
-export function basicCredentials(req: IncomingMessage): { username: string; password: string } | undefined {
+export function basicCredentials(
+  req: IncomingMessage,
+): { username: string; password: string } | undefined {
   const header = req.headers.authorization
   if (!header?.startsWith('Basic ')) return undefined
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
-  return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+  return colon < 0
+    ? undefined
+    : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
 }

@@ -59,7 +59,10 @@ export const command: Command = {
     untardir: { type: 'string' },
   },
   async run(args, flags, io) {
-    if (args.length !== 1) throw new UsageError(`"slipway pull" requires 1 argument (a chart reference), got ${args.length}`)
+    if (args.length !== 1)
+      throw new UsageError(
+        `"slipway pull" requires 1 argument (a chart reference), got ${args.length}`,
+      )
     const source = args[0]!
     if (str(flags.repo) || !source.startsWith('oci://')) {
       throw new UsageError(
@@ -78,7 +81,8 @@ export const command: Command = {
       io.stderr.write(`Pulled: ${pulled.ref}\nDigest: ${pulled.manifestDigest}\n`)
       const destination = resolve(io.cwd, str(flags.destination) ?? '.')
       const name = ref.repository.slice(ref.repository.lastIndexOf('/') + 1)
-      const chartVersion = typeof pulled.config.version === 'string' ? pulled.config.version : (ref.tag ?? 'latest')
+      const chartVersion =
+        typeof pulled.config.version === 'string' ? pulled.config.version : (ref.tag ?? 'latest')
       if (!flags.untar) {
         await mkdir(destination, { recursive: true })
         await writeFile(join(destination, `${name}-${chartVersion}.tgz`), pulled.archive)
@@ -89,13 +93,20 @@ export const command: Command = {
       const base = isAbsolute(untardir) ? untardir : join(destination, untardir)
       const target = join(base, chart.metadata.name)
       if (existsSync(target)) {
-        throw new UsageError(`failed to untar: a file or directory with the name ${target} already exists`)
+        throw new UsageError(
+          `failed to untar: a file or directory with the name ${target} already exists`,
+        )
       }
       for (const file of chart.raw) {
         const path = resolve(target, file.name)
         // the loader refuses traversal already; this keeps a bad name from ever writing outside
         const rel = relative(target, path)
-        if (rel.startsWith('..') || isAbsolute(rel) || rel === '' || rel.split(sep).includes('..')) {
+        if (
+          rel.startsWith('..') ||
+          isAbsolute(rel) ||
+          rel === '' ||
+          rel.split(sep).includes('..')
+        ) {
           throw new UsageError(`refusing to write ${file.name} outside ${target}`)
         }
         await mkdir(dirname(path), { recursive: true })

@@ -23,13 +23,18 @@ export const command: Command = {
   },
   async run(args, flags, io) {
     if (args.length !== 2) {
-      throw new UsageError(`"slipway push" requires 2 arguments (a chart archive and oci://HOST/PATH), got ${args.length}`)
+      throw new UsageError(
+        `"slipway push" requires 2 arguments (a chart archive and oci://HOST/PATH), got ${args.length}`,
+      )
     }
     const [file, remote] = args as [string, string]
-    if (!remote.startsWith('oci://')) throw new UsageError(`remote "${remote}" must start with oci://`)
+    if (!remote.startsWith('oci://'))
+      throw new UsageError(`remote "${remote}" must start with oci://`)
     const ref = parseReference(remote)
     if (ref.tag || ref.digest) {
-      throw new UsageError(`remote "${remote}" must not have a tag or digest: the chart's name and version are appended`)
+      throw new UsageError(
+        `remote "${remote}" must not have a tag or digest: the chart's name and version are appended`,
+      )
     }
     const path = resolve(io.cwd, file)
     let archive: Uint8Array
@@ -43,7 +48,12 @@ export const command: Command = {
     const client = registryClientFromFlags(flags, io)
     try {
       const prov = await readFile(`${path}.prov`).catch(() => undefined)
-      const pushed = await client.pushChart(ref, archive, { ...chart.metadata }, prov ? { provenance: new Uint8Array(prov) } : {})
+      const pushed = await client.pushChart(
+        ref,
+        archive,
+        { ...chart.metadata },
+        prov ? { provenance: new Uint8Array(prov) } : {},
+      )
       io.stderr.write(`Pushed: ${pushed.ref}\nDigest: ${pushed.manifestDigest}\n`)
       return 0
     } finally {
