@@ -15,6 +15,7 @@ import { pathFuncs } from './paths.ts'
 import { randomFuncs } from './random.ts'
 import { reflectFuncs } from './reflect.ts'
 import { regexFuncs } from './regex.ts'
+import { semverFuncs } from './semver.ts'
 import { stringFuncs } from './strings.ts'
 
 /** Every Sprig function by name. */
@@ -32,4 +33,5 @@ export const sprigFuncs: FuncMap = {
   ...pathFuncs,
   ...randomFuncs,
   ...miscFuncs,
+  ...semverFuncs,
 }
