@@ -109,6 +109,16 @@ describe('tags', () => {
     )
   })
 
+  it('lists chart versions newest first', async () => {
+    expect(await client().listVersions(`oci://${registry.host}/charts/paged`)).toEqual([
+      '1.1.0',
+      '1.1.0-rc.1',
+      '1.0.0',
+      '0.2.0',
+      '0.1.0',
+    ])
+  })
+
   it('picks the newest stable version without one, or the best match of a range', async () => {
     const c = client()
     const ref = `oci://${registry.host}/charts/paged`

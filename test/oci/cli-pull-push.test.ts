@@ -158,6 +158,58 @@ describe('slipway push', () => {
   })
 })
 
+describe('TLS and provenance', () => {
+  it('pulls over TLS with --ca-file or --insecure-skip-tls-verify', async () => {
+    const { startTlsFront } = await import('../support/registry-tls.ts')
+    const front = await startTlsFront(registry.url)
+    try {
+      const ref = `oci://${front.host}/helm/demo`
+      const withCa = tmp('slipway-pull-')
+      const a = await slipway(
+        ['pull', ref, '--version', '1.0.0', '-d', withCa, '--ca-file', front.caFile],
+        { env },
+      )
+      expect(a.code, a.stderr).toBe(0)
+      expect(readFileSync(join(withCa, 'demo-1.0.0.tgz')).equals(Buffer.from(demo.bytes))).toBe(
+        true,
+      )
+      const skip = await slipway(
+        ['pull', ref, '--version', '1.0.0', '-d', tmp('x-'), '--insecure-skip-tls-verify'],
+        { env },
+      )
+      expect(skip.code, skip.stderr).toBe(0)
+    } finally {
+      await front.stop()
+    }
+  })
+
+  it('pushes a .prov lying beside the archive and saves it again with --prov', async () => {
+    const { copyFileSync, writeFileSync } = await import('node:fs')
+    const dir = tmp('slipway-prov-')
+    copyFileSync(demo.path, join(dir, 'demo-1.0.0.tgz'))
+    writeFileSync(join(dir, 'demo-1.0.0.tgz.prov'), 'provenance bytes\n')
+    const push = await slipway(
+      ['push', join(dir, 'demo-1.0.0.tgz'), `oci://${registry.host}/signed`],
+      { env },
+    )
+    expect(push.code, push.stderr).toBe(0)
+    const dest = tmp('slipway-pull-')
+    const pull = await slipway(
+      ['pull', `oci://${registry.host}/signed/demo`, '--version', '1.0.0', '-d', dest, '--prov'],
+      { env },
+    )
+    expect(pull.code, pull.stderr).toBe(0)
+    expect(readdirSync(dest).sort()).toEqual(['demo-1.0.0.tgz', 'demo-1.0.0.tgz.prov'])
+    expect(readFileSync(join(dest, 'demo-1.0.0.tgz.prov'), 'utf8')).toBe('provenance bytes\n')
+    const none = await slipway(
+      ['pull', `oci://${registry.host}/helm/demo`, '--version', '1.0.0', '-d', dest, '--prov'],
+      { env },
+    )
+    expect(none.code).toBe(1)
+    expect(none.stderr).toContain('has no provenance file')
+  })
+})
+
 describe('with auth', () => {
   it('pulls from an htpasswd registry with helm registry login credentials', async () => {
     const secured = await startRegistry({ auth: 'basic', users: { alice: 'wonderland' } })

@@ -27,7 +27,10 @@ import { Transport } from './transport.ts'
 
 /** How a {@link RegistryClient} connects, authenticates and caches. */
 export interface RegistryClientOptions {
-  /** true: plain HTTP; false: HTTPS even for loopback; default: plain HTTP for loopback only, as Helm. */
+  /**
+   * true: plain HTTP; false: HTTPS even for loopback. Default: plain HTTP for loopback
+   * registries only (as Helm), unless a TLS option (CA, client certificate, skip-verify) is given.
+   */
   plainHttp?: boolean
   insecureSkipTlsVerify?: boolean
   caFile?: string
@@ -129,7 +132,8 @@ export class RegistryClient {
         store: () => (store ??= CredentialStore.fromDefaultLocations()),
       },
       this.#limits,
-      options.plainHttp,
+      options.plainHttp ??
+        (options.insecureSkipTlsVerify || options.caFile || options.certFile ? false : undefined),
     )
     this.#cache = new BlobCache(options.cacheDir ?? defaultCacheDir())
   }
@@ -308,6 +312,17 @@ export class RegistryClient {
       if (!next) return tags
       path = new URL(next, res.url).toString()
     }
+  }
+
+  /**
+   * The chart versions in a repository, newest first, as Helm lists them: tags that are
+   * semantic versions, `_` read back as `+`.
+   */
+  async listVersions(ref: OciReference | string): Promise<string[]> {
+    const versions = (await this.listTags(ref))
+      .map(tagToVersion)
+      .filter((v) => semver.valid(v) !== null)
+    return versions.sort((a, b) => semver.rcompare(a, b) || (a < b ? -1 : a > b ? 1 : 0))
   }
 
   /** Closes pooled connections (only needed with TLS options). */

@@ -50,13 +50,14 @@ export const command: Command = {
   name: 'pull',
   summary: 'download a chart from an OCI registry and save it (or unpack it) locally',
   usage:
-    'slipway pull oci://HOST/PATH/NAME[:TAG|@DIGEST] [--version V] [--destination DIR] [--untar] [--untardir DIR] ' +
+    'slipway pull oci://HOST/PATH/NAME[:TAG|@DIGEST] [--version V] [--destination DIR] [--untar] [--untardir DIR] [--prov] ' +
     '[--plain-http] [--insecure-skip-tls-verify] [--ca-file F] [--cert-file F --key-file F] [--username U --password P]',
   options: {
     ...chartSourceOptions,
     destination: { type: 'string', short: 'd' },
     untar: { type: 'boolean' },
     untardir: { type: 'string' },
+    prov: { type: 'boolean' },
   },
   async run(args, flags, io) {
     if (args.length !== 1)
@@ -83,9 +84,15 @@ export const command: Command = {
       const name = ref.repository.slice(ref.repository.lastIndexOf('/') + 1)
       const chartVersion =
         typeof pulled.config.version === 'string' ? pulled.config.version : (ref.tag ?? 'latest')
+      const file = `${name}-${chartVersion}.tgz`
+      if (flags.prov) {
+        if (!pulled.provenance) throw new UsageError(`${pulled.ref} has no provenance file`)
+        await mkdir(destination, { recursive: true })
+        await writeFile(join(destination, `${file}.prov`), pulled.provenance)
+      }
       if (!flags.untar) {
         await mkdir(destination, { recursive: true })
-        await writeFile(join(destination, `${name}-${chartVersion}.tgz`), pulled.archive)
+        await writeFile(join(destination, file), pulled.archive)
         return 0
       }
       const chart = await loadChartArchive(pulled.archive, { source: pulled.ref })
