@@ -285,6 +285,7 @@ async function resource(store: Store, r: Route, req: IncomingMessage, res: Serve
 
 function watch(store: Store, type: ResourceType, ns: string | undefined, match: (o: Obj) => boolean, q: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' })
+  res.flushHeaders()
   const write = (e: WatchEvent | { type: 'ERROR'; object: unknown }): void => {
     res.write(`${JSON.stringify(e)}\n`)
   }
