@@ -86,6 +86,16 @@ function prepareChart(chart: Chart, userValues: Values, warn: WarnFn): RenderCha
   return rc
 }
 
+function checkDepth(c: RenderChart, max: number, depth = 0): void {
+  if (depth > max) {
+    throw new RenderError('LIMIT_EXCEEDED', `chart ${c.metadata.name} is nested more than ${max} subcharts deep`, {
+      phase: 'values',
+      chart: c.metadata.name,
+    })
+  }
+  for (const d of c.dependencies) checkDepth(d, max, depth + 1)
+}
+
 function coalesce(rc: RenderChart, userValues: Values, warn: WarnFn): Values {
   try {
     return coalesceValues(rc, userValues, warn)
@@ -154,6 +164,7 @@ export function renderChart(chart: Chart, userValues: Values, options: RenderOpt
     ...(options.apiVersions !== undefined ? { apiVersions: options.apiVersions } : {}),
   })
   const rc = prepareChart(chart, userValues, warn)
+  checkDepth(rc, limits.maxChartDepth)
   const values = coalesce(rc, userValues, warn)
   if (!options.skipSchemaValidation) validateValues(rc, values)
 

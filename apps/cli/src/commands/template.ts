@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Chart, Values } from '@slipway/chart'
-import * as chartNode from '@slipway/chart/node'
+import { loadChartFromSource, type ChartSourceOptions } from '@slipway/chart/node'
 import { decodeYaml, isGoMap } from '@slipway/gotemplate'
 import { formatTemplateOutput, isRenderError, mergeUserValues, renderChart } from '@slipway/render'
 import * as strvals from '@slipway/render/strvals'
@@ -83,32 +83,28 @@ async function userValues(flags: Flags, cwd: string): Promise<Values> {
   return base
 }
 
-type ChartLoader = (ref: string, options: Record<string, unknown>) => Promise<Chart>
-
-/** Loads the chart: a directory or .tgz, or (when the chart package offers it) a repository/OCI reference. */
+/** Loads the chart: a directory, a .tgz, a URL, `oci://` or `--repo URL NAME`, with Helm's flags. */
 async function loadChart(ref: string, flags: Flags, cwd: string): Promise<Chart> {
-  const mod = chartNode as unknown as Record<string, ChartLoader | undefined>
-  const remote = ref.startsWith('oci://') || flags.repo !== undefined || /^[^./][^/]*\/[^/]+$/.test(ref)
-  const fromSource = mod.loadChartFromSource
-  if (fromSource) {
-    return fromSource(ref, {
-      cwd,
-      version: flags.version,
-      repo: flags.repo,
-      username: flags.username,
-      password: flags.password,
-      plainHttp: flags['plain-http'],
-      insecureSkipTlsVerify: flags['insecure-skip-tls-verify'],
-      caFile: flags['ca-file'],
-      certFile: flags['cert-file'],
-      keyFile: flags['key-file'],
-      devel: flags.devel,
-    })
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
+  const options: ChartSourceOptions = { cwd }
+  const set = <K extends keyof ChartSourceOptions>(k: K, v: ChartSourceOptions[K] | undefined) => {
+    if (v !== undefined) options[k] = v
   }
-  const load = mod.loadChart
-  if (!load) throw new UsageError('loading charts is not available yet')
-  if (remote && ref.startsWith('oci://')) throw new UsageError(`loading ${ref} is not available yet`)
-  return load(resolve(cwd, ref), {})
+  set('version', str(flags.version))
+  set('repo', str(flags.repo))
+  set('username', str(flags.username))
+  set('password', str(flags.password))
+  set('caFile', str(flags['ca-file']))
+  set('certFile', str(flags['cert-file']))
+  set('keyFile', str(flags['key-file']))
+  if (flags['plain-http'] === true) options.plainHttp = true
+  if (flags['insecure-skip-tls-verify'] === true) options.insecureSkipTlsVerify = true
+  if (flags.devel === true) options.devel = true
+  try {
+    return (await loadChartFromSource(ref, options)).chart
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
 }
 
 function render(chart: Chart, values: Values, name: string, flags: Flags): string {

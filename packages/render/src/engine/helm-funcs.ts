@@ -12,6 +12,11 @@ function goQuote(s: string): string {
   return JSON.stringify(s)
 }
 
+/** How often each name is being included right now, and the total nesting. */
+export class IncludeCounter extends Map<string, number> {
+  total = 0
+}
+
 /** A bound hit by `include` recursion (Helm's recursionMaxNums). */
 class IncludeDepthError extends Error {}
 
@@ -22,26 +27,31 @@ class IncludeDepthError extends Error {}
  */
 export function renderFuncs(
   set: TemplateSetLike,
-  included: Map<string, number>,
+  included: IncludeCounter,
   maxIncludeDepth: number,
+  maxIncludeNesting: number,
 ): FuncMap {
   const include = (name: string, data: unknown): string => {
     const n = included.get(name) ?? 0
-    if (n > maxIncludeDepth) {
+    // Helm bounds each name at 1000; JavaScript's stack ends sooner, so the total nesting is
+    // bounded too, failing with Helm's words rather than a stack overflow
+    if (n > maxIncludeDepth || included.total >= maxIncludeNesting) {
       throw new IncludeDepthError(
         `rendering template has a nested reference name: ${name}: unable to execute template`,
       )
     }
     included.set(name, n + 1)
+    included.total++
     try {
       return set.execute(name, data)
     } finally {
       included.set(name, (included.get(name) ?? 1) - 1)
+      included.total--
     }
   }
   const tpl = (text: string, data: unknown): string => {
     const clone = set.clone()
-    clone.addFuncs(renderFuncs(clone, included, maxIncludeDepth))
+    clone.addFuncs(renderFuncs(clone, included, maxIncludeDepth, maxIncludeNesting))
     try {
       clone.parse(tplTemplateName, text)
     } catch (err) {

@@ -7,7 +7,7 @@ import type { RenderLimits } from '../limits.ts'
 import { table } from '../values/table.ts'
 import { decodeUtf8 } from '../text.ts'
 import { cleanupParseError, reformatExecError } from './helm-errors.ts'
-import { helmFuncs, renderFuncs, type LookupFunc } from './helm-funcs.ts'
+import { helmFuncs, IncludeCounter, renderFuncs, type LookupFunc } from './helm-funcs.ts'
 import type { TemplateSetFactory } from './template-set.ts'
 
 interface Renderable {
@@ -96,7 +96,9 @@ export function renderTemplates(input: RenderTemplatesInput): Map<string, string
     missingKey: 'zero',
     limits: { maxIncludeDepth: input.limits.maxIncludeDepth, maxOutput: input.limits.maxTemplateOutput },
   })
-  set.addFuncs(renderFuncs(set, new Map(), input.limits.maxIncludeDepth))
+  set.addFuncs(
+    renderFuncs(set, new IncludeCounter(), input.limits.maxIncludeDepth, input.limits.maxIncludeNesting),
+  )
 
   for (const name of keys) {
     try {

@@ -40,7 +40,10 @@ export function parseHead(doc: string): ManifestHead {
   try {
     v = decodeYaml(doc)
   } catch (err) {
-    throw new HeadParseError(`error converting YAML to JSON: ${(err as Error).message}`)
+    const message = (err as Error).message
+    throw new HeadParseError(
+      message.startsWith('error converting YAML to JSON') ? message : `error converting YAML to JSON: ${message}`,
+    )
   }
   if (v === null || v === undefined) return { apiVersion: '', kind: '' }
   if (!isGoMap(v)) {
