@@ -121,7 +121,7 @@ describe('registries, running in a cluster', () => {
     const put = await call(api.url, 'PUT', '/api/registries', { registry: '127.0.0.1:5000', username: 'bob', password: 'bob-pass' })
     expect(put.status).toBe(200)
     expect(put.text).not.toContain('bob-pass')
-    const stored = await (await fetch(`${kube.url}/api/v1/namespaces/slipway/secrets/slipway-registry-127-0-0-1-5000`)).json()
+    const stored = (await (await fetch(`${kube.url}/api/v1/namespaces/slipway/secrets/slipway-registry-127-0-0-1-5000`)).json()) as any
     expect(stored.type).toBe('kubernetes.io/dockerconfigjson')
     expect(stored.metadata.labels['app.kubernetes.io/managed-by']).toBe('slipway')
     const config = JSON.parse(Buffer.from(stored.data['.dockerconfigjson'], 'base64').toString())

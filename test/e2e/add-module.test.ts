@@ -1,0 +1,132 @@
+import { RegistryClient } from '@slipway/oci'
+import { startServer, type RunningServer } from '@slipway/server'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, screenshotPath, type Page, type TestBrowser } from '../support/browser.ts'
+import { freePort } from '../support/ports.ts'
+import { helmPackage } from '../support/registry-content.ts'
+import { startRegistry, type TestRegistry } from '../support/registry.ts'
+import { fixtureChart, helmPush } from '../server/helpers.ts'
+import { buildWebOnce } from './web-build.ts'
+
+describe('Add module → Load → form, in Chromium', () => {
+  let registry: TestRegistry
+  let server: RunningServer
+  let browser: TestBrowser
+  let page: Page
+  let repository: string
+
+  beforeAll(async () => {
+    const [webRoot, reg] = await Promise.all([buildWebOnce(), startRegistry()])
+    registry = reg
+    repository = `oci://${registry.host}/charts`
+    await helmPush('demo', registry.host)
+    await helmPush('no-schema', registry.host)
+    const older = await helmPackage(fixtureChart('demo'), ['--version', '0.9.0'])
+    await new RegistryClient({ plainHttp: true }).pushChart(`${repository}/demo:0.9.0`, older.bytes, { name: 'demo', version: '0.9.0' })
+    const home = mkdtempSync(join(tmpdir(), 'slipway-e2e-'))
+    server = await startServer({ port: await freePort(), webRoot, env: { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker') } })
+    browser = await launchBrowser()
+    page = await browser.newPage()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await registry?.stop()
+  })
+
+  const source = () => page.getByRole('form', { name: 'Chart source' })
+  const values = () => page.getByRole('region', { name: 'Values' })
+
+  it('opens the dashboard on the modules list', async () => {
+    await page.goto(server.url)
+    await expect(page.getByRole('heading', { name: 'Modules', level: 1 }).isVisible()).resolves.toBe(true)
+    await page.getByRole('heading', { name: 'No modules yet' }).waitFor()
+    await page.getByRole('link', { name: 'Add module' }).click()
+    await page.getByRole('heading', { name: 'Add module', level: 1 }).waitFor()
+  })
+
+  it('offers the repository versions newest first', async () => {
+    await source().getByLabel('Repository').fill(repository)
+    await source().getByLabel('Path').fill('demo')
+    await source().getByLabel('Version').focus()
+    await source().getByText('2 versions available').waitFor()
+    const listId = await source().getByLabel('Version').getAttribute('list')
+    const options = await page.locator(`datalist[id="${listId}"] option`).evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))
+    expect(options).toEqual(['1.0.0', '0.9.0'])
+  })
+
+  it('loads the demo chart into a form with the schema order, enum, defaults and live validation', async () => {
+    await source().getByLabel('Version').fill('1.0.0')
+    // hold the answer to see the progress state
+    let release!: () => void
+    const held = new Promise<void>((done) => (release = done))
+    await page.route('**/api/charts?*', async (route) => {
+      await held
+      await route.continue()
+    })
+    await source().getByRole('button', { name: 'Load' }).click()
+    await page.getByRole('status').filter({ hasText: 'Loading chart' }).waitFor()
+    release()
+    await values().waitFor()
+    await page.unroute('**/api/charts?*')
+
+    const fieldIds = await values()
+      .locator('input, select, textarea')
+      .evaluateAll((els) => els.map((e) => e.id))
+    expect(fieldIds).toEqual(['values_name', 'values_replicas', 'values_image', 'values_version', 'values_service'])
+    // every field is labelled by its title, with its description as help text
+    const labelled = async (label: RegExp) => values().getByLabel(label)
+    await expect((await labelled(/^Name/)).inputValue()).resolves.toBe('demo')
+    await expect((await labelled(/^Replicas/)).inputValue()).resolves.toBe('1')
+    await expect((await labelled(/^Image/)).inputValue()).resolves.toBe('nginx')
+    // rjsf's select keeps option indexes as values: read the chosen option's text
+    await expect((await labelled(/^Version/)).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).resolves.toBe('1.14.2')
+    await expect((await labelled(/^Service/)).isChecked()).resolves.toBe(true)
+    await expect(values().getByText('How many pods run at once.').isVisible()).resolves.toBe(true)
+    const enumOptions = await values()
+      .getByLabel(/^Version/)
+      .locator('option')
+      .evaluateAll((els) => els.map((e) => e.textContent ?? '').filter((v) => v !== ''))
+    expect(enumOptions).toEqual(['1.14.2', '1.25.5', '1.27.3'])
+    expect(await values().getByLabel(/^Replicas/).getAttribute('min')).toBe('0')
+
+    // module identity above the chart's form
+    const moduleSection = page.getByRole('region', { name: 'Module' })
+    await expect(moduleSection.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('demo')
+    await expect(moduleSection.getByLabel('Namespace').inputValue()).resolves.toBe('default')
+    await expect(page.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true)
+
+    await values().getByLabel(/^Replicas/).fill('-1')
+    await values().getByText('must be >= 0').waitFor()
+    await page.screenshot({ path: screenshotPath('add-module-demo'), fullPage: true })
+  })
+
+  it('infers a form for a chart without a schema', async () => {
+    await source().getByLabel('Path').fill('no-schema')
+    await source().getByLabel('Version').fill('')
+    await source().getByRole('button', { name: 'Load' }).click()
+    await page.getByText('the form below was inferred from its values.yaml').waitFor()
+    await expect(values().getByLabel('replicaCount').inputValue()).resolves.toBe('3')
+    await expect(values().getByLabel('repository').inputValue()).resolves.toBe('registry.example.com/team/api')
+    await expect(values().getByLabel('debug').isChecked()).resolves.toBe(false)
+    await page.screenshot({ path: screenshotPath('add-module-inferred'), fullPage: true })
+  })
+
+  it('shows a clear error next to Path for a chart that does not exist', async () => {
+    await source().getByLabel('Path').fill('nope')
+    await source().getByLabel('Version').fill('1.0.0')
+    await source().getByRole('button', { name: 'Load' }).click()
+    const error = source().getByRole('alert')
+    await error.waitFor()
+    await expect(error.textContent()).resolves.toBe(`No chart "nope" in ${repository}: check the Path`)
+    await expect(source().getByLabel('Path').getAttribute('aria-invalid')).resolves.toBe('true')
+    // the error is tied to the input it is about
+    const describedBy = (await source().getByLabel('Path').getAttribute('aria-describedby')) ?? ''
+    expect(describedBy.split(' ')).toContain(await error.getAttribute('id'))
+    await page.screenshot({ path: screenshotPath('add-module-wrong-path') })
+  })
+})
