@@ -1,8 +1,20 @@
-import type { FuncMap } from '../func.ts'
-
 export { decodeYaml, decodeYamlDocuments, type DecodeYamlOptions } from './yaml-decode.ts'
-export { encodeYaml } from './yaml-encode.ts'
+export { encodeYaml, encodeYamlPretty } from './yaml-encode.ts'
+export { encodeJson, quoteJsonString, type EncodeJsonOptions } from './json-encode.ts'
+export { decodeJson } from './json-decode.ts'
+export { encodeToml } from './toml-encode.ts'
+export { decodeToml } from './toml-decode.ts'
+export { formatFloatG, formatJsonFloat } from './go-float.ts'
 export { EncodingError, type EncodingErrorCode } from './errors.ts'
-
-/** Helm's own encoding functions: toYaml, fromYaml, toJson, fromJson, toToml and their kin. */
-export const encodingFuncs: FuncMap = {}
+export {
+  encodingFuncs,
+  fromJson,
+  fromJsonArray,
+  fromToml,
+  fromYaml,
+  fromYamlArray,
+  toJson,
+  toToml,
+  toYaml,
+  toYamlPretty,
+} from './funcs.ts'

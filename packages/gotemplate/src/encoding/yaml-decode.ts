@@ -93,7 +93,17 @@ class Decoder {
   }
 
   private scalar(node: Scalar): GoYaml {
-    const text = node.value === null || node.value === undefined ? '' : String(node.value)
+    let text = node.value === null || node.value === undefined ? '' : String(node.value)
+    // A block scalar cut off by the end of input has no final line break to keep.
+    if (
+      (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') &&
+      !this.text.endsWith('\n') &&
+      node.range &&
+      node.range[1] >= this.text.length &&
+      text.endsWith('\n')
+    ) {
+      text = text.slice(0, -1)
+    }
     const tag = node.tag
     const plain = node.type === 'PLAIN' || node.type === undefined
     if (!tag) return plain ? fromResolved(resolvePlain(text)) : text
@@ -282,7 +292,16 @@ function parseDocs(text: string): Document.Parsed[] {
 }
 
 function checkSyntax(doc: Document.Parsed, text: string, file: string | undefined): void {
-  const err: YAMLError | undefined = doc.errors[0]
+  let errors = doc.errors
+  // After a complete flow collection or quoted scalar at the root, go-yaml starts reading a
+  // next document, which Unmarshal never looks at: trailing text there is no error.
+  const root = doc.contents as YamlNode | null
+  const closed = (isMap(root) || isSeq(root)) ? root.flow : isScalar(root) && root.type !== 'PLAIN' && !root.type?.startsWith('BLOCK')
+  if (closed && root?.range) {
+    const end = root.range[1]
+    errors = errors.filter((e) => e.pos[0] < end || e.code !== 'UNEXPECTED_TOKEN')
+  }
+  const err: YAMLError | undefined = errors[0]
   if (!err) return
   const loc = lineCol(text, err.pos[0])
   throw new EncodingError('YAML_SYNTAX', `error converting YAML to JSON: ${yamlErrorMessage(err, text, loc)}`, {

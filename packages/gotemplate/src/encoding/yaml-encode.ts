@@ -5,6 +5,7 @@
 import { JsonNumber, toJsonTree } from './json-tree.ts'
 import type { JsonNode } from './json-tree.ts'
 import { formatFloatG } from './go-float.ts'
+import { EncodingError } from './errors.ts'
 import { emitYaml } from './yaml-emitter.ts'
 import type { YamlNode } from './yaml-emitter.ts'
 import { isBase60Float, resolvePlain } from './yaml-resolve.ts'
@@ -32,14 +33,32 @@ function numberNode(n: JsonNumber): YamlNode {
   return plain(n.text)
 }
 
+/** Characters encoding/json writes raw that go-yaml's reader refuses ("control characters are not allowed"). */
+const YAML_FORBIDDEN = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/
+
+/**
+ * A JSON string as go-yaml v2 reads it back: encoding/json writes U+0085 (NEL) raw, and
+ * inside a double-quoted scalar go-yaml folds that line break like any other (one → a space).
+ */
+function jsonStringViaYaml(s: string): string {
+  if (YAML_FORBIDDEN.test(s)) {
+    throw new EncodingError('YAML_SYNTAX', 'error converting JSON to YAML: yaml: control characters are not allowed')
+  }
+  if (!s.includes('\u0085')) return s
+  return s.replace(/ *\u0085(?: *\u0085)* */g, (m) => {
+    const breaks = m.split('\u0085').length - 1
+    return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)
+  })
+}
+
 /** Builds the emitter's tree from encoding/json output, keys in go-yaml's natural order. */
 export function yamlTreeFromJson(j: JsonNode): YamlNode {
   if (j === null) return plain('null')
   if (typeof j === 'boolean') return plain(j ? 'true' : 'false')
-  if (typeof j === 'string') return stringNode(j)
+  if (typeof j === 'string') return stringNode(jsonStringViaYaml(j))
   if (j instanceof JsonNumber) return numberNode(j)
   if (Array.isArray(j)) return { kind: 'seq', items: j.map(yamlTreeFromJson) }
-  const byKey = new Map(j.entries)
+  const byKey = new Map(j.entries.map(([k, v]) => [jsonStringViaYaml(k), v]))
   const keys = naturalSort([...byKey.keys()])
   return { kind: 'map', entries: keys.map((k) => [stringNode(k), yamlTreeFromJson(byKey.get(k)!)]) }
 }
@@ -54,4 +73,38 @@ export function yamlTreeFromJson(j: JsonNode): YamlNode {
  */
 export function encodeYaml(value: unknown): string {
   return emitYaml(yamlTreeFromJson(toJsonTree(value)))
+}
+
+/** go-yaml v3's typing of a Go value it encodes directly (no JSON step): floats stay floats. */
+function prettyTree(v: unknown, depth: number): YamlNode {
+  if (depth > 10_000) throw new Error('value nested too deeply')
+  if (v === null || v === undefined) return plain('null')
+  switch (typeof v) {
+    case 'boolean':
+      return plain(v ? 'true' : 'false')
+    case 'bigint':
+      return plain(v.toString())
+    case 'number': {
+      const s = formatFloatG(v)
+      return plain(s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s)
+    }
+    case 'string':
+      return stringNode(v)
+    case 'object': {
+      if (v instanceof Uint8Array) return stringNode(String.fromCharCode(...v))
+      if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => prettyTree(x, depth + 1)) }
+      const obj = v as Record<string, unknown>
+      const keys = naturalSort(Object.keys(obj).filter((k) => typeof obj[k] !== 'function' && k !== 'goType'))
+      return { kind: 'map', entries: keys.map((k) => [stringNode(k), prettyTree(obj[k], depth + 1)]) }
+    }
+  }
+  throw new Error(`cannot marshal type: ${typeof v}`)
+}
+
+/**
+ * Helm's toYamlPretty: go-yaml v3's encoder with indent 2, which writes the value directly
+ * (floats keep `%g` form: `1.234567e+06`) and indents sequences under their keys.
+ */
+export function encodeYamlPretty(value: unknown): string {
+  return emitYaml(prettyTree(value, 0), { indentSequences: true })
 }

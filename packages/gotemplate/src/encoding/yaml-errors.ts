@@ -6,8 +6,11 @@ import type { YAMLError } from 'yaml'
  * for a parse error. go-yaml names a scanner problem's own line but a parser problem's line
  * minus one (its 0-based mark), and names no line when that number is 0.
  */
-export function yamlErrorMessage(err: YAMLError, text: string, loc: { line: number; column: number }): string {
+export function yamlErrorMessage(err: YAMLError, text: string, at: { line: number; column: number }): string {
+  let loc = at
   const { msg, kind } = goMessage(err, text, loc)
+  // At the end of input go-yaml's scanner has already moved to a fresh line.
+  if (kind === 'parser' && err.pos[0] >= text.length && !text.endsWith('\n')) loc = { line: loc.line + 1, column: 1 }
   const line = kind === 'scanner' ? (loc.line > 1 ? loc.line : 0) : kind === 'scanner-next' ? loc.line + 1 : loc.line - 1
   return line > 0 ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`
 }
@@ -42,8 +45,17 @@ function goMessage(err: YAMLError, text: string, loc: { line: number; column: nu
       return { msg: 'mapping values are not allowed in this context', kind: 'scanner' }
     case 'MULTILINE_IMPLICIT_KEY':
       return { msg: "could not find expected ':'", kind: 'scanner-next' }
+    case 'BAD_DQ_ESCAPE':
+      return { msg: 'found unknown escape character', kind: 'scanner' }
     case 'MISSING_CHAR':
-      if (/quote/i.test(m)) return { msg: 'found unexpected end of stream', kind: 'scanner' }
+      if (/quote/i.test(m)) {
+        // A backslash right before the end is an escape of nothing to go-yaml.
+        const tail = /\\+$/.exec(text.slice(0, err.pos[0]))?.[0].length ?? 0
+        if (tail % 2 === 1) return { msg: 'found unknown escape character', kind: 'scanner' }
+        return { msg: 'found unexpected end of stream', kind: 'scanner' }
+      }
+      if (/flow map/i.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
+      if (/flow seq/i.test(m)) return { msg: "did not find expected ',' or ']'", kind: 'parser' }
       if (/Implicit map keys/i.test(m)) return { msg: "could not find expected ':'", kind: 'scanner-next' }
       if (/\]/.test(m)) return { msg: "did not find expected ',' or ']'", kind: 'parser' }
       if (/\}/.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }

@@ -23,7 +23,6 @@ const WORDS: ReadonlyMap<string, Resolved> = (() => {
   add({ tag: 'float', value: NaN }, ['.nan', '.NaN', '.NAN'])
   add({ tag: 'float', value: Infinity }, ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'])
   add({ tag: 'float', value: -Infinity }, ['-.inf', '-.Inf', '-.INF'])
-  add({ tag: 'merge' }, ['<<'])
   return m
 })()
 
@@ -103,7 +102,8 @@ function intResult(v: bigint, unsigned: boolean): Resolved {
 
 /**
  * Resolves a plain (unquoted, untagged) scalar as go-yaml v2 does. Quoted scalars are always
- * strings and never come here.
+ * strings and never come here. `<<` resolves to a string: go-yaml only looks words up when the
+ * first character hints at one, and `<` does not (merge keys are recognised by the decoder).
  */
 export function resolvePlain(s: string): Resolved {
   const word = WORDS.get(s)
