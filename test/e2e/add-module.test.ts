@@ -55,7 +55,7 @@ describe('Add module → Load → form, in Chromium', () => {
     await source().getByLabel('Version').focus()
     await source().getByText('2 versions available').waitFor()
     const listId = await source().getByLabel('Version').getAttribute('list')
-    const options = await page.locator(`datalist[id="${listId}"] option`).evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))
+    const options = await page.locator(`datalist[id="${listId}"] option`).evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))
     expect(options).toEqual(['1.0.0', '0.9.0'])
   })
 
@@ -84,7 +84,7 @@ describe('Add module → Load → form, in Chromium', () => {
     await expect((await labelled(/^Replicas/)).inputValue()).resolves.toBe('1')
     await expect((await labelled(/^Image/)).inputValue()).resolves.toBe('nginx')
     // rjsf's select keeps option indexes as values: read the chosen option's text
-    await expect((await labelled(/^Version/)).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).resolves.toBe('1.14.2')
+    await expect((await labelled(/^Version/)).evaluate((el) => (el as unknown as { selectedOptions: Array<{ textContent: string }> }).selectedOptions[0]?.textContent)).resolves.toBe('1.14.2')
     await expect((await labelled(/^Service/)).isChecked()).resolves.toBe(true)
     await expect(values().getByText('How many pods run at once.').isVisible()).resolves.toBe(true)
     const enumOptions = await values()
