@@ -7,7 +7,7 @@
  * `len .Values.missing` says "len of nil pointer" while `len $missing` fails inside reflect.
  * `and`/`or` are evaluated lazily by the executor; their entries here only describe arity.
  */
-import { compareGoStrings, formatValue, goTypeName, sprint, sprintf, sprintln } from './fmt.ts'
+import { compareGoStrings, goTypeName, sprint, sprintf, sprintln } from './fmt.ts'
 import { GoStruct, isGoMap, isTrue } from './value.ts'
 
 /** A predefined function: arity as Go checks it, and whether arguments arrive raw. */
@@ -63,8 +63,8 @@ function eq(arg1: unknown, ...rest: unknown[]): boolean {
       // nil (invalid) compares unequal to anything, without error.
       if (k1 !== 'invalid' && k2 !== 'invalid') throw new Error(BAD_COMPARISON)
     } else if (k1 === 'other') {
-      if (!isComparable(arg)) throw new Error(`non-comparable type ${formatValue(arg)}: ${goTypeName(arg)}`)
-      if (!isComparable(arg1)) throw new Error(`non-comparable type ${formatValue(arg1)}: ${goTypeName(arg1)}`)
+      if (!isComparable(arg)) throw new Error(`non-comparable type ${sprintf('%s', arg)}: ${goTypeName(arg)}`)
+      if (!isComparable(arg1)) throw new Error(`non-comparable type ${sprintf('%s', arg1)}: ${goTypeName(arg1)}`)
       truth = arg1 === arg || (arg1 instanceof GoStruct && arg instanceof GoStruct && sameStruct(arg1, arg))
     } else if (k1 === 'invalid') {
       truth = true
@@ -135,8 +135,8 @@ function indexArg(index: unknown, cap: number): number {
 }
 
 function index(item: unknown, ...indexes: unknown[]): unknown {
-  if (item === undefined) throw new Error('index of untyped nil')
-  let cur = item
+  if (item === undefined || item === null) throw new Error('index of untyped nil')
+  let cur: unknown = item
   for (const ix of indexes) {
     if (cur === null || cur === undefined) throw new Error('index of nil pointer')
     if (typeof cur === 'string' || Array.isArray(cur) || cur instanceof Uint8Array) {
@@ -157,9 +157,8 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
 }
 
 function slice(item: unknown, ...indexes: unknown[]): unknown {
-  if (item === undefined) throw new Error('slice of untyped nil')
+  if (item === undefined || item === null) throw new Error('slice of untyped nil')
   if (indexes.length > 3) throw new Error(`too many slice indexes: ${indexes.length}`)
-  if (item === null) throw new Error('slice of nil pointer')
   let cap: number
   if (typeof item === 'string') {
     if (indexes.length === 3) throw new Error('cannot 3-index slice a string')

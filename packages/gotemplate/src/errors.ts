@@ -82,18 +82,12 @@ function utf8Length(s: string): number {
   return n
 }
 
-/** Go's `%.20s...` shortening of the node text in exec errors (20 runes past 20 bytes). */
-function shortContext(text: string): string {
-  if (utf8Length(text) <= 20) return text
-  return Array.from(text).slice(0, 20).join('') + '...'
-}
-
 function formatExec(loc: ExecLocation, detail: string): { message: string; line: number; column: number } {
   if (!loc.source) return { message: `template: ${loc.templateName}: ${detail}`, line: 0, column: 0 }
   const { line, column } = lineAndColumn(loc.source.text, loc.pos)
   const message =
     `template: ${loc.source.parseName}:${line}:${column}: executing ${JSON.stringify(loc.templateName)} ` +
-    `at <${shortContext(loc.nodeText)}>: ${detail}`
+    `at <${loc.nodeText}>: ${detail}`
   return { message, line, column }
 }
 

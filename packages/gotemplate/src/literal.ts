@@ -236,7 +236,7 @@ export function parseNumber(text: string): NumberConstant {
   } else {
     float = parseGoFloat(text)
     if (float !== null) {
-      if (!/[.eEpP]/.test(text)) throw new LiteralSyntaxError(`integer overflow: ${text}`)
+      if (!/[.eEpP]/.test(text)) throw new LiteralSyntaxError(`integer overflow: ${JSON.stringify(text)}`)
     }
   }
   if (float === null && !isInt && !isUint) {
