@@ -112,6 +112,42 @@ describe('slipway pull', () => {
   })
 })
 
+describe('slipway pull from a Helm repository', () => {
+  it('pulls NAME --repo URL like helm pull, also with --untar', async () => {
+    const { startHelmRepo } = await import('../support/helm-repo.ts')
+    const repo = await startHelmRepo()
+    try {
+      repo.addChart(demo.bytes, { name: 'demo', version: '1.0.0' })
+      const ours = tmp('slipway-pull-')
+      const theirs = tmp('helm-pull-')
+      const a = await slipway(['pull', 'demo', '--repo', repo.url, '--version', '^1', '-d', ours], {
+        env,
+      })
+      expect(a.code, a.stderr).toBe(0)
+      const b = await helm(['pull', 'demo', '--repo', repo.url, '--version', '^1', '-d', theirs], {
+        env,
+      })
+      expect(b.code, b.stderr).toBe(0)
+      expect(readdirSync(ours)).toEqual(readdirSync(theirs))
+      expect(readFileSync(join(ours, 'demo-1.0.0.tgz')).equals(Buffer.from(demo.bytes))).toBe(true)
+      const untarred = tmp('slipway-untar-')
+      const c = await slipway(['pull', 'demo', '--repo', repo.url, '-d', untarred, '--untar'], {
+        env,
+      })
+      expect(c.code, c.stderr).toBe(0)
+      expect(existsSync(join(untarred, 'demo', 'Chart.yaml'))).toBe(true)
+    } finally {
+      await repo.stop()
+    }
+  })
+
+  it('refuses something that is no chart reference', async () => {
+    const result = await slipway(['pull', 'demo'], { env })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('"demo" is not a chart reference')
+  })
+})
+
 describe('slipway push', () => {
   it('pushes what helm pull gets back byte for byte, printing like helm push', async () => {
     const a = await slipway(['push', demo.path, `oci://${registry.host}/ours`], { env })
