@@ -94,6 +94,18 @@ const tokenService = 'slipway-test-registry'
 
 /** Starts a registry; see the module comment. */
 export async function startRegistry(options: StartRegistryOptions = {}): Promise<TestRegistry> {
+  // a free port can be taken by another process before the registry binds it: try again
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options)
+    } catch (err) {
+      const busy = /address already in use|EADDRINUSE/.test(String((err as Error).message))
+      if (!busy || attempt >= 3) throw err
+    }
+  }
+}
+
+async function startOnce(options: StartRegistryOptions): Promise<TestRegistry> {
   const auth = options.auth ?? 'none'
   const users = options.users ?? {}
   const dir = mkdtempSync(join(tmpdir(), 'slipway-registry-'))
