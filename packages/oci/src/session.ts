@@ -232,6 +232,8 @@ export class RegistrySession {
     url.searchParams.append('scope', scope)
     if (params.scope && params.scope !== scope) url.searchParams.append('scope', params.scope)
     const { cred } = this.credential(registry)
+    // Docker sends the account too; some token servers want it
+    if (cred) url.searchParams.set('account', cred.username)
     const res = await this.#transport.send({
       method: 'GET',
       url: url.toString(),
