@@ -8,7 +8,9 @@ import { apiNotFound, errorHandler } from './middleware/errors.ts'
 import { localRegistryStore } from './registries/local-store.ts'
 import { secretRegistryStore } from './registries/secret-store.ts'
 import type { RegistryStore } from './registries/store.ts'
+import { ChartCache } from './charts/chart-cache.ts'
 import { chartRoutes } from './routes/charts.ts'
+import { moduleRoutes } from './routes/modules.ts'
 import { registryRoutes } from './routes/registries.ts'
 
 /** Where the built web UI lives (apps/web/dist), served on the same port as the API. */
@@ -43,6 +45,7 @@ export function defaultRegistryStore(env: NodeJS.ProcessEnv = process.env): Regi
  * | `GET /api/charts/versions?repository&path` | routes/charts.ts |
  * | `GET /api/charts?repository&path&version` | routes/charts.ts |
  * | `GET, PUT, DELETE /api/registries` | routes/registries.ts |
+ * | `POST /api/modules/preview` | routes/modules.ts |
  * | everything else | the web UI (single page) |
  */
 export function createApp(options: AppOptions = {}): Express {
@@ -57,7 +60,9 @@ export function createApp(options: AppOptions = {}): Express {
     res.json({ ok: true })
   })
   const limits = { ...defaultServerLimits, ...options.limits }
-  app.use('/api/charts', chartRoutes(charts, limits))
+  const cache = new ChartCache(charts)
+  app.use('/api/charts', chartRoutes(charts, limits, cache))
+  app.use('/api/modules', moduleRoutes(cache, limits))
   app.use('/api/registries', registryRoutes(registries))
   app.use('/api', apiNotFound)
 

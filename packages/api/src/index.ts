@@ -13,6 +13,8 @@ export type {
   ModuleStatus,
   ModuleSummary,
   ModuleView,
+  PreviewManifest,
+  PreviewView,
   ResourceAction,
   ResourceView,
   RevisionView,

@@ -93,3 +93,21 @@ export interface ClusterView {
   server?: string
   message?: string
 }
+
+/** One rendered object of a preview. */
+export interface PreviewManifest {
+  /** The template it came from (`demo/templates/service.yaml`). */
+  template: string
+  apiVersion: string
+  kind: string
+  name: string
+  /** The YAML document. */
+  content: string
+}
+
+/** What Save would apply, rendered without a cluster (`POST /api/modules/preview`). */
+export interface PreviewView {
+  manifests: PreviewManifest[]
+  /** Rendered NOTES.txt. */
+  notes?: string
+}

@@ -46,6 +46,24 @@ const statusByCode: Record<string, number> = {
   INVALID_HELMIGNORE: 422,
   INVALID_INDEX: 502,
   INVALID_SOURCE: 400,
+  DEPENDENCY_TYPE_MISMATCH: 422,
+  KUBE_VERSION_INCOMPATIBLE: 422,
+  INVALID_KUBE_VERSION: 422,
+  SCHEMA_VALIDATION: 422,
+  TEMPLATE_PARSE: 422,
+  TEMPLATE_EXEC: 422,
+  YAML_PARSE: 422,
+  LIMIT_EXCEEDED: 422,
+  NO_CLUSTER: 503,
+  UNKNOWN_KIND: 422,
+  RELEASE_BUSY: 409,
+  RELEASE_NOT_FOUND: 404,
+  RELEASE_EXISTS: 409,
+  REVISION_NOT_FOUND: 404,
+  RELEASE_TOO_LARGE: 422,
+  OWNERSHIP: 409,
+  HOOK_FAILED: 422,
+  WAIT_FAILED: 422,
   CLUSTER_UNREACHABLE: 503,
   TIMEOUT: 504,
 }
@@ -70,6 +88,10 @@ const locationFields: Record<string, string> = {
   source: 'reference',
   field: 'location',
   path: 'path',
+  valuesPath: 'path',
+  chart: 'chart',
+  resource: 'resource',
+  release: 'release',
   file: 'file',
   line: 'line',
   column: 'column',
@@ -97,8 +119,10 @@ export function toApiError(err: unknown): { status: number; body: ApiErrorBody }
       if (key === 'name' && (err as { kind?: unknown }).kind === undefined) continue
       if (((typeof value === 'string' && value !== '') || typeof value === 'number') && details[as] === undefined) details[as] = value
     }
+    // a Kubernetes API error keeps its own client-error status (403 forbidden, 422 invalid...)
+    const apiStatus = e.code === 'API' && typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : undefined
     return {
-      status: statusForCode(e.code),
+      status: apiStatus ?? (e.code === 'API' ? 502 : statusForCode(e.code)),
       body: { code: e.code, message: err.message, ...(Object.keys(details).length ? { details } : {}) },
     }
   }

@@ -1,5 +1,6 @@
 import { checkChartQuery, type ChartView, type VersionList } from '@slipway/api'
 import { Router, type Request } from 'express'
+import type { ChartCache } from '../charts/chart-cache.ts'
 import type { ChartLoader } from '../charts/loader.ts'
 import { toChartView } from '../charts/chart-view.ts'
 import { explainChartError } from '../charts/explain.ts'
@@ -19,7 +20,7 @@ function query(req: Request, requireVersion = false) {
 }
 
 /** `GET /api/charts/versions` (a chart's versions, newest first) and `GET /api/charts` (load one). */
-export function chartRoutes(loader: ChartLoader, limits: ServerLimits): Router {
+export function chartRoutes(loader: ChartLoader, limits: ServerLimits, cache?: ChartCache): Router {
   const router = Router()
   router.get('/versions', async (req, res) => {
     const q = query(req)
@@ -37,7 +38,9 @@ export function chartRoutes(loader: ChartLoader, limits: ServerLimits): Router {
         throw await explainChartError(err, q, loader, false)
       },
     )
-    res.json(toChartView(q, loaded) satisfies ChartView)
+    const view = toChartView(q, loaded)
+    cache?.remember(loaded)
+    res.json(view satisfies ChartView)
   })
   return router
 }
