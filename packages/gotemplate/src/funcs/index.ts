@@ -4,6 +4,7 @@
  */
 import type { FuncMap } from '../func.ts'
 import { convertFuncs } from './convert.ts'
+import { cryptoFuncs } from './crypto.ts'
 import { defaultFuncs } from './defaults.ts'
 import { dictFuncs } from './dicts.ts'
 import { encodingFuncs } from './encoding.ts'
@@ -34,4 +35,5 @@ export const sprigFuncs: FuncMap = {
   ...randomFuncs,
   ...miscFuncs,
   ...semverFuncs,
+  ...cryptoFuncs,
 }
