@@ -16,8 +16,8 @@ export interface Builtin {
   readonly fixed: number
   readonly variadic: boolean
   /**
-   * Parameters of type `reflect.Value`: `nil` literals are rejected ("cannot assign nil to
-   * reflect.Value") and `null`/`undefined` stay apart. Otherwise both arrive as `null`.
+   * Parameters of type `reflect.Value`: `null` (nil found in data) and `undefined` (no value)
+   * stay apart. Otherwise both arrive as `null`.
    */
   readonly raw: boolean
   readonly fn: (...args: unknown[]) => unknown

@@ -525,7 +525,6 @@ export class Executor {
         v = dot
         break
       case 'nil':
-        if (raw) this.errorf('cannot assign nil to reflect.Value')
         return null
       case 'field':
         v = this.evalFieldNode(dot, n, null, NO_FINAL)
