@@ -80,6 +80,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * Sends requests to a registry: one timeout per exchange (headers and body), bounded retries
  * with exponential backoff on 429, 5xx and network errors (honouring `Retry-After` up to a
  * cap), body size limits, and redirects followed by hand so credentials never reach another host.
+ * A timeout is not retried: the timeout is the bound a caller asked for.
  */
 export class Transport {
   readonly #options: TransportOptions
