@@ -11,6 +11,9 @@ import type { RegistryStore } from './registries/store.ts'
 import { ChartCache } from './charts/chart-cache.ts'
 import { chartRoutes } from './routes/charts.ts'
 import { moduleRoutes } from './routes/modules.ts'
+import { clusterRoutes } from './routes/cluster.ts'
+import type { BackendProvider } from './modules/backend.ts'
+import { kubeBackendProvider } from './modules/kube-backend.ts'
 import { registryRoutes } from './routes/registries.ts'
 
 /** Where the built web UI lives (apps/web/dist), served on the same port as the API. */
@@ -28,6 +31,10 @@ export interface AppOptions {
   charts?: ChartLoader
   /** Overrides of {@link defaultServerLimits}. */
   limits?: Partial<ServerLimits>
+  /** The cluster's releases (default: `@slipway/kube` through the kubeconfig or service account). */
+  releases?: BackendProvider
+  /** A kubeconfig file for the default release backend. */
+  kubeconfig?: string
 }
 
 /** The registry store for where the server runs: Secrets in a cluster, Helm's config locally. */
@@ -45,7 +52,9 @@ export function defaultRegistryStore(env: NodeJS.ProcessEnv = process.env): Regi
  * | `GET /api/charts/versions?repository&path` | routes/charts.ts |
  * | `GET /api/charts?repository&path&version` | routes/charts.ts |
  * | `GET, PUT, DELETE /api/registries` | routes/registries.ts |
- * | `POST /api/modules/preview` | routes/modules.ts |
+ * | `GET /api/cluster` | routes/cluster.ts |
+ * | `GET, POST /api/modules`, `POST /api/modules/preview` | routes/modules.ts |
+ * | `GET, DELETE /api/modules/:namespace/:name`, `POST …/rollback` | routes/modules.ts |
  * | everything else | the web UI (single page) |
  */
 export function createApp(options: AppOptions = {}): Express {
@@ -62,7 +71,9 @@ export function createApp(options: AppOptions = {}): Express {
   const limits = { ...defaultServerLimits, ...options.limits }
   const cache = new ChartCache(charts)
   app.use('/api/charts', chartRoutes(charts, limits, cache))
-  app.use('/api/modules', moduleRoutes(cache, limits))
+  const releases = options.releases ?? kubeBackendProvider({ env, ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}) })
+  app.use('/api/modules', moduleRoutes(cache, limits, releases))
+  app.use('/api/cluster', clusterRoutes(releases))
   app.use('/api/registries', registryRoutes(registries))
   app.use('/api', apiNotFound)
 

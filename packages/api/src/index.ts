@@ -8,6 +8,8 @@ export type {
 } from './registries.ts'
 export type {
   ApplyEvent,
+  ApplyPhase,
+  RollbackRequest,
   ClusterView,
   ModuleRequest,
   ModuleStatus,

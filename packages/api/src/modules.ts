@@ -69,22 +69,43 @@ export interface ModuleView extends ModuleSummary {
   history: RevisionView[]
 }
 
-/** What happened to one object during apply. */
-export type ResourceAction = 'created' | 'configured' | 'unchanged' | 'pruned' | 'failed'
+/** A step of Save, rollback or delete. */
+export type ApplyPhase = 'validate' | 'render' | 'dry-run' | 'crd' | 'apply' | 'prune' | 'hook' | 'wait' | 'delete' | 'release'
 
-/** One line of the progress stream of a Save (NDJSON, one event a line). */
+/** What happened to one object (or to the release, for phase `release`). */
+export type ResourceAction =
+  | 'created'
+  | 'configured'
+  | 'unchanged'
+  | 'failed'
+  | 'deleted'
+  | 'kept'
+  | 'validated'
+  | 'waiting'
+  | 'ready'
+  | 'started'
+  | 'succeeded'
+  | 'status'
+
+/** One line of the progress stream of Save, rollback or delete (NDJSON: one JSON event a line). */
 export type ApplyEvent =
-  | { type: 'phase'; phase: 'validate' | 'render' | 'dry-run' | 'apply' | 'prune' | 'record'; message?: string }
   | {
-      type: 'resource'
-      kind: string
-      name: string
-      namespace?: string
+      type: 'progress'
+      phase: ApplyPhase
       action: ResourceAction
+      kind?: string
+      name?: string
+      namespace?: string
       message?: string
     }
-  | { type: 'done'; module: ModuleSummary; notes?: string }
+  | { type: 'done'; module: ModuleSummary }
   | { type: 'error'; error: ApiErrorBody }
+
+/** Roll a module back (`POST /api/modules/:namespace/:name/rollback`). */
+export interface RollbackRequest {
+  /** The revision to go back to; the previous one when absent. */
+  revision?: number
+}
 
 /** Whether the dashboard can reach a cluster, and how to connect one when it can't. */
 export interface ClusterView {

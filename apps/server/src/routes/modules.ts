@@ -1,20 +1,55 @@
-import { checkModuleRequest, type PreviewView } from '@slipway/api'
-import { renderChart } from '@slipway/render'
-import { Router } from 'express'
+import { checkModuleRequest, checkModuleName, checkNamespace, type ModuleRequest, type PreviewView } from '@slipway/api'
+import { renderChart, type RenderResult } from '@slipway/render'
+import { Router, type Request } from 'express'
 import type { ChartCache } from '../charts/chart-cache.ts'
+import type { LoadedChart } from '../charts/chart-view.ts'
 import { badRequest } from '../errors.ts'
 import type { ServerLimits } from '../limits.ts'
+import type { BackendProvider } from '../modules/backend.ts'
+import { streamOperation } from '../modules/ndjson.ts'
+import { toModuleView, toSummary } from '../modules/views.ts'
 import { withTimeout } from '../timeout.ts'
 
-/** `POST /api/modules/preview`: render what Save would apply, without a cluster. */
-export function moduleRoutes(charts: ChartCache, limits: ServerLimits): Router {
+function render(loaded: LoadedChart, request: ModuleRequest, isUpgrade = false): RenderResult {
+  return renderChart(loaded.chart, request.values, { releaseName: request.name, namespace: request.namespace, isUpgrade })
+}
+
+function target(req: Request): { namespace: string; name: string } {
+  const namespace = String(req.params.namespace ?? '')
+  const name = String(req.params.name ?? '')
+  const issues = [
+    ...(checkNamespace(namespace) ? [{ field: 'namespace', message: checkNamespace(namespace)! }] : []),
+    ...(checkModuleName(name) ? [{ field: 'name', message: checkModuleName(name)! }] : []),
+  ]
+  if (issues.length > 0) throw badRequest(issues)
+  return { namespace, name }
+}
+
+/**
+ * Modules (releases):
+ * `GET /api/modules` (every release, Slipway's and Helm's), `POST /api/modules/preview` (render
+ * without a cluster), `POST /api/modules` (Save: validate, render, dry-run, apply; NDJSON
+ * progress), `GET /api/modules/:namespace/:name`, `POST …/rollback`, `DELETE …`.
+ */
+export function moduleRoutes(charts: ChartCache, limits: ServerLimits, backend: BackendProvider): Router {
   const router = Router()
-  router.post('/preview', async (req, res) => {
+
+  async function checkedRequest(req: Request): Promise<{ request: ModuleRequest; loaded: LoadedChart }> {
     const checked = checkModuleRequest(req.body)
     if (!checked.ok) throw badRequest(checked.issues)
     const request = checked.value
     const loaded = await withTimeout(limits.chartLoadTimeoutMs, 'Loading the chart', (signal) => charts.get(request.chart, signal))
-    const result = renderChart(loaded.chart, request.values, { releaseName: request.name, namespace: request.namespace })
+    return { request, loaded }
+  }
+
+  router.get('/', async (_req, res) => {
+    const releases = await (await backend()).list()
+    res.json({ modules: releases.map((r) => toSummary(r)) })
+  })
+
+  router.post('/preview', async (req, res) => {
+    const { request, loaded } = await checkedRequest(req)
+    const result = render(loaded, request)
     const view: PreviewView = {
       manifests: result.manifests.map((m) => ({
         template: m.name,
@@ -26,6 +61,61 @@ export function moduleRoutes(charts: ChartCache, limits: ServerLimits): Router {
       ...(result.notes ? { notes: result.notes } : {}),
     }
     res.json(view)
+  })
+
+  router.post('/', async (req, res) => {
+    const { request, loaded } = await checkedRequest(req)
+    // values and templates are checked before anything is sent, so their errors keep a 422
+    render(loaded, request)
+    const releases = await backend()
+    await streamOperation(res, async (emit) => {
+      emit({ type: 'progress', phase: 'validate', action: 'succeeded', message: 'Values match the chart schema' })
+      const row = await releases.deploy(
+        {
+          name: request.name,
+          namespace: request.namespace,
+          chart: loaded.chart,
+          values: request.values,
+          source: { ...request.chart, version: loaded.version, ...(loaded.digest ? { digest: loaded.digest } : {}) },
+        },
+        (event) => emit({ type: 'progress', ...event }),
+      )
+      return { type: 'done', module: toSummary(row, request.chart) }
+    })
+  })
+
+  router.get('/:namespace/:name', async (req, res) => {
+    const { namespace, name } = target(req)
+    const releases = await backend()
+    const [record, resources, history] = await Promise.all([
+      releases.get(namespace, name),
+      releases.resources(namespace, name),
+      releases.history(namespace, name),
+    ])
+    res.json(toModuleView(record, resources, history))
+  })
+
+  router.post('/:namespace/:name/rollback', async (req, res) => {
+    const { namespace, name } = target(req)
+    const raw = (req.body as { revision?: unknown } | undefined)?.revision
+    if (raw !== undefined && (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1)) {
+      throw badRequest([{ field: 'revision', message: 'Revision must be a positive whole number' }])
+    }
+    const releases = await backend()
+    await streamOperation(res, async (emit) => {
+      const row = await releases.rollback(namespace, name, raw as number | undefined, (event) => emit({ type: 'progress', ...event }))
+      return { type: 'done', module: toSummary(row) }
+    })
+  })
+
+  router.delete('/:namespace/:name', async (req, res) => {
+    const { namespace, name } = target(req)
+    const releases = await backend()
+    const record = await releases.get(namespace, name)
+    await streamOperation(res, async (emit) => {
+      await releases.uninstall(namespace, name, (event) => emit({ type: 'progress', ...event }))
+      return { type: 'done', module: { ...toSummary(record), status: 'uninstalled' } }
+    })
   })
   return router
 }
