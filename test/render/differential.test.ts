@@ -50,7 +50,7 @@ describe('slipway template matches helm template', () => {
       const cwd = join(fixtures, c.fixture)
       const [want, got] = await Promise.all([helmTemplate(c.args, cwd), slipwayTemplate(c.args, cwd)])
       if (want.code === 0) {
-        expect(got.stderr, 'slipway failed where helm succeeded').toBe('')
+        expect(got.code, `slipway failed where helm succeeded: ${got.stderr}`).toBe(0)
         const diff = compareOutputs(want.stdout, got.stdout)
         expect(diff, diff ?? '').toBeNull()
       } else {

@@ -140,6 +140,7 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
   }
   const values = await userValues(flags, io.cwd)
   const chart = await loadChart(ref, flags, io.cwd)
+  if (chart.metadata.deprecated) io.stderr.write('WARNING: This chart is deprecated\n')
   let out: string
   try {
     out = render(chart, values, name, flags)

@@ -29,6 +29,8 @@ export class KubeVersion extends GoStruct {
 /** `.Capabilities.APIVersions`: a list of `group/version` strings with `Has`. */
 export class VersionSet extends GoStruct {
   readonly goType = 'chartutil.VersionSet'
+  /** Helm's VersionSet is a named `[]string`: reflect sees a slice. */
+  readonly goKind = 'slice'
   readonly list: string[]
   constructor(list: string[]) {
     super()
@@ -36,6 +38,10 @@ export class VersionSet extends GoStruct {
   }
   /** True when `group/version` (or `group/version/Kind`) is in the set. */
   Has = (apiVersion: string): boolean => this.list.includes(apiVersion)
+  /** The Go slice this value is: what `range`, `len` and `index` see. */
+  goValue(): string[] {
+    return this.list
+  }
   toJSON(): unknown {
     return this.list
   }

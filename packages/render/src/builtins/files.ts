@@ -18,6 +18,8 @@ function baseName(p: string): string {
  */
 export class Files extends GoStruct {
   readonly goType = 'engine.files'
+  /** Helm's `files` is a named map type: reflect sees a map. */
+  readonly goKind = 'map'
   readonly #files: Map<string, Uint8Array>
   readonly #toYaml: ToYaml
 
@@ -76,6 +78,16 @@ export class Files extends GoStruct {
   /** The files as a Go map of path → bytes (what `range` and `len` see). */
   entries(): Array<[string, Uint8Array]> {
     return [...this.#files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  }
+
+  /**
+   * The Go map this value is (`map[string][]byte`): what `range`, `len`, `index`, `if` and
+   * `empty` see, as they see Helm's `files`.
+   */
+  goValue(): Record<string, Uint8Array> {
+    const out: Record<string, Uint8Array> = {}
+    for (const [k, v] of this.entries()) out[k] = v
+    return out
   }
 
   get size(): number {

@@ -12,6 +12,26 @@ function goQuote(s: string): string {
   return JSON.stringify(s)
 }
 
+function goType(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}'
+  if (typeof v === 'number') return 'float64'
+  if (typeof v === 'bigint') return 'int'
+  if (typeof v === 'boolean') return 'bool'
+  if (Array.isArray(v)) return '[]interface {}'
+  return 'map[string]interface {}'
+}
+
+/** Go's reflect check of a `string` parameter, as text/template makes it before a call. */
+function stringArg(v: unknown): string {
+  if (typeof v !== 'string') throw new Error(`wrong type for value; expected string; got ${goType(v)}`)
+  return v
+}
+
+/** Go's IsEmptyTree for a whole text: nothing but whitespace. */
+function isBlank(text: string): boolean {
+  return text.trim() === ''
+}
+
 /** How often each name is being included right now, and the total nesting. */
 export class IncludeCounter extends Map<string, number> {
   total = 0
@@ -31,7 +51,8 @@ export function renderFuncs(
   maxIncludeDepth: number,
   maxIncludeNesting: number,
 ): FuncMap {
-  const include = (name: string, data: unknown): string => {
+  const include = (nameArg: unknown, data: unknown): string => {
+    const name = stringArg(nameArg)
     const n = included.get(name) ?? 0
     // Helm bounds each name at 1000; JavaScript's stack ends sooner, so the total nesting is
     // bounded too, failing with Helm's words rather than a stack overflow
@@ -49,7 +70,11 @@ export function renderFuncs(
       included.total--
     }
   }
-  const tpl = (text: string, data: unknown): string => {
+  const tpl = (textArg: unknown, data: unknown): string => {
+    const text = stringArg(textArg)
+    // Go keeps an existing template when the new one is empty, but still executes the new
+    // (empty) tree: a blank text renders as itself, never as the template named before it
+    if (isBlank(text)) return text
     const clone = set.clone()
     clone.addFuncs(renderFuncs(clone, included, maxIncludeDepth, maxIncludeNesting))
     try {
@@ -73,12 +98,13 @@ export function renderFuncs(
 /** Helm's own functions that do not render: `required`, `fail`, `lookup`, `getHostByName`. */
 export function helmFuncs(lookup?: LookupFunc): FuncMap {
   return {
-    required: (message: string, value: unknown): unknown => {
+    required: (messageArg: unknown, value: unknown): unknown => {
+      const message = stringArg(messageArg)
       if (value === null || value === undefined || value === '') throw new Error(warnWrap(message))
       return value
     },
-    fail: (message: string): string => {
-      throw new Error(warnWrap(message))
+    fail: (messageArg: unknown): string => {
+      throw new Error(warnWrap(stringArg(messageArg)))
     },
     lookup: (apiVersion: string, kind: string, namespace: string, name: string): unknown =>
       lookup ? lookup(apiVersion, kind, namespace, name) : {},

@@ -94,7 +94,7 @@ export function renderTemplates(input: RenderTemplatesInput): Map<string, string
   const set = input.createSet({
     funcs,
     missingKey: 'zero',
-    limits: { maxIncludeDepth: input.limits.maxIncludeDepth, maxOutput: input.limits.maxTemplateOutput },
+    limits: { maxOutputSize: input.limits.maxTemplateOutput },
   })
   set.addFuncs(
     renderFuncs(set, new IncludeCounter(), input.limits.maxIncludeDepth, input.limits.maxIncludeNesting),

@@ -1,10 +1,10 @@
-import * as gotemplate from '@slipway/gotemplate'
+import { TemplateSet } from '@slipway/gotemplate'
 import type { FuncMap } from '@slipway/gotemplate'
 
 /**
  * What the renderer needs of a Go template set (`@slipway/gotemplate`'s TemplateSet): named
- * templates sharing defines, functions added after construction (so `include` can close over
- * its own set), and `clone` for `tpl`.
+ * templates sharing defines, functions added before parsing (so `include` can close over its
+ * own set), and `clone` for `tpl`.
  */
 export interface TemplateSetLike {
   addFuncs(funcs: FuncMap): unknown
@@ -18,16 +18,12 @@ export interface TemplateSetLike {
 export interface TemplateSetInit {
   funcs: FuncMap
   missingKey: 'zero'
-  limits?: Record<string, unknown>
+  limits: { maxOutputSize: number }
 }
 
-/** Creates the template set a render uses; tests and hosts may inject their own. */
+/** Creates the template set a render uses; hosts may inject their own. */
 export type TemplateSetFactory = (init: TemplateSetInit) => TemplateSetLike
 
 /** Uses `@slipway/gotemplate`'s TemplateSet. */
-export const defaultTemplateSetFactory: TemplateSetFactory = (init) => {
-  const Ctor = (gotemplate as unknown as { TemplateSet?: new (init: TemplateSetInit) => TemplateSetLike })
-    .TemplateSet
-  if (!Ctor) throw new Error('@slipway/gotemplate does not export TemplateSet')
-  return new Ctor(init)
-}
+export const defaultTemplateSetFactory: TemplateSetFactory = (init) =>
+  new TemplateSet({ funcs: init.funcs, missingKey: init.missingKey, limits: init.limits })

@@ -1,0 +1,110 @@
+/**
+ * Render speed: per chart, the wall time and peak RSS of `helm template` and of
+ * `slipway template` as whole processes (the CLI as users run it, bundled when built), and the
+ * in-process warm render time (chart loaded once, `renderChart` + `formatTemplateOutput`
+ * repeated). Prints numbers; asserts nothing. Targets: CLI no slower than helm, warm render
+ * at least 5x faster than the helm process, under 200 MB RSS.
+ *
+ *   pnpm exec tsx bench/render/run.ts DIR [--runs N] [--filter SUBSTR]
+ *
+ * DIR holds one chart per directory (dependencies vendored); test/fixtures/render works too.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { loadChart } from '@slipway/chart/node'
+import { formatTemplateOutput, renderChart } from '@slipway/render'
+import { helmPath, isolatedHelmEnv, repoRoot } from '../../test/support/tools.ts'
+
+interface Measured {
+  ms: number
+  rssMb: number
+  ok: boolean
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+/** Runs a command under /usr/bin/time to read its peak RSS. */
+function timed(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Measured> {
+  return new Promise((resolve) => {
+    const start = performance.now()
+    execFile(
+      '/usr/bin/time',
+      ['-f', '%M', file, ...args],
+      { cwd, env, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
+      (err, _stdout, stderr) => {
+        const ms = performance.now() - start
+        const kb = Number(/(\d+)\s*$/.exec(stderr.trim())?.[1] ?? '0')
+        resolve({ ms, rssMb: kb / 1024, ok: !err })
+      },
+    )
+  })
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] ?? 0
+}
+
+async function best(runs: number, f: () => Promise<Measured>): Promise<Measured> {
+  const all: Measured[] = []
+  for (let i = 0; i < runs; i++) all.push(await f())
+  return { ms: median(all.map((m) => m.ms)), rssMb: Math.max(...all.map((m) => m.rssMb)), ok: all.every((m) => m.ok) }
+}
+
+async function main(): Promise<void> {
+  const root = process.argv[2]
+  if (!root || !existsSync(root)) {
+    console.error('usage: tsx bench/render/run.ts DIR [--runs N] [--filter SUBSTR]')
+    process.exit(2)
+  }
+  const runs = Number(arg('--runs') ?? '3')
+  const filter = arg('--filter')
+  const helmEnv = isolatedHelmEnv()
+  const cli = join(repoRoot, 'apps', 'cli', 'bin', 'slipway.js')
+  const bundled = existsSync(join(repoRoot, 'apps', 'cli', 'dist', 'slipway.mjs'))
+  console.log(`slipway CLI: ${bundled ? 'bundled (apps/cli/dist)' : 'from sources (run pnpm build for the bundle)'}`)
+  console.log(
+    `${'chart'.padEnd(48)} ${'helm ms'.padStart(8)} ${'helm MB'.padStart(8)} ${'cli ms'.padStart(8)} ${'cli MB'.padStart(8)} ${'warm ms'.padStart(8)} ${'x helm'.padStart(7)}`,
+  )
+  const totals = { helm: 0, cli: 0, warm: 0 }
+  for (const name of readdirSync(root).sort()) {
+    const dir = join(root, name)
+    if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'Chart.yaml'))) continue
+    if (filter && !name.includes(filter)) continue
+    const args = ['template', 'release-name', '.']
+    const helm = await best(runs, () => timed(helmPath(), args, dir, helmEnv))
+    const slip = await best(runs, () => timed(process.execPath, [cli, ...args], dir, process.env))
+    let warm = Number.NaN
+    try {
+      const chart = await loadChart(dir)
+      const once = () => formatTemplateOutput(renderChart(chart, {}, { releaseName: 'release-name' }))
+      once()
+      const times: number[] = []
+      for (let i = 0; i < Math.max(runs, 5); i++) {
+        const t = performance.now()
+        once()
+        times.push(performance.now() - t)
+      }
+      warm = median(times)
+    } catch {
+      // a chart slipway cannot render yet: the row shows no warm time
+    }
+    totals.helm += helm.ms
+    totals.cli += slip.ms
+    totals.warm += Number.isNaN(warm) ? 0 : warm
+    const flag = (m: Measured) => (m.ok ? '' : '!')
+    console.log(
+      `${name.slice(0, 48).padEnd(48)} ${(helm.ms.toFixed(0) + flag(helm)).padStart(8)} ${helm.rssMb.toFixed(0).padStart(8)} ${(slip.ms.toFixed(0) + flag(slip)).padStart(8)} ${slip.rssMb.toFixed(0).padStart(8)} ${warm.toFixed(1).padStart(8)} ${(helm.ms / warm).toFixed(1).padStart(7)}`,
+    )
+  }
+  console.log(
+    `\ntotal: helm ${totals.helm.toFixed(0)} ms, slipway CLI ${totals.cli.toFixed(0)} ms, warm render ${totals.warm.toFixed(0)} ms ('!' = the run failed)`,
+  )
+}
+
+await main()
