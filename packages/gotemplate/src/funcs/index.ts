@@ -3,6 +3,7 @@
  * YAML functions live in ../encoding; Helm's own functions are added by the engine.
  */
 import type { FuncMap } from '../func.ts'
+import { caseFuncs } from './case.ts'
 import { convertFuncs } from './convert.ts'
 import { cryptoFuncs } from './crypto.ts'
 import { defaultFuncs } from './defaults.ts'
@@ -22,6 +23,7 @@ import { stringFuncs } from './strings.ts'
 /** Every Sprig function by name. */
 export const sprigFuncs: FuncMap = {
   ...stringFuncs,
+  ...caseFuncs,
   ...convertFuncs,
   ...defaultFuncs,
   ...listFuncs,
