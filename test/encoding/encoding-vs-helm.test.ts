@@ -80,6 +80,7 @@ describe('encoding functions against helm template', () => {
       add(`toYaml .Values.c${i}`, () => toYaml(v()))
       add(`toJson .Values.c${i}`, () => toJson(v()))
       add(`toToml (dict "v" .Values.c${i})`, () => toToml({ v: v() }))
+      add(`toYamlPretty .Values.c${i}`, () => toYamlPretty(v()))
       add(`fromYaml (toYaml (dict "v" .Values.c${i})) | toJson`, () => toJson(fromYaml(toYaml({ v: v() }))))
       add(`fromJson (toJson (dict "v" .Values.c${i})) | toJson`, () => toJson(fromJson(toJson({ v: v() }))))
     })

@@ -17,6 +17,8 @@ export interface EmitterOptions {
   indent?: number
   /** Indent block sequences under their mapping key (go-yaml v3 with SetIndent). */
   indentSequences?: boolean
+  /** Column past which long scalars are folded (go-yaml v2: 80; v3: never). */
+  width?: number
 }
 
 interface ScalarAnalysis {
@@ -157,7 +159,6 @@ export function analyzeScalar(value: string): ScalarAnalysis {
   return a
 }
 
-const BEST_WIDTH = 80
 
 interface Context {
   root: boolean
@@ -177,10 +178,12 @@ class Emitter {
   private ctx: Context = { root: false, sequence: false, mapping: false, simpleKey: false }
   private readonly bestIndent: number
   private readonly indentSequences: boolean
+  private readonly bestWidth: number
 
   constructor(options: EmitterOptions) {
     this.bestIndent = options.indent ?? 2
     this.indentSequences = options.indentSequences ?? false
+    this.bestWidth = options.width ?? 80
   }
 
   document(root: YamlNode): string {
@@ -347,7 +350,7 @@ class Emitter {
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]!
       if (isSpace(c)) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && !isSpace(chars[i + 1])) {
+        if (allowBreaks && !spaces && this.column > this.bestWidth && !isSpace(chars[i + 1])) {
           this.writeIndent()
         } else {
           this.write(c)
@@ -378,7 +381,7 @@ class Emitter {
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]!
       if (isSpace(c)) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1 && !isSpace(chars[i + 1])) {
+        if (allowBreaks && !spaces && this.column > this.bestWidth && i > 0 && i < chars.length - 1 && !isSpace(chars[i + 1])) {
           this.writeIndent()
         } else {
           this.write(c)
@@ -414,7 +417,7 @@ class Emitter {
         this.writeEscape(c)
         spaces = false
       } else if (isSpace(c)) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i !== 0 && i !== chars.length - 1) {
+        if (allowBreaks && !spaces && this.column > this.bestWidth && i !== 0 && i !== chars.length - 1) {
           this.writeIndent()
           if (isSpace(chars[i + 1])) this.put('\\')
         } else {

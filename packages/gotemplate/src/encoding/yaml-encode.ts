@@ -106,5 +106,5 @@ function prettyTree(v: unknown, depth: number): YamlNode {
  * (floats keep `%g` form: `1.234567e+06`) and indents sequences under their keys.
  */
 export function encodeYamlPretty(value: unknown): string {
-  return emitYaml(prettyTree(value, 0), { indentSequences: true })
+  return emitYaml(prettyTree(value, 0), { indentSequences: true, width: Infinity })
 }
