@@ -1,6 +1,7 @@
 /**
- * Templates for the differential test: each uses only Go's builtins (no Sprig, no Helm
- * functions), so both helm and the bare engine can render it.
+ * Templates for the differential test: each uses Go's builtins, plus `upper`, `trunc`, `indent`
+ * and `repeat`, for which the test declares stand-ins with Sprig's Go signatures (so the
+ * executor's argument checks are compared with Go's, not Sprig's implementations).
  */
 
 /** The chart's values.yaml (written as JSON, which YAML reads the same way). */
@@ -134,6 +135,9 @@ export const OUTPUT_CASES: string[] = [
   '{{\n  .Values.str\n}} {{ print\n  1\n  2 }}',
   '{{- range .Values.strs }}\n  - {{ . }}\n{{- end }}\n',
   '{{- if .Values.yes }}\n  yes\n{{- else }}\n  no\n{{- end }}\n',
+  // functions with declared Go signatures (see TYPED_FUNCS in the test): literal conversion
+  '{{ indent 2.0 "x" }}|{{ trunc 2 "abc" }}|{{ "abc" | trunc 2 }}|{{ upper .Values.str }}|{{ .Values.str | upper }}',
+  "{{ upper (print 1) }}|{{ repeat 3 \"ab\" }}|{{ trunc 'a' \"x\" }}|{{ trunc -1 \"abc\" }}|{{ indent 0x2 \"y\" }}",
   // text around nested structures
   'start\n{{- range $k, $v := .Values.map }}\n{{ $k }}: {{ if $v }}{{ $v }}{{ end }}\n{{- end }}',
 ]
@@ -183,4 +187,19 @@ export const ERROR_CASES: string[] = [
   '{{ nil }}',
   '{{ .Values.nested.deep.deeper.deepest.more.and.more }}',
   '{{ printf "%d" | .Values.str }}',
+  // functions with declared Go signatures: Go's reflect checks before the call
+  '{{ .Values.missing | upper }}',
+  '{{ upper .Values.missing }}',
+  '{{ $x := .Values.missing }}{{ upper $x }}',
+  '{{ .Values.int | upper }}',
+  '{{ .Values.nil | upper }}',
+  '{{ trunc 1.5 "x" }}',
+  '{{ trunc "a" "x" }}',
+  '{{ upper 1 }}',
+  '{{ upper nil }}',
+  '{{ upper true }}',
+  '{{ trunc 1 }}',
+  '{{ upper "a" "b" }}',
+  '{{ trunc .Values.int "abc" }}',
+  '{{ "x" | trunc .Values.missing }}',
 ]

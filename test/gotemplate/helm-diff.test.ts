@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TemplateExecError, TemplateParseError, TemplateSet } from '@slipway/gotemplate'
+import { TemplateExecError, TemplateParseError, TemplateSet, withSignature, type FuncMap } from '@slipway/gotemplate'
 import { helm } from '../support/tools.ts'
 import { ERROR_CASES, HELPERS, OUTPUT_CASES, VALUES } from './cases.ts'
 
@@ -33,9 +33,27 @@ function fileName(i: number): string {
   return `c${String(i).padStart(3, '0')}.yaml`
 }
 
+/** Minimal stand-ins for a few Sprig functions, declaring Sprig's Go signatures. */
+const TYPED_FUNCS: FuncMap = {
+  upper: withSignature((s: string) => s.toUpperCase(), { params: ['string'] }),
+  trunc: withSignature(
+    (c: bigint, s: string) => {
+      const n = Number(c)
+      if (n < 0 && s.length + n > 0) return s.slice(s.length + n)
+      if (n >= 0 && s.length > n) return s.slice(0, n)
+      return s
+    },
+    { params: ['int', 'string'] },
+  ),
+  indent: withSignature((n: bigint, s: string) => ' '.repeat(Number(n)) + s.replaceAll('\n', '\n' + ' '.repeat(Number(n))), {
+    params: ['int', 'string'],
+  }),
+  repeat: withSignature((n: bigint, s: string) => s.repeat(Number(n)), { params: ['int', 'string'] }),
+}
+
 /** Renders like helm: every file parsed into one set, each non-partial file executed. */
 function renderWithEngine(templates: Record<string, string>): Record<string, string> {
-  const set = new TemplateSet()
+  const set = new TemplateSet({ funcs: TYPED_FUNCS })
   // helm's parse order: deepest paths first, then reverse lexical order (later defines win)
   const names = Object.keys(templates)
     .map((n) => `${CHART}/templates/${n}`)

@@ -26,7 +26,7 @@ import { nodeString } from './ast.ts'
 import { BUILTINS, type Builtin } from './builtins.ts'
 import { TemplateExecError, TemplateLimitError, type ExecLocation } from './errors.ts'
 import { compareGoStrings, formatValue, goTypeName } from './fmt.ts'
-import type { FuncMap, TemplateFunc } from './func.ts'
+import { signatureOf, type FuncMap, type GoParam, type TemplateFunc } from './func.ts'
 import type { TemplateLimits } from './limits.ts'
 import { GoStruct, isGoMap, isTrue } from './value.ts'
 
@@ -76,6 +76,47 @@ function methodOf(receiver: GoStruct, name: string): TemplateFunc | undefined {
   const v = (receiver as unknown as Record<string, unknown>)[name]
   return typeof v === 'function' ? (v as TemplateFunc) : undefined
 }
+
+/** Go's names of the parameter types, as its messages print them. */
+const GO_PARAM_NAMES: Record<GoParam, string> = {
+  any: 'interface {}',
+  string: 'string',
+  int: 'int',
+  int64: 'int64',
+  bool: 'bool',
+  float64: 'float64',
+  map: 'map[string]interface {}',
+  list: '[]interface {}',
+  strings: '[]string',
+}
+
+function canBeNil(t: GoParam): boolean {
+  return t === 'any' || t === 'map' || t === 'list' || t === 'strings'
+}
+
+function assignable(v: unknown, t: GoParam): boolean {
+  switch (t) {
+    case 'any':
+      return true
+    case 'string':
+      return typeof v === 'string'
+    case 'int':
+    case 'int64':
+      return typeof v === 'bigint'
+    case 'bool':
+      return typeof v === 'boolean'
+    case 'float64':
+      return typeof v === 'number'
+    case 'map':
+      return isGoMap(v)
+    case 'list':
+      return Array.isArray(v)
+    case 'strings':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string')
+  }
+}
+
+const MIN_INT64 = -(2 ** 63)
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
@@ -503,8 +544,25 @@ export class Executor {
       }
     }
     const argv: unknown[] = new Array(numIn)
-    for (let i = 0; i < argc; i++) argv[i] = this.evalArg(dot, args![i + 1]!, raw)
-    if (final !== NO_FINAL) argv[numIn - 1] = raw || final !== undefined ? final : null
+    const sig = builtin ? undefined : signatureOf(fn)
+    if (sig) {
+      // Go's reflect checks: arity, then each argument against its parameter type.
+      const fixed = sig.params.length
+      if (sig.variadic !== undefined) {
+        if (numIn < fixed) this.errorf(`wrong number of args for ${name}: want at least ${fixed} got ${argc}`)
+      } else if (numIn !== fixed) {
+        this.errorf(`wrong number of args for ${name}: want ${fixed} got ${numIn}`)
+      }
+      for (let i = 0; i < argc; i++) {
+        argv[i] = this.evalTypedArg(dot, args![i + 1]!, i < fixed ? sig.params[i]! : sig.variadic!)
+      }
+      if (final !== NO_FINAL) {
+        argv[numIn - 1] = this.validateType(final, numIn - 1 < fixed ? sig.params[numIn - 1]! : sig.variadic!)
+      }
+    } else {
+      for (let i = 0; i < argc; i++) argv[i] = this.evalArg(dot, args![i + 1]!, raw)
+      if (final !== NO_FINAL) argv[numIn - 1] = raw || final !== undefined ? final : null
+    }
     let result: unknown
     try {
       result = fn.apply(receiver, argv)
@@ -514,6 +572,63 @@ export class Executor {
       this.errorf(`error calling ${name}: ${messageOf(e)}`, { cause: e, functionName: name })
     }
     return result === undefined ? null : result
+  }
+
+  /** Go's validateType: a value passed to a parameter of type `t`. */
+  private validateType(v: unknown, t: GoParam): unknown {
+    if (t === 'any') return v === undefined ? null : v
+    if (v === undefined) {
+      if (canBeNil(t)) return null
+      this.errorf(`invalid value; expected ${GO_PARAM_NAMES[t]}`)
+    }
+    if (v === null) this.errorf(`wrong type for value; expected ${GO_PARAM_NAMES[t]}; got interface {}`)
+    if (!assignable(v, t)) this.errorf(`wrong type for value; expected ${GO_PARAM_NAMES[t]}; got ${goTypeName(v)}`)
+    return v
+  }
+
+  /** An argument for a parameter of type `t`: literals are converted as Go's evalArg does. */
+  private evalTypedArg(dot: unknown, n: ArgNode, t: GoParam): unknown {
+    this.node = n
+    switch (n.type) {
+      case 'dot':
+        return this.validateType(dot, t)
+      case 'nil':
+        if (canBeNil(t)) return null
+        this.errorf(`cannot assign nil to ${GO_PARAM_NAMES[t]}`)
+      // falls through (errorf never returns)
+      case 'field':
+      case 'variable':
+      case 'pipe':
+      case 'identifier':
+      case 'chain':
+        return this.validateType(this.evalArg(dot, n, true), t)
+    }
+    switch (t) {
+      case 'any':
+        return this.evalArg(dot, n, false)
+      case 'bool':
+        if (n.type === 'bool') return n.value
+        this.errorf(`expected bool; found ${nodeString(n)}`)
+      // falls through (errorf never returns)
+      case 'string':
+        if (n.type === 'string') return n.text
+        this.errorf(`expected string; found ${nodeString(n)}`)
+      // falls through (errorf never returns)
+      case 'int':
+      case 'int64':
+        if (n.type === 'number' && !n.overflow) {
+          if (typeof n.value === 'bigint') return n.value
+          if (Number.isInteger(n.value) && n.value >= MIN_INT64 && n.value < 2 ** 63) return BigInt(n.value)
+        }
+        this.errorf(`expected integer; found ${nodeString(n)}`)
+      // falls through (errorf never returns)
+      case 'float64':
+        if (n.type === 'number') return n.overflow ? Number(n.text.replaceAll('_', '')) : Number(n.value)
+        this.errorf(`expected float; found ${nodeString(n)}`)
+      // falls through (errorf never returns)
+      default:
+        this.errorf(`can't handle ${nodeString(n)} for arg of type ${GO_PARAM_NAMES[t]}`)
+    }
   }
 
   /** An argument: `raw` keeps Go's invalid (`undefined`) apart from nil (`null`). */

@@ -1,5 +1,5 @@
 export { GoStruct, isGoMap, isTrue, kindOf, type GoKind, type GoMap } from './value.ts'
-export type { FuncMap, TemplateFunc } from './func.ts'
+export { signatureOf, withSignature, type FuncMap, type FuncSignature, type GoParam, type TemplateFunc } from './func.ts'
 export { sprigFuncs } from './funcs/index.ts'
 export { decodeYaml, encodeYaml, encodingFuncs } from './encoding/index.ts'
 export { TemplateSet, type TemplateSetOptions } from './template-set.ts'
