@@ -113,7 +113,7 @@ class Decoder {
     if (short === 'binary') return decodeBase64(text.replace(/\s+/g, ''), () =>
       this.fail('YAML_TAG', `yaml: !!binary value contains invalid base64 data`, node),
     )
-    if (!['bool', 'int', 'float', 'timestamp'].includes(short)) return text
+    if (!['bool', 'int', 'float', 'timestamp', 'null'].includes(short)) return text
     const r = resolvePlain(text)
     if (r.tag === short || (r.tag === 'str' && short === 'timestamp')) return fromResolved(r)
     if (short === 'float' && r.tag === 'int') return Number(r.value)

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { decodeYaml, encodeJson } from '../../packages/gotemplate/src/encoding/index.ts'
+import { helmError, helmRender } from './probe.ts'
+
+/** YAML constructs a values file may use; each is nested under its own key in one document. */
+const SNIPPETS: string[] = [
+  'a: 1\nb: 2.50\nc: -3\nd: +4\ne: 1e-3\nf: 6.02E+23\ng: .5e1\nh: -.5',
+  'o1: 0o17\no2: 017\no3: 0b11\no4: -0b11\nh1: 0xff\nh2: 0XFF\nh3: -0x1\nu: 1_000_000\nbig: 18446744073709551615\nbigger: 18446744073709551616\nneg: -9223372036854775809',
+  'b1: yes\nb2: Yes\nb3: YES\nb4: yEs\nb5: on\nb6: OFF\nb7: y\nb8: Y\nb9: n\nb10: true\nb11: True\nb12: TRUE\nb13: tRUE\nb14: "true"',
+  'n1: ~\nn2: null\nn3: Null\nn4: NULL\nn5:\nn6: !!null ""\nn7: nUll',
+  't1: 2001-12-14t21:59:43.10-05:00\nt2: 2001-12-14 21:59:43.10\nt3: 2002-12-14\nt4: 2002-1-4\nt5: 12:30:45\nt6: 1:20',
+  'lit: |\n  line1\n\n   indented\n  last\nkeep: |+\n  kept\n\nstrip: |-\n  stripped\nfold: >\n  folded\n  text\n\n  para\n   more\nfoldstrip: >-\n  a\n  b',
+  'plain: this is\n  a multi line\n  plain scalar\nsq: \'it\'\'s\n  folded\'\ndq: "tab\\there\\nnl \\u00e9 \\x41 \\\n  cont"',
+  'anchor: &a\n  x: 1\n  y: [1, 2]\nref: *a\nmerged:\n  <<: *a\n  x: 2\nlistmerge:\n  <<: [*a, {z: 3}]\nscalar: &s hello\nuse: *s',
+  'flow: {a: 1, b: [x, y, {c: d}], "q": \'r\', e: }\nseq: [1, two, 3.0, null, ~, yes]\nempty: {}\nel: []',
+  '? complex key\n: value\n"quoted key": 1\n\'single\': 2\n123: int key\n1.5: float key\ntrue: bool key\nnull_: x',
+  'tagged:\n  s: !!str 123\n  i: !!int "42"\n  f: !!float 1\n  b: !!bool yes\n  custom: !thing value\n  bin: !!binary SGVsbG8=',
+  'unicode: "日本語 ☃ 😀"\nkey_é: ü\nesc: "\\u263A"\ncomment: value # trailing comment\nhash: a#b\ncolon: a:b\nurl: http://example.com:8080/x',
+  'nested:\n  - name: a\n    items:\n      - 1\n      - [2, 3]\n  - name: b\n    map: {k: v}\n  -\n    - deep\n  - - x\n    - y',
+  'dupe: 1\ndupe: 2\nspaces:    lots   of   space   \nlong: Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore',
+]
+
+const indent = (s: string) => s.split('\n').map((l) => (l ? '  ' + l : l)).join('\n')
+const valuesYaml = SNIPPETS.map((s, i) => `d${i}:\n${indent(s)}`).join('\n') + '\n'
+
+/** Whole documents whose top level matters (directives, markers, comments, empties). */
+const DOCUMENTS: string[] = [
+  '%YAML 1.1\n---\na: 1\n',
+  '---\na: 1\n...\n',
+  'a: 1\n---\nb: 2\n',
+  '# only a comment\n',
+  '',
+  'a: 1 # c\n# trailing\n',
+  '\ufeffa: 1\n',
+  'a:\r\n  b: 1\r\n',
+]
+
+describe('values.yaml decoding against helm template', () => {
+  it('decodes every construct as helm does', async () => {
+    const [out] = await helmRender(['toJson .Values'], valuesYaml)
+    const ours = encodeJson(decodeYaml(valuesYaml))
+    const helmTree = JSON.parse(out!) as Record<string, unknown>
+    const ourTree = JSON.parse(ours) as Record<string, unknown>
+    for (const k of Object.keys(helmTree)) expect([k, ourTree[k]]).toEqual([k, helmTree[k]])
+    expect(ours).toBe(out)
+  })
+
+  it.each(DOCUMENTS)('decodes the document %j as helm does', async (doc) => {
+    const [out] = await helmRender(['toJson .Values'], doc)
+    expect(encodeJson(decodeYaml(doc) ?? {})).toBe(out)
+  })
+
+  const BAD: string[] = ['a: b: c\n', 'a:\n  b: 1\n c: 2\n', 'a: [1, 2\n', 'x:\n  - a\n  b: 1\n', 'a: *nope\n', 'a: "x\n']
+  it.each(BAD)('rejects %j with helm words', async (doc) => {
+    const err = await helmError(doc)
+    let ours = ''
+    try {
+      decodeYaml(doc, { file: 'values.yaml' })
+    } catch (e) {
+      ours = (e as Error).message
+    }
+    expect(ours).not.toBe('')
+    expect(err).toContain(ours)
+  })
+})
