@@ -7,6 +7,8 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx'
 
 // the form (rjsf + ajv) and the module pages load on demand, to keep the first page small
 const AddModulePage = lazy(() => import('./pages/AddModulePage.tsx').then((m) => ({ default: m.AddModulePage })))
+const ModulePage = lazy(() => import('./pages/ModulePage.tsx').then((m) => ({ default: m.ModulePage })))
+const EditModulePage = lazy(() => import('./pages/EditModulePage.tsx').then((m) => ({ default: m.EditModulePage })))
 const RegistriesPage = lazy(() => import('./pages/RegistriesPage.tsx').then((m) => ({ default: m.RegistriesPage })))
 
 /** The dashboard: routes inside the page layout. */
@@ -17,6 +19,8 @@ export function App() {
         <Switch>
           <Route path="/" component={ModulesPage} />
           <Route path="/modules/new" component={AddModulePage} />
+          <Route path="/modules/:namespace/:name/edit" component={EditModulePage} />
+          <Route path="/modules/:namespace/:name" component={ModulePage} />
           <Route path="/registries" component={RegistriesPage} />
           <Route component={NotFoundPage} />
         </Switch>

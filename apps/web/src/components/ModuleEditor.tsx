@@ -1,8 +1,14 @@
-import type { ChartView } from '@slipway/api'
+import type { ChartView, ModuleRequest } from '@slipway/api'
+import { checkModuleName, checkNamespace } from '@slipway/api'
 import { useState } from 'react'
+import { useLocation } from 'wouter'
+import { useCluster, usePreview, useSaveModule } from '../api/modules.ts'
+import { ApplyProgress } from './ApplyProgress.tsx'
 import { ChartForm } from './ChartForm.tsx'
 import { ChartSummary } from './ChartSummary.tsx'
+import { ErrorNotice } from './ErrorNotice.tsx'
 import { ModuleFields } from './ModuleFields.tsx'
+import { PreviewPanel } from './PreviewPanel.tsx'
 
 interface Props {
   chart: ChartView
@@ -10,13 +16,42 @@ interface Props {
   existing?: { name: string; namespace: string; values: { [key: string]: unknown } }
 }
 
-/** A loaded chart as a module to deploy: summary, Name and Namespace, the values form, Save. */
+/** A loaded chart as a module to deploy: summary, Name and Namespace, the values form, Preview and Save. */
 export function ModuleEditor({ chart, existing }: Props) {
+  const [, navigate] = useLocation()
   const [name, setName] = useState(existing?.name ?? chart.metadata.name)
   const [namespace, setNamespace] = useState(existing?.namespace ?? 'default')
   const [initialValues] = useState(() => existing?.values ?? chart.values)
-  const [, setValues] = useState(initialValues)
+  const [values, setValues] = useState(initialValues)
   const [errorCount, setErrorCount] = useState(0)
+  const cluster = useCluster()
+  const preview = usePreview()
+  const save = useSaveModule()
+
+  const request = (): ModuleRequest => ({
+    name,
+    namespace,
+    chart: { ...chart.ref, digest: chart.digest },
+    values,
+  })
+  const identityInvalid = Boolean(checkModuleName(name) || checkNamespace(namespace))
+  const connected = cluster.data?.connected === true
+  const saveBlocked = !connected ? 'No cluster connected' : errorCount > 0 ? 'Fix the fields marked in the form first' : identityInvalid ? 'Check Name and Namespace' : undefined
+
+  const onSave = async () => {
+    const done = await save.save(request())
+    if (done) navigate(`/modules/${encodeURIComponent(done.module.namespace)}/${encodeURIComponent(done.module.name)}`)
+  }
+
+  // errors are shown next to what caused them: Name/Namespace inputs, or below the form
+  const failure = save.error ?? preview.error
+  const failedField = failure?.field
+  const fieldErrors = {
+    name: failedField === 'name' ? failure?.message : undefined,
+    namespace: failedField === 'namespace' ? failure?.message : undefined,
+  }
+  const valuesFailure = failure && failedField !== 'name' && failedField !== 'namespace' ? failure : undefined
+
   return (
     <>
       <section aria-labelledby="chart-heading" className="card">
@@ -24,7 +59,14 @@ export function ModuleEditor({ chart, existing }: Props) {
       </section>
       <section aria-labelledby="module-heading" className="card">
         <h2 id="module-heading">Module</h2>
-        <ModuleFields name={name} namespace={namespace} onName={setName} onNamespace={setNamespace} locked={existing !== undefined} />
+        <ModuleFields
+          name={name}
+          namespace={namespace}
+          onName={setName}
+          onNamespace={setNamespace}
+          locked={existing !== undefined}
+          errors={fieldErrors}
+        />
       </section>
       <section aria-labelledby="values-heading" className="card values">
         <h2 id="values-heading">Values</h2>
@@ -32,22 +74,24 @@ export function ModuleEditor({ chart, existing }: Props) {
           schema={chart.schema}
           values={initialValues}
           editing={existing !== undefined}
-          onChange={(values, errors) => {
-            setValues(values)
+          onChange={(next, errors) => {
+            setValues(next)
             setErrorCount(errors.length)
           }}
         />
+        {valuesFailure && <ErrorNotice error={valuesFailure} />}
       </section>
       <div className="actions">
-        <button type="button" className="primary" disabled title="Deploying is not available yet">
-          Save
+        <button type="button" className="primary" disabled={saveBlocked !== undefined || save.running} title={saveBlocked} onClick={onSave}>
+          {save.running ? 'Saving…' : 'Save'}
         </button>
-        {errorCount > 0 && (
-          <span className="muted">
-            {errorCount} field{errorCount === 1 ? '' : 's'} to fix
-          </span>
-        )}
+        <button type="button" disabled={preview.isPending || errorCount > 0 || identityInvalid} onClick={() => preview.mutate(request())}>
+          Preview
+        </button>
+        {saveBlocked && <span className="muted">{saveBlocked}</span>}
       </div>
+      <ApplyProgress events={save.events} label="Save progress" />
+      {preview.data && !save.running && <PreviewPanel preview={preview.data} />}
       {chart.readme && (
         <details className="card readme">
           <summary>README</summary>

@@ -2,6 +2,7 @@ import type { ChartQuery } from '@slipway/api'
 import { useState } from 'react'
 import { useLoadChart } from '../api/charts.ts'
 import { ChartSourceForm } from '../components/ChartSourceForm.tsx'
+import { ClusterNotice } from '../components/ClusterNotice.tsx'
 import { Loading } from '../components/Loading.tsx'
 import { ModuleEditor } from '../components/ModuleEditor.tsx'
 
@@ -12,6 +13,7 @@ export function AddModulePage() {
   return (
     <section aria-labelledby="add-heading">
       <h1 id="add-heading">Add module</h1>
+      <ClusterNotice />
       <section aria-labelledby="source-heading" className="card">
         <h2 id="source-heading">Chart</h2>
         <ChartSourceForm loading={chart.isFetching} error={chart.error} onLoad={setQuery} />

@@ -1,5 +1,6 @@
 import { Link } from 'wouter'
 import { useModules } from '../api/modules.ts'
+import { ClusterNotice } from '../components/ClusterNotice.tsx'
 import { ErrorNotice } from '../components/ErrorNotice.tsx'
 import { Loading } from '../components/Loading.tsx'
 import { ModuleTable } from '../components/ModuleTable.tsx'
@@ -15,9 +16,10 @@ export function ModulesPage() {
           Add module
         </Link>
       </div>
+      <ClusterNotice />
       {modules.isPending && <Loading label="Loading modules…" />}
-      {modules.error && modules.error.status !== 404 && <ErrorNotice error={modules.error} />}
-      {(modules.data?.modules.length === 0 || modules.error?.status === 404) && (
+      {modules.error && modules.error.status !== 503 && <ErrorNotice error={modules.error} />}
+      {(modules.data?.modules.length === 0 || modules.error?.status === 503) && (
         <div className="empty">
           <h2>No modules yet</h2>
           <p>A module is a chart deployed with your values. Add one from an OCI registry or a Helm repository.</p>
