@@ -184,6 +184,7 @@ export function renderChart(chart: Chart, userValues: Values, options: RenderOpt
     createSet: options.createTemplateSet ?? defaultTemplateSetFactory,
     ...(options.lookup ? { lookup: options.lookup } : {}),
     toYaml: toYamlFunc(),
+    cacheKey: chart,
   })
 
   let notes: string | undefined

@@ -1,3 +1,4 @@
+import type { ChartFile } from '@slipway/chart'
 import { encodingFuncs, sprigFuncs, type FuncMap, type GoMap } from '@slipway/gotemplate'
 import { chartFullPath, type RenderChart } from '../chart-tree.ts'
 import { ChartObject } from '../builtins/chart-object.ts'
@@ -8,10 +9,10 @@ import { table } from '../values/table.ts'
 import { decodeUtf8 } from '../text.ts'
 import { cleanupParseError, reformatExecError } from './helm-errors.ts'
 import { helmFuncs, IncludeCounter, renderFuncs, type LookupFunc } from './helm-funcs.ts'
-import type { TemplateSetFactory } from './template-set.ts'
+import { defaultTemplateSetFactory, type TemplateSetFactory, type TemplateSetLike } from './template-set.ts'
 
 interface Renderable {
-  text: string
+  file: ChartFile
   /** The chart's render context, shared by every template of the chart (Helm's `next`). */
   vals: GoMap
   basePath: string
@@ -26,7 +27,17 @@ export interface RenderTemplatesInput {
   createSet: TemplateSetFactory
   lookup?: LookupFunc
   toYaml: ToYaml
+  /**
+   * The loaded chart the render started from: parsed templates are cached per chart (and per
+   * set of enabled templates), since a chart never changes after load.
+   */
+  cacheKey?: object
 }
+
+/** Parsed template sets by chart, then by the names parsed into them. */
+const parsedCache = new WeakMap<object, Map<string, TemplateSetLike>>()
+/** Template sets kept per chart (different values can enable different subcharts). */
+const maxCachedSetsPerChart = 8
 
 function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1)
@@ -56,12 +67,47 @@ function collect(c: RenderChart, out: Map<string, Renderable>, vals: GoMap, toYa
   for (const t of c.templates) {
     if (!isTemplateValid(c, t.name)) continue
     out.set(`${id}/${t.name}`, {
-      text: decodeUtf8(t.data),
+      file: t,
       vals: next,
       basePath: `${id}/templates`,
     })
   }
   return next
+}
+
+/**
+ * Every template parsed into one set, in Helm's order (later defines replace earlier ones). The
+ * set's own `include`/`tpl` are replaced for each render by functions bound to that render.
+ */
+function parsedSet(input: RenderTemplatesInput, tpls: Map<string, Renderable>, keys: string[]): TemplateSetLike {
+  const cacheable = input.cacheKey !== undefined && input.createSet === defaultTemplateSetFactory
+  const signature = `${input.limits.maxTemplateOutput}\n${keys.join('\n')}`
+  const perChart = cacheable ? parsedCache.get(input.cacheKey as object) : undefined
+  const hit = perChart?.get(signature)
+  if (hit) return hit
+
+  const funcs: FuncMap = { ...sprigFuncs, ...encodingFuncs, ...helmFuncs() }
+  const set = input.createSet({ funcs, missingKey: 'zero', limits: { maxOutputSize: input.limits.maxTemplateOutput } })
+  set.addFuncs(renderFuncs(set, new IncludeCounter(), input.limits.maxIncludeDepth, input.limits.maxIncludeNesting))
+  for (const name of keys) {
+    try {
+      set.parse(name, decodeUtf8((tpls.get(name) as Renderable).file.data))
+    } catch (err) {
+      const { message, location } = cleanupParseError(name, messageOf(err))
+      throw new RenderError('TEMPLATE_PARSE', message, {
+        file: location?.file ?? name,
+        ...(location?.line !== undefined ? { line: location.line } : {}),
+        cause: err,
+      })
+    }
+  }
+  if (cacheable) {
+    const m = perChart ?? new Map<string, TemplateSetLike>()
+    if (m.size >= maxCachedSetsPerChart) m.delete(m.keys().next().value as string)
+    m.set(signature, set)
+    parsedCache.set(input.cacheKey as object, m)
+  }
+  return set
 }
 
 /** Helm's sortTemplates: most path segments first, then reverse byte order. */
@@ -90,28 +136,11 @@ export function renderTemplates(input: RenderTemplatesInput): Map<string, string
   collect(input.chart, tpls, input.top, input.toYaml)
   const keys = sortTemplates([...tpls.keys()])
 
-  const funcs: FuncMap = { ...sprigFuncs, ...encodingFuncs, ...helmFuncs(input.lookup) }
-  const set = input.createSet({
-    funcs,
-    missingKey: 'zero',
-    limits: { maxOutputSize: input.limits.maxTemplateOutput },
+  const set = parsedSet(input, tpls, keys).clone()
+  set.addFuncs({
+    ...helmFuncs(input.lookup),
+    ...renderFuncs(set, new IncludeCounter(), input.limits.maxIncludeDepth, input.limits.maxIncludeNesting),
   })
-  set.addFuncs(
-    renderFuncs(set, new IncludeCounter(), input.limits.maxIncludeDepth, input.limits.maxIncludeNesting),
-  )
-
-  for (const name of keys) {
-    try {
-      set.parse(name, (tpls.get(name) as Renderable).text)
-    } catch (err) {
-      const { message, location } = cleanupParseError(name, messageOf(err))
-      throw new RenderError('TEMPLATE_PARSE', message, {
-        file: location?.file ?? name,
-        ...(location?.line !== undefined ? { line: location.line } : {}),
-        cause: err,
-      })
-    }
-  }
 
   const rendered = new Map<string, string>()
   let total = 0

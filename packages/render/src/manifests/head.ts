@@ -36,6 +36,32 @@ function jsonKind(v: unknown): string {
  * sortManifests does. Throws {@link HeadParseError} with Go's text when Helm would fail.
  */
 export function parseHead(doc: string): ManifestHead {
+  const hit = headCache.get(doc)
+  if (hit) return copyHead(hit)
+  const head = parseHeadUncached(doc)
+  if (doc.length <= maxCachedDocLength) {
+    if (headCache.size >= maxCachedHeads) headCache.delete(headCache.keys().next().value as string)
+    headCache.set(doc, head)
+  }
+  return copyHead(head)
+}
+
+function copyHead(h: ManifestHead): ManifestHead {
+  const out: ManifestHead = { apiVersion: h.apiVersion, kind: h.kind }
+  if (h.metadata) {
+    out.metadata = { name: h.metadata.name }
+    if (h.metadata.annotations) out.metadata.annotations = { ...h.metadata.annotations }
+  }
+  return out
+}
+
+// Re-rendering a chart (live previews, repeated installs) yields mostly the same documents:
+// their heads are kept, bounded, so the YAML of each is parsed once
+const headCache = new Map<string, ManifestHead>()
+const maxCachedHeads = 4096
+const maxCachedDocLength = 64 * 1024
+
+function parseHeadUncached(doc: string): ManifestHead {
   let v: unknown
   try {
     v = decodeYaml(doc)
