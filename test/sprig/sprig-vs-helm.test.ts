@@ -1,5 +1,6 @@
 import { sprigFuncs, type GoMap } from '@slipway/gotemplate'
 import { formatValue } from '../../packages/gotemplate/src/fmt.ts'
+import type { GoTime } from '../../packages/gotemplate/src/funcs/time.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { helmFails, helmProbe } from './probe.ts'
 
@@ -394,6 +395,35 @@ const cases: [string, () => string][] = [
   ['camelcase "a  b"', () => p(f('camelcase', 'a  b'))],
   ['camelcase "ÀÉ"', () => p(f('camelcase', 'ÀÉ'))],
   ['camelcase "aBC"', () => p(f('camelcase', 'aBC'))],
+  ['date "2006-01-02 15:04:05 MST" 0', () => p(f('date', '2006-01-02 15:04:05 MST', 0n))],
+  ['dateInZone "2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999" 1700000000 "America/New_York"', () => p(f('dateInZone', '2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999', 1700000000n, 'America/New_York'))],
+  ['dateInZone "2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999" 1690000000 "America/New_York"', () => p(f('dateInZone', '2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999', 1690000000n, 'America/New_York'))],
+  ['dateInZone "2006-01-02 15:04 -0700 MST" 1700000000 "Asia/Kolkata"', () => p(f('dateInZone', '2006-01-02 15:04 -0700 MST', 1700000000n, 'Asia/Kolkata'))],
+  ['dateInZone "2006-01-02 15:04 -07:00 MST" 1700000000 "Europe/Berlin"', () => p(f('dateInZone', '2006-01-02 15:04 -07:00 MST', 1700000000n, 'Europe/Berlin'))],
+  ['dateInZone "2006-01-02 15:04 Z0700 MST" 1700000000 "Asia/Dubai"', () => p(f('dateInZone', '2006-01-02 15:04 Z0700 MST', 1700000000n, 'Asia/Dubai'))],
+  ['dateInZone "2006-01-02 15:04 MST" 1700000000 "Nowhere/City"', () => p(f('dateInZone', '2006-01-02 15:04 MST', 1700000000n, 'Nowhere/City'))],
+  ['htmlDate 86400', () => p(f('htmlDate', 86400n))],
+  ['htmlDateInZone 0 "Asia/Tokyo"', () => p(f('htmlDateInZone', 0n, 'Asia/Tokyo'))],
+  ['toDate "2006-01-02" "2024-03-05"', () => p(f('toDate', '2006-01-02', '2024-03-05'))],
+  ['toDate "2006-01-02" "2024-03-05" | date "Jan 2, 2006"', () => p(f('date', 'Jan 2, 2006', f('toDate', '2006-01-02', '2024-03-05')))],
+  ['toDate "2006-01-02T15:04:05Z07:00" "2024-03-05T10:00:00+02:00" | unixEpoch', () => p(f('unixEpoch', f('toDate', '2006-01-02T15:04:05Z07:00', '2024-03-05T10:00:00+02:00')))],
+  ['toDate "2006-01-02T15:04:05Z07:00" "2024-03-05T10:00:00+02:00"', () => p(f('toDate', '2006-01-02T15:04:05Z07:00', '2024-03-05T10:00:00+02:00'))],
+  ['toDate "2006-01-02T15:04:05.999999999Z07:00" "2024-03-05T10:00:00.25Z"', () => p(f('toDate', '2006-01-02T15:04:05.999999999Z07:00', '2024-03-05T10:00:00.25Z'))],
+  ['toDate "02/01/2006 15:04" "05/03/2024 13:45" | date "Monday January 2 2006 03:04:05 PM"', () => p(f('date', 'Monday January 2 2006 03:04:05 PM', f('toDate', '02/01/2006 15:04', '05/03/2024 13:45')))],
+  ['toDate "2006-01-02" "bad" | date "2006-01-02 15:04:05"', () => p(f('date', '2006-01-02 15:04:05', f('toDate', '2006-01-02', 'bad')))],
+  ['dateModify "-1.5h" (toDate "2006-01-02" "2024-03-05") | date "2006-01-02 15:04"', () => p(f('date', '2006-01-02 15:04', f('dateModify', '-1.5h', f('toDate', '2006-01-02', '2024-03-05'))))],
+  ['dateModify "bogus" (toDate "2006-01-02" "2024-03-05") | date "2006-01-02 15:04"', () => p(f('date', '2006-01-02 15:04', f('dateModify', 'bogus', f('toDate', '2006-01-02', '2024-03-05'))))],
+  ['duration 3725', () => p(f('duration', 3725n))],
+  ['duration "90"', () => p(f('duration', '90'))],
+  ['duration 0', () => p(f('duration', 0n))],
+  ['duration 1.5', () => p(f('duration', 1.5))],
+  ['durationRound "2h10m"', () => p(f('durationRound', '2h10m'))],
+  ['durationRound "400h"', () => p(f('durationRound', '400h'))],
+  ['durationRound "9000h"', () => p(f('durationRound', '9000h'))],
+  ['durationRound 3600000000000', () => p(f('durationRound', 3600000000000n))],
+  ['durationRound "1.5s"', () => p(f('durationRound', '1.5s'))],
+  ['typeOf now', () => p(f('typeOf', f('now')))],
+  ['len (now | date "2006")', () => String((f('date', '2006', f('now')) as string).length)],
   ['hello', () => p(f('hello'))],
   ['len (randAlphaNum 10)', () => String((f('randAlphaNum', 10n) as string).length)],
   ['regexMatch "^[0-9]{5}$" (randNumeric 5)', () => p(f('regexMatch', '^[0-9]{5}$', f('randNumeric', 5n)))],
@@ -416,6 +446,9 @@ const failing: [string, () => unknown][] = [
   ['dig "a" "b" .Values', () => f('dig', 'a', 'b', 'x')],
   ['semverCompare ">=1.0" "abc"', () => f('semverCompare', '>=1.0', 'abc')],
   ['semverCompare "foo" "1.0.0"', () => f('semverCompare', 'foo', '1.0.0')],
+  ['mustToDate "2006-01-02" "2024-13-05"', () => f('mustToDate', '2006-01-02', '2024-13-05')],
+  ['mustDateModify "x" now', () => f('mustDateModify', 'x', f('now'))],
+  ['unixEpoch "x"', () => f('unixEpoch', 'x')],
   ['concat (list 1) "a"', () => f('concat', [1n], 'a')],
   ['slice (list 1 2) 1 5', () => f('slice', [1n, 2n], 1n, 5n)],
 ]

@@ -6,6 +6,7 @@ import type { FuncMap } from '../func.ts'
 import { caseFuncs } from './case.ts'
 import { convertFuncs } from './convert.ts'
 import { cryptoFuncs } from './crypto.ts'
+import { dateFuncs } from './dates.ts'
 import { defaultFuncs } from './defaults.ts'
 import { dictFuncs } from './dicts.ts'
 import { encodingFuncs } from './encoding.ts'
@@ -38,4 +39,5 @@ export const sprigFuncs: FuncMap = {
   ...miscFuncs,
   ...semverFuncs,
   ...cryptoFuncs,
+  ...dateFuncs,
 }
