@@ -1,19 +1,18 @@
-import { HttpError } from '../errors.ts'
-import type { BackendProvider, ReleaseBackend } from './backend.ts'
+import type { KubeClient as KubeClientType, ReleaseDetail, ReleaseSummary } from '@slipway/kube'
+import type { BackendProvider, ReleaseBackend, ReleaseRecord, ReleaseRow } from './backend.ts'
 
 /** Options of {@link kubeBackendProvider}. */
 export interface KubeBackendOptions {
+  /** Read for `KUBECONFIG` when no kubeconfig is given. */
   env?: NodeJS.ProcessEnv
   /** A kubeconfig file; default `KUBECONFIG`, `~/.kube/config` or the in-cluster service account. */
   kubeconfig?: string
 }
 
-const howToConnect =
-  'Point Slipway at a cluster: set KUBECONFIG to a kubeconfig file (or put one at ~/.kube/config) and restart `slipway serve`, or install Slipway inside the cluster with deploy/.'
-
 /**
  * Connects to the cluster through `@slipway/kube` on first use and keeps the connection; a
- * failed connection is retried on the next call, so starting a cluster later needs no restart.
+ * failed connection is retried on the next call, so connecting a cluster later needs no restart.
+ * A missing cluster is a `NO_CLUSTER` error (503) whose message says how to connect one.
  */
 export function kubeBackendProvider(options: KubeBackendOptions = {}): BackendProvider {
   let connecting: Promise<ReleaseBackend> | undefined
@@ -26,10 +25,77 @@ export function kubeBackendProvider(options: KubeBackendOptions = {}): BackendPr
   }
 }
 
-async function connect(_options: KubeBackendOptions): Promise<ReleaseBackend> {
-  const kube = (await import('@slipway/kube')) as Record<string, unknown>
-  if (typeof kube.Releases !== 'function') {
-    throw new HttpError('CLUSTER_UNREACHABLE', 503, `Deploying is not available yet: this build has no release manager. ${howToConnect}`)
+function row(s: ReleaseSummary): ReleaseRow {
+  return {
+    name: s.name,
+    namespace: s.namespace,
+    revision: s.revision,
+    updated: s.updated,
+    status: s.status,
+    chartName: s.chartName,
+    chartVersion: s.chartVersion,
+    appVersion: s.appVersion,
+    description: s.description,
   }
-  throw new HttpError('CLUSTER_UNREACHABLE', 503, `No cluster connected. ${howToConnect}`)
+}
+
+function record(d: ReleaseDetail): ReleaseRecord {
+  const source = d.source
+  return {
+    ...row(d),
+    notes: d.notes,
+    values: d.values,
+    manifest: d.manifest,
+    ...(source
+      ? {
+          source: {
+            ...(source.repository ? { repository: source.repository } : {}),
+            ...(source.path ? { path: source.path } : {}),
+            ...(source.version ? { version: source.version } : {}),
+            ...(source.digest ? { digest: source.digest } : {}),
+          },
+        }
+      : {}),
+  }
+}
+
+async function connect(options: KubeBackendOptions): Promise<ReleaseBackend> {
+  const { KubeClient, Releases } = await import('@slipway/kube')
+  const kubeconfig = options.kubeconfig ?? options.env?.KUBECONFIG
+  const client: KubeClientType = await KubeClient.connect(kubeconfig ? { kubeconfig } : {})
+  const releases = new Releases(client)
+  return {
+    server: client.server,
+    list: async () => (await releases.list(undefined)).map(row),
+    get: async (namespace, name) => record(await releases.get(name, namespace)),
+    history: async (namespace, name) => (await releases.history(name, namespace)).map(row),
+    resources: async (namespace, name) =>
+      (await releases.resources(name, namespace)).map((r) => ({
+        apiVersion: r.apiVersion,
+        kind: r.kind,
+        name: r.name,
+        ...(r.namespace ? { namespace: r.namespace } : {}),
+        health: r.health,
+        message: r.message,
+      })),
+    deploy: async (input, onEvent) =>
+      row(
+        await releases.upgrade(
+          {
+            name: input.name,
+            namespace: input.namespace,
+            chart: input.chart,
+            values: input.values,
+            source: input.source,
+            install: true,
+            createNamespace: true,
+          },
+          onEvent,
+        ),
+      ),
+    rollback: async (namespace, name, revision, onEvent) => row(await releases.rollback(name, namespace, revision, {}, onEvent)),
+    uninstall: async (namespace, name, onEvent) => {
+      await releases.uninstall(name, namespace, {}, onEvent)
+    },
+  }
 }
