@@ -21,6 +21,18 @@ const cases: Case[] = [
   { fixture: 'basics', args: ['r', '.', '--show-only', 'templates/service.yaml', '--show-only', 'templates/sub/*'] },
   { fixture: 'basics', args: ['r', '.', '--skip-tests', '--is-upgrade'] },
   { fixture: 'basics', args: ['r', '.', '--show-only', 'templates/nope.yaml'] },
+  {
+    fixture: 'basics',
+    args: [
+      'r', '.', '-f', 'values.ci.yaml',
+      '--set', 'replicaCount=7,image.tag=1.0,nested.c.list[1]=9,labels=null,ratio=2.5',
+      '--set-string', 'port=9090',
+      '--set-json', 'env=[{"name":"X","value":"y"}]',
+      '--set-file', 'multiline=files/set-file.txt',
+      '--set-literal', 'tplValue={{ .Release.Namespace }},x',
+    ],
+  },
+  { fixture: 'basics', args: ['r', '.', '--set', 'justakey'] },
   { fixture: 'basics', args: ['r', '.', '--kube-version', '1.19.0'] },
   { fixture: 'extras', args: ['x', '.'] },
   { fixture: 'umbrella', args: ['rel', '.'] },

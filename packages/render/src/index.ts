@@ -12,3 +12,13 @@ export { splitManifests } from './manifests/split.ts'
 export { mergeUserValues } from './values/user-values.ts'
 export { defaultApiVersions, defaultKubeVersion } from './builtins/api-versions.ts'
 export { isCompatibleRange } from './dependencies/version-range.ts'
+export {
+  applySetFlags,
+  parseSet,
+  parseSetFile,
+  parseSetJson,
+  parseSetLiteral,
+  parseSetString,
+  StrvalsError,
+  type SetFlags,
+} from './strvals/index.ts'

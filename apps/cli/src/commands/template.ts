@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Chart, Values } from '@slipway/chart'
 import { loadChartFromSource, type ChartSourceOptions } from '@slipway/chart/node'
 import { decodeYaml, isGoMap } from '@slipway/gotemplate'
 import { formatTemplateOutput, isRenderError, mergeUserValues, renderChart } from '@slipway/render'
-import * as strvals from '@slipway/render/strvals'
+import { applySetFlags, StrvalsError } from '@slipway/render/strvals'
 import { UsageError, type Command, type CommandIO, type Flags } from '../command.ts'
 import { chartSourceOptions } from '../global-flags.ts'
 
@@ -40,47 +41,26 @@ async function readValuesFile(path: string, cwd: string): Promise<Values> {
   return v
 }
 
-type SetParser = (expr: string, base: Values, ...rest: unknown[]) => unknown
-
-/** Applies one `--set*` family in order, as Helm's values.Options.MergeValues. */
-async function applySets(
-  base: Values,
-  exprs: string[],
-  parserName: string,
-  flag: string,
-  cwd: string,
-): Promise<Values> {
-  if (exprs.length === 0) return base
-  const parser = (strvals as unknown as Record<string, SetParser | undefined>)[parserName]
-  if (typeof parser !== 'function') throw new UsageError(`${flag} is not supported yet`)
-  let out = base
-  for (const expr of exprs) {
-    let r: unknown
-    try {
-      r =
-        parserName === 'parseSetFile'
-          ? parser(expr, out, (p: string) => readFile(resolve(cwd, p), 'utf8'))
-          : parser(expr, out)
-      if (r instanceof Promise) r = await r
-    } catch (err) {
-      throw new UsageError(`failed parsing ${flag} data: ${(err as Error).message}`)
-    }
-    if (isGoMap(r)) out = r
-  }
-  return out
-}
-
 /** Builds the user values: `-f` files in order, then --set-json, --set, --set-string, --set-file, --set-literal. */
 async function userValues(flags: Flags, cwd: string): Promise<Values> {
   const files: Values[] = []
   for (const f of list(flags.values)) files.push(await readValuesFile(f, cwd))
-  let base = mergeUserValues(files)
-  base = await applySets(base, list(flags['set-json']), 'parseSetJson', '--set-json', cwd)
-  base = await applySets(base, list(flags.set), 'parseSet', '--set', cwd)
-  base = await applySets(base, list(flags['set-string']), 'parseSetString', '--set-string', cwd)
-  base = await applySets(base, list(flags['set-file']), 'parseSetFile', '--set-file', cwd)
-  base = await applySets(base, list(flags['set-literal']), 'parseSetLiteral', '--set-literal', cwd)
-  return base
+  try {
+    return applySetFlags(
+      mergeUserValues(files),
+      {
+        set: list(flags.set),
+        setString: list(flags['set-string']),
+        setJson: list(flags['set-json']),
+        setFile: list(flags['set-file']),
+        setLiteral: list(flags['set-literal']),
+      },
+      (path) => readFileSync(resolve(cwd, path), 'utf8'),
+    )
+  } catch (err) {
+    if (err instanceof StrvalsError) throw new UsageError(err.message)
+    throw err
+  }
 }
 
 /** Loads the chart: a directory, a .tgz, a URL, `oci://` or `--repo URL NAME`, with Helm's flags. */
