@@ -266,10 +266,15 @@ export function queryEscape(s: string): string {
   return out
 }
 
-function call(fn: unknown, ...args: unknown[]): unknown {
+/** Go's `call`; the executor passes the callee's node text first, for messages. */
+function call(calleeName: unknown, fn: unknown, ...args: unknown[]): unknown {
   if (fn === null || fn === undefined) throw new Error('call of nil')
-  if (typeof fn !== 'function') throw new Error(`non-function of type ${goTypeName(fn)}`)
-  return fn(...args.map((a) => (a === undefined ? null : a)))
+  if (typeof fn !== 'function') throw new Error(`non-function ${String(calleeName)} of type ${goTypeName(fn)}`)
+  try {
+    return fn(...args.map((a) => (a === undefined ? null : a)))
+  } catch (e) {
+    throw new Error(`error calling ${String(calleeName)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+  }
 }
 
 function b(fixed: number, variadic: boolean, raw: boolean, fn: (...args: any[]) => unknown): Builtin {

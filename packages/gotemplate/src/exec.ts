@@ -67,8 +67,13 @@ interface Variable {
 
 const hasOwn = Object.prototype.hasOwnProperty
 
-function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message)
+/**
+ * True for the engine's own stack exhaustion. Kept free of regular expressions: near the stack
+ * limit even compiling one fails ("Invalid regular expression: Stack overflow").
+ */
+export function isStackOverflow(e: unknown): boolean {
+  if (!(e instanceof Error) || typeof e.message !== 'string') return false
+  return (e instanceof RangeError && e.message.includes('call stack')) || e.message.includes('tack overflow')
 }
 
 function methodOf(receiver: GoStruct, name: string): TemplateFunc | undefined {
@@ -562,6 +567,8 @@ export class Executor {
     } else {
       for (let i = 0; i < argc; i++) argv[i] = this.evalArg(dot, args![i + 1]!, raw)
       if (final !== NO_FINAL) argv[numIn - 1] = raw || final !== undefined ? final : null
+      // Go passes the callee's text to `call` for its messages.
+      if (builtin && name === 'call') argv.unshift(argc > 0 ? nodeString(args![1]!) : '')
     }
     let result: unknown
     try {

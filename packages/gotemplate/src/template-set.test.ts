@@ -118,7 +118,7 @@ describe('TemplateSet limits', () => {
     const set = helmLikeSet()
     set.parse('h.tpl', '{{ define "loop" }}{{ if . }}{{ include "loop" (slice . 1) }}{{ end }}{{ end }}')
     set.parse('m.yaml', '{{ include "loop" .l }}')
-    const e = catchError(() => set.execute('m.yaml', { l: new Array(5000).fill(1) }))
+    const e = catchError(() => set.execute('m.yaml', { l: new Array(5000).fill(1) })) as Error
     expect(e).toBeInstanceOf(TemplateLimitError)
   })
 

@@ -6,7 +6,7 @@ import type { Template } from './ast.ts'
 import { isEmptyTree } from './ast.ts'
 import { isBuiltin } from './builtins.ts'
 import { TemplateLimitError, TemplateNotFoundError } from './errors.ts'
-import { Executor, type ExecBudget, type MissingKeyMode } from './exec.ts'
+import { Executor, isStackOverflow, type ExecBudget, type MissingKeyMode } from './exec.ts'
 import type { FuncMap } from './func.ts'
 import { resolveLimits, type TemplateLimits } from './limits.ts'
 import { parseTemplate } from './parse.ts'
@@ -161,7 +161,7 @@ export class TemplateSet {
     try {
       return executor.run(data)
     } catch (e) {
-      if (!parent && e instanceof RangeError && /call stack/i.test(e.message)) {
+      if (!parent && isStackOverflow(e)) {
         throw new TemplateLimitError(
           'maxTemplateDepth',
           this.limits.maxTemplateDepth,
