@@ -19,6 +19,8 @@ export interface EmitterOptions {
   indentSequences?: boolean
   /** Column past which long scalars are folded (go-yaml v2: 80; v3: never). */
   width?: number
+  /** go-yaml v3's analysis: a tab rules out plain and single-quoted styles but not a block. */
+  tabsInBlocks?: boolean
 }
 
 interface ScalarAnalysis {
@@ -47,7 +49,7 @@ export function isPrintable(c: string): boolean {
 }
 
 /** yaml_emitter_analyze_scalar: which styles can carry this text. */
-export function analyzeScalar(value: string): ScalarAnalysis {
+export function analyzeScalar(value: string, tabsInBlocks = false): ScalarAnalysis {
   if (value.length === 0) {
     return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false }
   }
@@ -56,6 +58,7 @@ export function analyzeScalar(value: string): ScalarAnalysis {
   let flowIndicators = false
   let lineBreaks = false
   let specialCharacters = false
+  let tabCharacters = false
   let leadingSpace = false
   let leadingBreak = false
   let trailingSpace = false
@@ -107,7 +110,8 @@ export function analyzeScalar(value: string): ScalarAnalysis {
           break
       }
     }
-    if (!isPrintable(c)) specialCharacters = true
+    if (tabsInBlocks && c === '\t') tabCharacters = true
+    else if (!isPrintable(c)) specialCharacters = true
     if (isSpace(c)) {
       if (i === 0) leadingSpace = true
       if (i === chars.length - 1) trailingSpace = true
@@ -140,6 +144,11 @@ export function analyzeScalar(value: string): ScalarAnalysis {
   }
   if (trailingSpace) a.blockAllowed = false
   if (breakSpace) {
+    a.flowPlainAllowed = false
+    a.blockPlainAllowed = false
+    a.singleQuotedAllowed = false
+  }
+  if (tabCharacters) {
     a.flowPlainAllowed = false
     a.blockPlainAllowed = false
     a.singleQuotedAllowed = false
@@ -179,11 +188,13 @@ class Emitter {
   private readonly bestIndent: number
   private readonly indentSequences: boolean
   private readonly bestWidth: number
+  private readonly tabsInBlocks: boolean
 
   constructor(options: EmitterOptions) {
     this.bestIndent = options.indent ?? 2
     this.indentSequences = options.indentSequences ?? false
     this.bestWidth = options.width ?? 80
+    this.tabsInBlocks = options.tabsInBlocks ?? false
   }
 
   document(root: YamlNode): string {
@@ -246,7 +257,7 @@ class Emitter {
     this.ctx = ctx
     switch (n.kind) {
       case 'scalar':
-        return this.scalar(n.value, n.style, analyzeScalar(n.value))
+        return this.scalar(n.value, n.style, analyzeScalar(n.value, this.tabsInBlocks))
       case 'seq':
         if (this.flowLevel > 0 || n.items.length === 0) return this.flowSequence(n.items)
         return this.blockSequence(n.items)

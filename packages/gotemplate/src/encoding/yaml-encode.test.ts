@@ -53,3 +53,10 @@ describe('fromYaml', () => {
     ])
   })
 })
+
+describe('go-yaml v3 key order (toYamlPretty)', () => {
+  it('puts a letter before a non-letter right after equal digits', () => {
+    expect(naturalSort(['0}x', '0x1F', '1.5', '1e3'])).toEqual(['0}x', '0x1F', '1.5', '1e3'])
+    expect(naturalSort(['0}x', '0x1F', '1.5', '1e3'], true)).toEqual(['0x1F', '0}x', '1e3', '1.5'])
+  })
+})

@@ -94,7 +94,7 @@ function prettyTree(v: unknown, depth: number): YamlNode {
       if (v instanceof Uint8Array) return stringNode(String.fromCharCode(...v))
       if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => prettyTree(x, depth + 1)) }
       const obj = v as Record<string, unknown>
-      const keys = naturalSort(Object.keys(obj).filter((k) => typeof obj[k] !== 'function' && k !== 'goType'))
+      const keys = naturalSort(Object.keys(obj).filter((k) => typeof obj[k] !== 'function' && k !== 'goType'), true)
       return { kind: 'map', entries: keys.map((k) => [stringNode(k), prettyTree(obj[k], depth + 1)]) }
     }
   }
@@ -106,5 +106,5 @@ function prettyTree(v: unknown, depth: number): YamlNode {
  * (floats keep `%g` form: `1.234567e+06`) and indents sequences under their keys.
  */
 export function encodeYamlPretty(value: unknown): string {
-  return emitYaml(prettyTree(value, 0), { indentSequences: true, width: Infinity })
+  return emitYaml(prettyTree(value, 0), { indentSequences: true, width: Infinity, tabsInBlocks: true })
 }

@@ -10,18 +10,25 @@ const DIGIT = /^\p{Nd}$/u
 const isLetter = (c: string): boolean => LETTER.test(c)
 const isDigit = (c: string): boolean => DIGIT.test(c)
 
-/** Whether string key `a` sorts before `b` in go-yaml's order. */
-export function naturalLess(a: string, b: string): boolean {
+/**
+ * Whether string key `a` sorts before `b` in go-yaml's order. go-yaml v3 (`v3`) differs in
+ * one case: right after equal digits, a letter sorts before a non-letter.
+ */
+export function naturalLess(a: string, b: string, v3 = false): boolean {
   const ar = Array.from(a)
   const br = Array.from(b)
+  let digits = false
   for (let i = 0; i < ar.length && i < br.length; i++) {
     const x = ar[i]!
     const y = br[i]!
-    if (x === y) continue
+    if (x === y) {
+      digits = isDigit(x)
+      continue
+    }
     const al = isLetter(x)
     const bl = isLetter(y)
     if (al && bl) return x.codePointAt(0)! < y.codePointAt(0)!
-    if (al || bl) return bl
+    if (al || bl) return v3 && digits ? al : bl
     let an = 0n
     let bn = 0n
     if (x === '0' || y === '0') {
@@ -45,7 +52,7 @@ export function naturalLess(a: string, b: string): boolean {
   return ar.length < br.length
 }
 
-/** Sorts keys into go-yaml's natural order. */
-export function naturalSort(keys: string[]): string[] {
-  return keys.sort((a, b) => (naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0))
+/** Sorts keys into go-yaml's natural order (v2's, or v3's with `v3`). */
+export function naturalSort(keys: string[], v3 = false): string[] {
+  return keys.sort((a, b) => (naturalLess(a, b, v3) ? -1 : naturalLess(b, a, v3) ? 1 : 0))
 }

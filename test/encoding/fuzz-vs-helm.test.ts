@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { toJson, toToml, toYaml, toYamlPretty } from '../../packages/gotemplate/src/encoding/index.ts'
+import { helmRender } from './probe.ts'
+
+/** A small deterministic PRNG (mulberry32), so every run checks the same values. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const PIECES = [
+  'a', 'b', 'word', 'x', ' ', ' ', '  ', '\n', '\n', '\n\n', '\t', ':', ': ', '#', ' #', '-', '- ', '?', ',', '[', ']', '{', '}',
+  "'", '"', '\\', '&', '*', '!', '|', '>', '%', '@', '`', 'yes', 'no', 'on', 'null', '~', 'true', '1', '0', '1.5', '1e3', '0x1F',
+  '007', '2024-01-02', '1:20', 'é', '日本', '😀', '\u00a0', '\r', '---', '...', '<<', '=', 'Lorem ipsum dolor sit amet',
+  'consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua',
+]
+
+function randomString(r: () => number): string {
+  const n = Math.floor(r() * 8)
+  let s = ''
+  for (let i = 0; i < n; i++) s += PIECES[Math.floor(r() * PIECES.length)]
+  return s
+}
+
+function randomValue(r: () => number, depth: number): unknown {
+  const k = r()
+  if (depth > 2 || k < 0.55) return randomString(r)
+  if (k < 0.6) return Math.floor(r() * 1e6) / (r() < 0.5 ? 1 : 1000)
+  if (k < 0.8) return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1))
+  const m: Record<string, unknown> = {}
+  for (let i = Math.floor(r() * 4); i > 0; i--) m[randomString(r)] = randomValue(r, depth + 1)
+  return m
+}
+
+describe('random strings and trees against helm template', () => {
+  it('encode byte for byte as helm does', async () => {
+    const r = prng(20260422)
+    const values: Record<string, unknown> = {}
+    for (let i = 0; i < 250; i++) values[`v${i}`] = randomValue(r, 0)
+    // The values travel to helm as JSON (valid YAML), so helm starts from the same tree.
+    const valuesYaml = JSON.stringify(values)
+    const exprs: string[] = []
+    const ours: string[] = []
+    for (let i = 0; i < 250; i++) {
+      const v = values[`v${i}`]
+      exprs.push(`toYaml .Values.v${i}`, `toJson .Values.v${i}`, `toYamlPretty .Values.v${i}`, `toToml (dict "k" .Values.v${i})`)
+      ours.push(toYaml(v), toJson(v), toYamlPretty(v), toToml({ k: v }))
+    }
+    const got = await helmRender(exprs, valuesYaml)
+    const diffs = exprs.flatMap((e, i) =>
+      got[i] === ours[i] ? [] : [`${e}: ${JSON.stringify(values[e.split('.Values.')[1]!.split(')')[0]!])}\n  helm: ${JSON.stringify(got[i])}\n  ours: ${JSON.stringify(ours[i])}`],
+    )
+    expect(diffs).toEqual([])
+  })
+})
