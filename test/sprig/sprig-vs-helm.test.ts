@@ -40,9 +40,9 @@ const j = (v: unknown): string => {
   if (Array.isArray(v)) return '[' + v.map(j).join(',') + ']'
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>
-    return '{' + Object.keys(o).sort().map((k) => JSON.stringify(k) + ':' + j(o[k])).join(',') + '}'
+    return '{' + Object.keys(o).sort().map((k) => j(k) + ':' + j(o[k])).join(',') + '}'
   }
-  return JSON.stringify(v)
+  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
 }
 
 // [template expression, what Slipway's functions print for it]
@@ -424,6 +424,24 @@ const cases: [string, () => string][] = [
   ['durationRound "1.5s"', () => p(f('durationRound', '1.5s'))],
   ['typeOf now', () => p(f('typeOf', f('now')))],
   ['len (now | date "2006")', () => String((f('date', '2006', f('now')) as string).length)],
+  ['urlParse "https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x" | toJson', () => j(f('urlParse', 'https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x'))],
+  ['urlParse "https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x" | urlJoin', () => p(f('urlJoin', f('urlParse', 'https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x')))],
+  ['urlParse "mailto:someone@example.com" | toJson', () => j(f('urlParse', 'mailto:someone@example.com'))],
+  ['urlParse "mailto:someone@example.com" | urlJoin', () => p(f('urlJoin', f('urlParse', 'mailto:someone@example.com')))],
+  ['urlParse "/relative/path?q" | toJson', () => j(f('urlParse', '/relative/path?q'))],
+  ['urlParse "/relative/path?q" | urlJoin', () => p(f('urlJoin', f('urlParse', '/relative/path?q')))],
+  ['urlParse "http://[::1]:80/" | toJson', () => j(f('urlParse', 'http://[::1]:80/'))],
+  ['urlParse "http://[::1]:80/" | urlJoin', () => p(f('urlJoin', f('urlParse', 'http://[::1]:80/')))],
+  ['urlParse "postgres://db/name" | toJson', () => j(f('urlParse', 'postgres://db/name'))],
+  ['urlParse "postgres://db/name" | urlJoin', () => p(f('urlJoin', f('urlParse', 'postgres://db/name')))],
+  ['urlParse "//host/p" | toJson', () => j(f('urlParse', '//host/p'))],
+  ['urlParse "//host/p" | urlJoin', () => p(f('urlJoin', f('urlParse', '//host/p')))],
+  ['urlParse "a/b#c" | toJson', () => j(f('urlParse', 'a/b#c'))],
+  ['urlParse "a/b#c" | urlJoin', () => p(f('urlJoin', f('urlParse', 'a/b#c')))],
+  ['urlParse "http://h/ü?é#ü" | toJson', () => j(f('urlParse', 'http://h/ü?é#ü'))],
+  ['urlParse "http://h/ü?é#ü" | urlJoin', () => p(f('urlJoin', f('urlParse', 'http://h/ü?é#ü')))],
+  ['urlJoin (dict "scheme" "https" "host" "h:1" "path" "a b/c" "query" "x=1" "fragment" "f g" "userinfo" "u:p@w")', () => p(f('urlJoin', { scheme: 'https', host: 'h:1', path: 'a b/c', query: 'x=1', fragment: 'f g', userinfo: 'u:p@w' }))],
+  ['urlJoin (dict "path" "a:b")', () => p(f('urlJoin', { path: 'a:b' }))],
   ['hello', () => p(f('hello'))],
   ['len (randAlphaNum 10)', () => String((f('randAlphaNum', 10n) as string).length)],
   ['regexMatch "^[0-9]{5}$" (randNumeric 5)', () => p(f('regexMatch', '^[0-9]{5}$', f('randNumeric', 5n)))],
@@ -449,6 +467,8 @@ const failing: [string, () => unknown][] = [
   ['mustToDate "2006-01-02" "2024-13-05"', () => f('mustToDate', '2006-01-02', '2024-13-05')],
   ['mustDateModify "x" now', () => f('mustDateModify', 'x', f('now'))],
   ['unixEpoch "x"', () => f('unixEpoch', 'x')],
+  ['urlParse "http://a b.com/%zz"', () => f('urlParse', 'http://a b.com/%zz')],
+  ['urlJoin (dict "host" 1)', () => f('urlJoin', { host: 1n })],
   ['concat (list 1) "a"', () => f('concat', [1n], 'a')],
   ['slice (list 1 2) 1 5', () => f('slice', [1n, 2n], 1n, 5n)],
 ]

@@ -3,29 +3,30 @@
  * function: arity, and assignability of each argument to the declared parameter type. Sprig
  * declares `trunc(c int, s string)`, so `trunc 5 .Values.n` fails when n is a float64.
  */
-import type { TemplateFunc } from '../func.ts'
+import { withSignature, type GoParam, type TemplateFunc } from '../func.ts'
 import { goTypeName } from '../fmt.ts'
 import { GoStruct, isGoMap, type GoMap } from '../value.ts'
 import { FuncError } from './errors.ts'
 
 /** A Go parameter type as Sprig declares it. */
-export type Param = 'any' | 'string' | 'int' | 'bool' | 'float64' | 'map' | 'strings'
+export type Param = GoParam
 
 const goNames: Record<Param, string> = {
   any: 'interface {}',
   string: 'string',
   int: 'int',
+  int64: 'int64',
   bool: 'bool',
   float64: 'float64',
   map: 'map[string]interface {}',
+  list: '[]interface {}',
   strings: '[]string',
 }
 
 function check(p: Param, v: unknown): unknown {
   if (p === 'any') return v === undefined ? null : v
   if (v === null || v === undefined) {
-    if (p === 'map') return null
-    if (p === 'strings') return null
+    if (p === 'map' || p === 'list' || p === 'strings') return null
     throw new FuncError(`invalid value; expected ${goNames[p]}`, 'FUNC_ARGS')
   }
   let ok: boolean
@@ -34,6 +35,7 @@ function check(p: Param, v: unknown): unknown {
       ok = typeof v === 'string'
       break
     case 'int':
+    case 'int64':
       ok = typeof v === 'bigint'
       break
     case 'bool':
@@ -45,6 +47,9 @@ function check(p: Param, v: unknown): unknown {
     case 'map':
       ok = isGoMap(v)
       break
+    case 'list':
+      ok = Array.isArray(v)
+      break
     case 'strings':
       ok = Array.isArray(v) && v.every((x) => typeof x === 'string')
       break
@@ -55,10 +60,12 @@ function check(p: Param, v: unknown): unknown {
 
 /**
  * Wraps an implementation with Go's call checks: `params` are the fixed parameters,
- * `variadic` the element type of a trailing `...T` parameter.
+ * `variadic` the element type of a trailing `...T` parameter. The signature is also declared
+ * to the executor (withSignature), which then converts literals as Go does (`indent 2.0 "x"`)
+ * and reports type errors at the call site; the checks here cover direct calls.
  */
 export function fn(params: Param[], impl: (...args: any[]) => unknown, variadic?: Param): TemplateFunc {
-  return (...args: unknown[]) => {
+  const f = (...args: unknown[]) => {
     if (variadic === undefined ? args.length !== params.length : args.length < params.length) {
       const want = variadic === undefined ? `${params.length}` : `at least ${params.length}`
       throw new FuncError(`wrong number of args: want ${want} got ${args.length}`, 'FUNC_ARGS')
@@ -66,6 +73,7 @@ export function fn(params: Param[], impl: (...args: any[]) => unknown, variadic?
     const checked = args.map((a, i) => check(i < params.length ? params[i]! : variadic!, a))
     return impl(...checked)
   }
+  return withSignature(f, { params, variadic })
 }
 
 /** A Go map argument that may be nil (reads of a nil map see nothing). */

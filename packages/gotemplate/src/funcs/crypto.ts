@@ -319,11 +319,7 @@ function withKey(pem: string): PrivateKey {
   }
 }
 
-const list = (v: unknown): unknown[] | null => {
-  if (v === null || v === undefined) return null
-  if (!Array.isArray(v)) throw new FuncError(`wrong type for value; expected []interface {}`, 'FUNC_ARGS')
-  return v
-}
+const list = (v: unknown): unknown[] | null => (Array.isArray(v) ? v : null)
 
 function genCA(cn: string, days: bigint, key?: PrivateKey): Certificate {
   return createCertificate({ cn, ips: [], dns: [], days: Number(days), isCA: true }, key ?? rsaKey(2048), null)
@@ -413,12 +409,12 @@ export const cryptoFuncs: FuncMap = {
   genPrivateKey: fn(['string'], genPrivateKey),
   genCA: fn(['string', 'int'], (cn: string, days: bigint) => genCA(cn, days)),
   genCAWithKey: fn(['string', 'int', 'string'], (cn: string, days: bigint, key: string) => genCA(cn, days, withKey(key))),
-  genSelfSignedCert: fn(['string', 'any', 'any', 'int'], genSelfSigned),
-  genSelfSignedCertWithKey: fn(['string', 'any', 'any', 'int', 'string'], (cn: string, ips: unknown, dns: unknown, days: bigint, key: string) =>
+  genSelfSignedCert: fn(['string', 'list', 'list', 'int'], genSelfSigned),
+  genSelfSignedCertWithKey: fn(['string', 'list', 'list', 'int', 'string'], (cn: string, ips: unknown, dns: unknown, days: bigint, key: string) =>
     genSelfSigned(cn, ips, dns, days, withKey(key)),
   ),
-  genSignedCert: fn(['string', 'any', 'any', 'int', 'any'], genSigned),
-  genSignedCertWithKey: fn(['string', 'any', 'any', 'int', 'any', 'string'], (cn: string, ips: unknown, dns: unknown, days: bigint, ca: unknown, key: string) =>
+  genSignedCert: fn(['string', 'list', 'list', 'int', 'any'], genSigned),
+  genSignedCertWithKey: fn(['string', 'list', 'list', 'int', 'any', 'string'], (cn: string, ips: unknown, dns: unknown, days: bigint, ca: unknown, key: string) =>
     genSigned(cn, ips, dns, days, ca, withKey(key)),
   ),
   buildCustomCert: fn(['string', 'string'], buildCustomCert),

@@ -20,6 +20,7 @@ import { reflectFuncs } from './reflect.ts'
 import { regexFuncs } from './regex.ts'
 import { semverFuncs } from './semver.ts'
 import { stringFuncs } from './strings.ts'
+import { urlFuncs } from './urls.ts'
 
 /** Every Sprig function by name. */
 export const sprigFuncs: FuncMap = {
@@ -40,4 +41,5 @@ export const sprigFuncs: FuncMap = {
   ...semverFuncs,
   ...cryptoFuncs,
   ...dateFuncs,
+  ...urlFuncs,
 }
