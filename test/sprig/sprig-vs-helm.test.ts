@@ -1,4 +1,4 @@
-import { sprigFuncs, type GoMap } from '@slipway/gotemplate'
+import { encodingFuncs, sprigFuncs, TemplateSet, type GoMap } from '@slipway/gotemplate'
 import { formatValue } from '../../packages/gotemplate/src/fmt.ts'
 import type { GoTime } from '../../packages/gotemplate/src/funcs/time.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -461,7 +461,7 @@ const failing: [string, () => unknown][] = [
   ['mustRegexMatch "[" "a"', () => f('mustRegexMatch', '[', 'a')],
   ['ternary 1 2 "true"', () => f('ternary', 1n, 2n, 'true')],
   ['b64enc 12', () => f('b64enc', 12n)],
-  ['dig "a" "b" .Values', () => f('dig', 'a', 'b', 'x')],
+  ['dig "a" "b" "x"', () => f('dig', 'a', 'b', 'x')],
   ['semverCompare ">=1.0" "abc"', () => f('semverCompare', '>=1.0', 'abc')],
   ['semverCompare "foo" "1.0.0"', () => f('semverCompare', 'foo', '1.0.0')],
   ['mustToDate "2006-01-02" "2024-13-05"', () => f('mustToDate', '2006-01-02', '2024-13-05')],
@@ -486,8 +486,18 @@ describe('Sprig functions against helm template', () => {
     expect(ts()).toBe(helmOut[i])
   })
 
+  // The same expressions through Slipway's template engine: literals, pipelines, signatures.
+  it.each(cases.map(([e], i) => [e, i] as const))('engine: %s', (e, i) => {
+    const set = new TemplateSet({ funcs: { ...sprigFuncs, ...encodingFuncs } })
+    set.parse('probe', `{{ ${e} }}`)
+    expect(set.execute('probe', { Values: structuredClone(V) })).toBe(helmOut[i])
+  })
+
   it.each(failing)('%s fails', async (expr, ts) => {
     expect(await helmFails(expr)).toBe(true)
     expect(ts).toThrow()
+    const set = new TemplateSet({ funcs: { ...sprigFuncs, ...encodingFuncs } })
+    set.parse('probe', `x: {{ ${expr} }}`)
+    expect(() => set.execute('probe', { Values: structuredClone(V) })).toThrow()
   })
 })
