@@ -90,6 +90,14 @@ export function detail(rel: HelmRelease): ReleaseDetail {
   }
 }
 
+/** Values as JSON carries them: `--set` integers arrive as bigint. */
+function jsonSafe(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v)
+  if (Array.isArray(v)) return v.map(jsonSafe)
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonSafe(x)]))
+  return v
+}
+
 const resourceKey = (p: PreparedObject): string => `${p.info.group}/${p.info.resource}/${p.namespace ?? ''}/${p.name}`
 
 /** The high-level release API the CLI and the server use. */
@@ -139,9 +147,8 @@ export class Releases {
       apiVersions,
     })
     onEvent?.({ phase: 'render', action: 'succeeded', message: `${result.manifests.length} resources, ${result.hooks.length} hooks, ${result.crds.length} CRDs` })
-    const hooks: HelmHook[] = result.hooks
-      .filter((h) => !h.events.includes('test') || h.events.length > 1)
-      .map((h) => ({
+    // test hooks are kept in the record (for `helm test`) but never run by Slipway
+    const hooks: HelmHook[] = result.hooks.map((h) => ({
         name: h.name,
         kind: h.kind,
         path: h.path,
@@ -150,7 +157,7 @@ export class Releases {
         last_run: { started_at: '', completed_at: '', phase: '' },
         weight: h.weight,
         delete_policies: h.deletePolicies,
-      }))
+    }))
     const crds: ParsedObject[] = []
     for (const c of result.crds) {
       const object = parseObject(c.content, c.name)
@@ -165,7 +172,7 @@ export class Releases {
       name: input.name,
       info: { first_deployed: firstDeployed ?? now, last_deployed: now, deleted: '', description, status, ...(rendered.notes ? { notes: rendered.notes } : {}) },
       chart: chartJson(input.chart),
-      config: input.values ?? {},
+      config: jsonSafe(input.values ?? {}) as Values,
       manifest: rendered.manifest,
       hooks: rendered.hooks,
       version: revision,
