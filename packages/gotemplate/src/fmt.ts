@@ -124,15 +124,55 @@ function fmtF(neg: boolean, d: Decimal, prec: number): string {
   return s
 }
 
+function floatBits(f: number): { neg: boolean; mant: bigint; exp: number } {
+  view.setFloat64(0, f)
+  const hi = view.getUint32(0)
+  const lo = view.getUint32(4)
+  const biased = (hi >>> 20) & 0x7ff
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo)
+  let exp = biased - 1075
+  if (biased === 0) exp = -1074
+  else mant |= 1n << 52n
+  return { neg: hi >>> 31 === 1, mant, exp }
+}
+
+/** `%b`: decimal mantissa and binary exponent, `4503599627370496p-52`. */
+function formatFloatB(f: number): string {
+  const { neg, mant, exp } = floatBits(f)
+  return `${neg ? '-' : ''}${mant}p${exp >= 0 ? '+' : ''}${exp}`
+}
+
+/** `%x`: hexadecimal mantissa and binary exponent, `0x1.cp+01`, shortest digits. */
+function formatFloatX(f: number, upper: boolean): string {
+  let { neg, mant, exp } = floatBits(f)
+  let s: string
+  if (mant === 0n) s = '0x0p+00'
+  else {
+    // normalise so the leading 1 sits at bit 52
+    while (mant < 1n << 52n) {
+      mant <<= 1n
+      exp--
+    }
+    exp += 52
+    const frac = (mant & ((1n << 52n) - 1n)).toString(16).padStart(13, '0').replace(/0+$/, '')
+    const e = Math.abs(exp)
+    s = `0x1${frac ? '.' + frac : ''}p${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`
+  }
+  if (upper) s = s.toUpperCase()
+  return (neg ? '-' : '') + s
+}
+
 /**
  * Go's `strconv.FormatFloat(f, fmt, prec, 64)`. `prec` -1 means the fewest digits that
  * round-trip; `'g'` then switches to exponent form iff the exponent is < -4 or >= 6 when
  * shortest (`1e+06`, `123456`, `1e-05`), else when >= prec.
  */
-export function formatFloat(f: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G', prec: number): string {
+export function formatFloat(f: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G' | 'b' | 'x' | 'X', prec: number): string {
   if (Number.isNaN(f)) return 'NaN'
   if (f === Infinity) return '+Inf'
   if (f === -Infinity) return '-Inf'
+  if (fmt === 'b') return formatFloatB(f)
+  if (fmt === 'x' || fmt === 'X') return formatFloatX(f, fmt === 'X')
   const neg = f < 0 || Object.is(f, -0)
   const shortest = prec < 0
   let d: Decimal
@@ -403,8 +443,10 @@ class Printer {
     if (verb === 'c') this.pad(ch)
     else if (verb === 'q') this.pad(this.f.sharp && ch !== "'" && canBackquote(ch) && printable.test(ch) ? `'${ch}'` : quoteGo(ch, this.f.plus, "'"))
     else {
-      let s = 'U+' + hex(r, 4).toUpperCase()
-      if (this.f.sharp && printable.test(ch)) s += ` '${ch}'`
+      // %U prints the value as uint64, even when it is no valid rune
+      const u = BigInt.asUintN(64, v)
+      let s = 'U+' + u.toString(16).toUpperCase().padStart(4, '0')
+      if (this.f.sharp && u <= 0x10ffffn && printable.test(ch)) s += ` '${ch}'`
       const oldZero = this.f.zero
       this.f.zero = false
       this.pad(s)
@@ -436,9 +478,15 @@ class Printer {
   }
 
   fmtFloat(v: number, verb: string): void {
-    let conv: 'e' | 'E' | 'f' | 'g' | 'G'
+    let conv: 'e' | 'E' | 'f' | 'g' | 'G' | 'b' | 'x' | 'X'
     let prec: number
     switch (verb) {
+      case 'b':
+      case 'x':
+      case 'X':
+        conv = verb
+        prec = -1
+        break
       case 'v':
         conv = 'g'
         prec = -1
