@@ -475,7 +475,7 @@ export class Executor {
     if (receiver instanceof GoStruct) {
       const method = methodOf(receiver, name)
       if (method) return this.evalCall(dot, method, receiver, null, node, name, args, final)
-      if (hasOwn.call(receiver, name)) {
+      if (hasOwn.call(receiver, name) && name !== 'goType') {
         if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`)
         this.lastIface = false
         const v = (receiver as unknown as Record<string, unknown>)[name]

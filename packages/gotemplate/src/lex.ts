@@ -192,11 +192,11 @@ class Lexer {
     return this.text.charCodeAt(i) === C_RBRACE && this.text.charCodeAt(i + 1) === C_RBRACE
   }
 
-  /** [at a right delimiter, with a trim marker]. */
-  private atRightDelim(): [boolean, boolean] {
-    if (this.hasRightTrimMarker(this.pos) && this.startsWithRight(this.pos + 2)) return [true, true]
-    if (this.startsWithRight(this.pos)) return [true, false]
-    return [false, false]
+  /** At a right delimiter: 0 no, 1 plain `}}`, 2 with a trim marker ` -}}`. */
+  private atRightDelim(): 0 | 1 | 2 {
+    if (this.hasRightTrimMarker(this.pos) && this.startsWithRight(this.pos + 2)) return 2
+    if (this.startsWithRight(this.pos)) return 1
+    return 0
   }
 
   /** Lexes from a left delimiter through its action; false once an error or EOF was emitted. */
@@ -221,8 +221,9 @@ class Lexer {
     const x = this.text.indexOf('*/', this.pos)
     if (x < 0) return this.error('unclosed comment')
     this.pos = x + 2
-    const [delim, trim] = this.atRightDelim()
-    if (!delim) return this.error('comment ends before closing delimiter')
+    const delim = this.atRightDelim()
+    if (delim === 0) return this.error('comment ends before closing delimiter')
+    const trim = delim === 2
     if (trim) this.pos += 2
     this.pos += RIGHT.length
     if (trim) this.pos += this.leftTrimLength(this.pos)
@@ -246,10 +247,10 @@ class Lexer {
   private lexInsideAction(): boolean {
     const text = this.text
     while (true) {
-      const [delim, trim] = this.atRightDelim()
-      if (delim) {
+      const delim = this.atRightDelim()
+      if (delim !== 0) {
         if (this.parenDepth === 0) {
-          this.lexRightDelim(trim)
+          this.lexRightDelim(delim === 2)
           return true
         }
         return this.error('unclosed left paren')
