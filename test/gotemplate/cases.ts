@@ -127,6 +127,7 @@ export const OUTPUT_CASES: string[] = [
   // html / js / urlquery
   '{{ html .Values.html }}|{{ html "a" 1 nil }}|{{ js .Values.html }}|{{ js "a\\nb=é" }}',
   '{{ urlquery "a b&c=d/é" }}|{{ urlquery .Values.str 1 }}',
+  '{{ js "nbsp\u00a0ideo\u3000zw\u200btab\tdel\u007f" }}|{{ html "\u0000" }}|{{ urlquery "~-_.!*\'()" }}',
   // pipelines and parentheses
   '{{ "x" | printf "%s-%s" "a" }} {{ 1 | print 2 | printf "%s!" }}',
   '{{ (printf "%d" 5) }} {{ print (len .Values.strs) (index .Values.strs 0) }} {{ (index .Values.items 1).name }}',

@@ -216,7 +216,8 @@ export function htmlEscape(s: string): string {
   })
 }
 
-const nonPrintable = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[\p{Zs}]/u
+/** Not Go's unicode.IsPrint (letters, marks, numbers, punctuation, symbols; of spaces only U+0020). */
+const nonPrintable = /[^\p{L}\p{M}\p{N}\p{P}\p{S}]/u
 
 /** Go's template.JSEscapeString. */
 export function jsEscape(s: string): string {
@@ -247,7 +248,7 @@ export function jsEscape(s: string): string {
         continue
     }
     if (c < 0x20) out += '\\u00' + c.toString(16).toUpperCase().padStart(2, '0')
-    else if (c >= 0x80 && (nonPrintable.test(ch) || (c >= 0xd800 && c <= 0xdfff)) && ch !== '\u00a0' && c !== 0x3000) {
+    else if (c >= 0x80 && (nonPrintable.test(ch) || (c >= 0xd800 && c <= 0xdfff))) {
       out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0')
     } else out += ch
   }
