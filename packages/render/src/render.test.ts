@@ -148,3 +148,15 @@ describe('mergeValues', () => {
     expect(v).toMatchObject({ name: 'b', global: { env: 'dev' }, sub: { enabled: true, greeting: 'yo', global: { env: 'dev' } } })
   })
 })
+
+describe('values errors', () => {
+  it('reports a subchart key that is not a map as Helm does', () => {
+    const e = renderError(() => renderChart(chart, { sub: 5n }, { releaseName: 'r' }))
+    expect([e.code, e.phase, e.valuesPath, e.message]).toEqual([
+      'DEPENDENCY_TYPE_MISMATCH',
+      'values',
+      'sub',
+      'type mismatch on sub: %!t(int64=5)',
+    ])
+  })
+})

@@ -81,9 +81,23 @@ function toYamlFunc(): ToYaml {
 function prepareChart(chart: Chart, userValues: Values, warn: WarnFn): RenderChart {
   checkDependencies(chart)
   const rc = toRenderChart(chart)
-  processDependencyEnabled(rc, userValues, '', warn)
-  processDependencyImportValues(rc, warn)
+  asRenderError(() => {
+    processDependencyEnabled(rc, userValues, '', warn)
+    processDependencyImportValues(rc, warn)
+  })
   return rc
+}
+
+/** Runs a values step, turning Helm's coalescing type mismatch into a {@link RenderError}. */
+function asRenderError<T>(f: () => T): T {
+  try {
+    return f()
+  } catch (err) {
+    if (err instanceof CoalesceTypeError) {
+      throw new RenderError('DEPENDENCY_TYPE_MISMATCH', err.message, { phase: 'values', valuesPath: err.key, cause: err })
+    }
+    throw err
+  }
 }
 
 function checkDepth(c: RenderChart, max: number, depth = 0): void {
@@ -97,14 +111,7 @@ function checkDepth(c: RenderChart, max: number, depth = 0): void {
 }
 
 function coalesce(rc: RenderChart, userValues: Values, warn: WarnFn): Values {
-  try {
-    return coalesceValues(rc, userValues, warn)
-  } catch (err) {
-    if (err instanceof CoalesceTypeError) {
-      throw new RenderError('DEPENDENCY_TYPE_MISMATCH', err.message, { phase: 'values', valuesPath: err.key, cause: err })
-    }
-    throw err
-  }
+  return asRenderError(() => coalesceValues(rc, userValues, warn))
 }
 
 /**

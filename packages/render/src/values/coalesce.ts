@@ -50,7 +50,7 @@ export class CoalesceTypeError extends Error {
   readonly key: string
   constructor(key: string, value: unknown) {
     // Go's %t of a non-bool prints %!t(TYPE=VALUE); the key is what matters to the user
-    super(`type mismatch on ${key}: %!t(${goTypeName(value)}=${String(value)})`)
+    super(`type mismatch on ${key}: ${value === null || value === undefined ? '%!t(<nil>)' : `%!t(${goTypeName(value)}=${String(value)})`}`)
     this.key = key
   }
 }
