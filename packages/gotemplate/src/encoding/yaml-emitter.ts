@@ -48,8 +48,14 @@ export function isPrintable(c: string): boolean {
   )
 }
 
+/** Text every style can carry unchanged: starts with a letter or digit, no indicators or blanks. */
+const SIMPLE_TEXT = /^[A-Za-z0-9][A-Za-z0-9_.\/=+-]*$/
+
 /** yaml_emitter_analyze_scalar: which styles can carry this text. */
 export function analyzeScalar(value: string, tabsInBlocks = false): ScalarAnalysis {
+  if (SIMPLE_TEXT.test(value)) {
+    return { multiline: false, flowPlainAllowed: true, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true }
+  }
   if (value.length === 0) {
     return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false }
   }
@@ -355,6 +361,16 @@ class Emitter {
 
   private writePlain(value: string, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ')
+    // Folding only happens at a space past the width, so short or space-free text goes out whole.
+    const hasBreak = /[\r\n\u0085\u2028\u2029]/.test(value)
+    const mayFold = allowBreaks && value.includes(' ') && this.column + value.length > this.bestWidth
+    if (!hasBreak && !mayFold) {
+      this.out += value
+      this.column += countCodePoints(value)
+      this.whitespace = false
+      this.indention = false
+      return
+    }
     const chars = Array.from(value)
     let spaces = false
     let breaks = false
@@ -501,6 +517,15 @@ function isSimpleKey(k: YamlNode): boolean {
     case 'map':
       return k.entries.length === 0
   }
+}
+
+function countCodePoints(s: string): number {
+  let n = s.length
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff) n--
+  }
+  return n
 }
 
 function utf8Length(s: string): number {
