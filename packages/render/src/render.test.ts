@@ -160,3 +160,29 @@ describe('values errors', () => {
     ])
   })
 })
+
+describe('capabilities', () => {
+  const caps = makeChart(
+    { name: 'caps' },
+    {
+      templates: {
+        'templates/x.yaml':
+          'kind: ConfigMap\ndata:\n  kube: "{{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Major }}.{{ .Capabilities.KubeVersion.Minor }}"\n  policy: "{{ .Capabilities.APIVersions.Has "policy/v1" }}"\n  mon: "{{ .Capabilities.APIVersions.Has "monitoring.coreos.com/v1" }}"\n',
+      },
+    },
+  )
+  const data = (options: object) =>
+    renderChart(caps, {}, { releaseName: 'r', ...options }).manifests[0]?.content.split('\n').slice(2).join('\n')
+
+  it('defaults to Helm 3.17 without a cluster, and takes --kube-version and --api-versions', () => {
+    expect(data({})).toBe('  kube: "v1.32.0 1.32"\n  policy: "true"\n  mon: "false"')
+    expect(data({ kubeVersion: '1.29.4', apiVersions: ['monitoring.coreos.com/v1'] })).toBe(
+      '  kube: "v1.29.4 1.29"\n  policy: "true"\n  mon: "true"',
+    )
+  })
+  it('replaces the built-in list with a cluster’s', () => {
+    expect(data({ clusterApiVersions: ['v1', 'monitoring.coreos.com/v1'] })).toBe(
+      '  kube: "v1.32.0 1.32"\n  policy: "false"\n  mon: "true"',
+    )
+  })
+})

@@ -35,6 +35,11 @@ export interface RenderOptions {
   kubeVersion?: string
   /** Extra `.Capabilities.APIVersions` (`--api-versions`). */
   apiVersions?: string[]
+  /**
+   * A live cluster's API versions (`group/version` and `group/version/Kind`), replacing Helm's
+   * built-in list as `helm install` does when it can reach the cluster.
+   */
+  clusterApiVersions?: string[]
   /** Print CRDs from `crds/` before the manifests (`--include-crds`); affects formatting only. */
   includeCrds?: boolean
   /** Answers `lookup`; without it `lookup` returns an empty map, as in `helm template`. */
@@ -169,6 +174,7 @@ export function renderChart(chart: Chart, userValues: Values, options: RenderOpt
   const caps: Capabilities = makeCapabilities({
     ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
     ...(options.apiVersions !== undefined ? { apiVersions: options.apiVersions } : {}),
+    ...(options.clusterApiVersions !== undefined ? { clusterApiVersions: options.clusterApiVersions } : {}),
   })
   const rc = prepareChart(chart, userValues, warn)
   checkDepth(rc, limits.maxChartDepth)

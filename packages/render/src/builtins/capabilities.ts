@@ -100,7 +100,12 @@ export function parseKubeVersion(version: string): KubeVersion {
 }
 
 /** Builds `.Capabilities` from the render options. */
-export function makeCapabilities(options: { kubeVersion?: string; apiVersions?: string[] }): Capabilities {
+export function makeCapabilities(options: {
+  kubeVersion?: string
+  apiVersions?: string[]
+  clusterApiVersions?: string[]
+}): Capabilities {
   const kv = parseKubeVersion(options.kubeVersion ?? defaultKubeVersion)
-  return new Capabilities(new VersionSet([...defaultApiVersions, ...(options.apiVersions ?? [])]), kv)
+  const base = options.clusterApiVersions ?? defaultApiVersions
+  return new Capabilities(new VersionSet([...base, ...(options.apiVersions ?? [])]), kv)
 }
