@@ -259,47 +259,49 @@ export class Executor {
     const mark0 = this.vars.length
     const val = this.evalPipeline(dot, r.pipe)
     const mark = this.vars.length
-    const decl = r.pipe.decl
-    const iteration = (index: unknown, elem: unknown, iface: boolean): Flow => {
-      if (++this.budget.rangeIterations > this.ctx.limits.maxRangeIterations) {
-        this.limit('maxRangeIterations', `range iterations exceeded ${this.ctx.limits.maxRangeIterations}`)
-      }
-      if (decl.length > 0) {
-        if (r.pipe.isAssign) this.setVar(decl[0]!.ident[0]!, decl.length > 1 ? index : elem)
-        else this.setTopVar(1, elem, iface)
-      }
-      if (decl.length > 1) {
-        if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, elem)
-        else this.setTopVar(2, index, false)
-      }
-      const flow = this.walkWithDot(elem, iface, r.list)
-      this.vars.length = mark
-      return flow
-    }
     let ran = false
     if (Array.isArray(val)) {
       ran = val.length > 0
       for (let i = 0; i < val.length; i++) {
         const elem = val[i]
-        if (iteration(BigInt(i), elem === undefined ? null : elem, true) === Flow.Break) break
+        if (this.rangeIteration(r, mark, BigInt(i), elem === undefined ? null : elem, true) === Flow.Break) break
       }
     } else if (val instanceof Uint8Array) {
       ran = val.length > 0
       for (let i = 0; i < val.length; i++) {
-        if (iteration(BigInt(i), BigInt(val[i]!), false) === Flow.Break) break
+        if (this.rangeIteration(r, mark, BigInt(i), BigInt(val[i]!), false) === Flow.Break) break
       }
     } else if (isGoMap(val)) {
       const keys = Object.keys(val).sort(compareGoStrings)
       ran = keys.length > 0
       for (const k of keys) {
         const elem = val[k]
-        if (iteration(k, elem === undefined ? null : elem, true) === Flow.Break) break
+        if (this.rangeIteration(r, mark, k, elem === undefined ? null : elem, true) === Flow.Break) break
       }
     } else if (val !== undefined && val !== null) {
       this.errorf(`range can't iterate over ${formatValue(val)}`)
     }
     if (!ran && r.elseList) this.walk(dot, r.elseList)
     this.vars.length = mark0
+  }
+
+  /** One pass of a range body, with Go's rules for setting `$i, $v`. */
+  private rangeIteration(r: RangeNode, mark: number, index: unknown, elem: unknown, iface: boolean): Flow {
+    if (++this.budget.rangeIterations > this.ctx.limits.maxRangeIterations) {
+      this.limit('maxRangeIterations', `range iterations exceeded ${this.ctx.limits.maxRangeIterations}`)
+    }
+    const decl = r.pipe.decl
+    if (decl.length > 0) {
+      if (r.pipe.isAssign) this.setVar(decl[0]!.ident[0]!, decl.length > 1 ? index : elem)
+      else this.setTopVar(1, elem, iface)
+    }
+    if (decl.length > 1) {
+      if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, elem)
+      else this.setTopVar(2, index, false)
+    }
+    const flow = this.walkWithDot(elem, iface, r.list)
+    this.vars.length = mark
+    return flow
   }
 
   private walkTemplate(dot: unknown, t: TemplateNode): void {
@@ -310,16 +312,18 @@ export class Executor {
       this.limit('maxTemplateDepth', `exceeded maximum template depth (${this.ctx.limits.maxTemplateDepth})`)
     }
     const newDot = t.pipe ? this.evalPipeline(dot, t.pipe) : undefined
-    const saved = { tmpl: this.tmpl, vars: this.vars, depth: this.depth, dotIface: this.dotIface }
+    const savedTmpl = this.tmpl
+    const savedVars = this.vars
+    const savedDotIface = this.dotIface
     this.tmpl = tmpl
     this.vars = [{ name: '$', value: newDot, iface: false }]
     this.depth++
     this.dotIface = false
     this.walk(newDot, tmpl.root)
-    this.tmpl = saved.tmpl
-    this.vars = saved.vars
-    this.depth = saved.depth
-    this.dotIface = saved.dotIface
+    this.tmpl = savedTmpl
+    this.vars = savedVars
+    this.depth--
+    this.dotIface = savedDotIface
   }
 
   // --- variables --------------------------------------------------------------------------

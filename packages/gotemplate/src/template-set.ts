@@ -6,7 +6,7 @@ import type { Template } from './ast.ts'
 import { isEmptyTree } from './ast.ts'
 import { isBuiltin } from './builtins.ts'
 import { TemplateLimitError, TemplateNotFoundError } from './errors.ts'
-import { Executor, isStackOverflow, type ExecBudget, type MissingKeyMode } from './exec.ts'
+import { Executor, isStackOverflow, type ExecBudget, type ExecContext, type MissingKeyMode } from './exec.ts'
 import type { FuncMap } from './func.ts'
 import { resolveLimits, type TemplateLimits } from './limits.ts'
 import { parseTemplate } from './parse.ts'
@@ -47,6 +47,7 @@ export class TemplateSet {
   private readonly missingKey: MissingKeyMode
   private readonly setName: string
   private readonly runtime: Runtime
+  private ctx: ExecContext | undefined
 
   constructor(options: TemplateSetOptions = {}) {
     this.funcs = { ...options.funcs }
@@ -115,6 +116,7 @@ export class TemplateSet {
       missingKey: MissingKeyMode
       setName: string
       runtime: Runtime
+      ctx: ExecContext | undefined
     }
     fields.funcs = this.funcs
     fields.templates = new Map(this.templates)
@@ -122,7 +124,22 @@ export class TemplateSet {
     fields.missingKey = this.missingKey
     fields.setName = this.setName
     fields.runtime = this.runtime
+    fields.ctx = undefined
     return c
+  }
+
+  /** The execution context, made once per set and function map. */
+  private context(): ExecContext {
+    if (this.ctx?.funcs !== this.funcs) {
+      const templates = this.templates
+      this.ctx = {
+        funcs: this.funcs,
+        limits: this.limits,
+        missingKey: this.missingKey,
+        lookup: (n) => templates.get(n),
+      }
+    }
+    return this.ctx
   }
 
   /**
@@ -145,18 +162,7 @@ export class TemplateSet {
       )
     }
     const budget: ExecBudget = parent ? parent.budget : { steps: 0, rangeIterations: 0 }
-    const templates = this.templates
-    const executor = new Executor(
-      {
-        funcs: this.funcs,
-        limits: this.limits,
-        missingKey: this.missingKey,
-        lookup: (n) => templates.get(n),
-      },
-      tmpl,
-      depth,
-      budget,
-    )
+    const executor = new Executor(this.context(), tmpl, depth, budget)
     this.runtime.active = executor
     try {
       return executor.run(data)
