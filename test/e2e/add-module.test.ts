@@ -27,7 +27,13 @@ describe('Add module → Load → form, in Chromium', () => {
     const older = await helmPackage(fixtureChart('demo'), ['--version', '0.9.0'])
     await new RegistryClient({ plainHttp: true }).pushChart(`${repository}/demo:0.9.0`, older.bytes, { name: 'demo', version: '0.9.0' })
     const home = mkdtempSync(join(tmpdir(), 'slipway-e2e-'))
-    server = await startServer({ port: await freePort(), webRoot, env: { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker') } })
+    // no cluster: the dashboard must still load charts and preview manifests
+    server = await startServer({
+      port: await freePort(),
+      webRoot,
+      kubeconfig: join(home, 'no-such-kubeconfig'),
+      env: { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker') },
+    })
     browser = await launchBrowser()
     page = await browser.newPage()
   })
@@ -103,6 +109,21 @@ describe('Add module → Load → form, in Chromium', () => {
     await values().getByLabel(/^Replicas/).fill('-1')
     await values().getByText('must be >= 0').waitFor()
     await page.screenshot({ path: screenshotPath('add-module-demo'), fullPage: true })
+  })
+
+  it('without a cluster, says how to connect one and still previews the manifests', async () => {
+    const notice = page.getByRole('note', { name: 'No cluster' })
+    await notice.waitFor()
+    await expect(notice.textContent()).resolves.toContain('KUBECONFIG')
+    await expect(page.getByRole('button', { name: 'Save' }).getAttribute('title')).resolves.toBe('No cluster connected')
+    await values().getByLabel(/^Replicas/).fill('3')
+    await page.getByRole('button', { name: 'Preview' }).click()
+    const preview = page.getByRole('region', { name: 'Preview' })
+    await preview.getByText('2 objects: Service/demo, Deployment/demo').waitFor()
+    const deployment = preview.locator('details').filter({ hasText: 'Deployment demo' })
+    await deployment.getByText('Deployment demo').click()
+    await expect(deployment.locator('pre').textContent()).resolves.toContain('replicas: 3')
+    await page.screenshot({ path: screenshotPath('add-module-preview'), fullPage: true })
   })
 
   it('infers a form for a chart without a schema', async () => {

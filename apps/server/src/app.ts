@@ -35,6 +35,8 @@ export interface AppOptions {
   releases?: BackendProvider
   /** A kubeconfig file for the default release backend. */
   kubeconfig?: string
+  /** A kubeconfig context other than the current one. */
+  kubeContext?: string
 }
 
 /** The registry store for where the server runs: Secrets in a cluster, Helm's config locally. */
@@ -71,7 +73,11 @@ export function createApp(options: AppOptions = {}): Express {
   const limits = { ...defaultServerLimits, ...options.limits }
   const cache = new ChartCache(charts)
   app.use('/api/charts', chartRoutes(charts, limits, cache))
-  const releases = options.releases ?? kubeBackendProvider({ env, ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}) })
+  const releases = options.releases ?? kubeBackendProvider({
+      env,
+      ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+      ...(options.kubeContext ? { context: options.kubeContext } : {}),
+    })
   app.use('/api/modules', moduleRoutes(cache, limits, releases))
   app.use('/api/cluster', clusterRoutes(releases))
   app.use('/api/registries', registryRoutes(registries))

@@ -7,6 +7,8 @@ export interface KubeBackendOptions {
   env?: NodeJS.ProcessEnv
   /** A kubeconfig file; default `KUBECONFIG`, `~/.kube/config` or the in-cluster service account. */
   kubeconfig?: string
+  /** A kubeconfig context other than the current one. */
+  context?: string
 }
 
 /**
@@ -62,7 +64,10 @@ function record(d: ReleaseDetail): ReleaseRecord {
 async function connect(options: KubeBackendOptions): Promise<ReleaseBackend> {
   const { KubeClient, Releases } = await import('@slipway/kube')
   const kubeconfig = options.kubeconfig ?? options.env?.KUBECONFIG
-  const client: KubeClientType = await KubeClient.connect(kubeconfig ? { kubeconfig } : {})
+  const client: KubeClientType = await KubeClient.connect({
+    ...(kubeconfig ? { kubeconfig } : {}),
+    ...(options.context ? { context: options.context } : {}),
+  })
   const releases = new Releases(client)
   return {
     server: client.server,

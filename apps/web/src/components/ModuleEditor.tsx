@@ -3,6 +3,7 @@ import { checkModuleName, checkNamespace } from '@slipway/api'
 import { useState } from 'react'
 import { useLocation } from 'wouter'
 import { useCluster, usePreview, useSaveModule } from '../api/modules.ts'
+import { userValues } from '../form/values-diff.ts'
 import { ApplyProgress } from './ApplyProgress.tsx'
 import { ChartForm } from './ChartForm.tsx'
 import { ChartSummary } from './ChartSummary.tsx'
@@ -32,7 +33,8 @@ export function ModuleEditor({ chart, existing }: Props) {
     name,
     namespace,
     chart: { ...chart.ref, digest: chart.digest },
-    values,
+    // only what the user chose is stored with the release, as Helm stores it
+    values: userValues(chart.values, values),
   })
   const identityInvalid = Boolean(checkModuleName(name) || checkNamespace(namespace))
   const connected = cluster.data?.connected === true
