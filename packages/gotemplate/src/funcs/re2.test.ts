@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { regexFuncs as f } from './regex.ts'
+import { translateRe2 } from './re2.ts'
+
+// Expected values were produced by helm v3.17.3 (Go regexp).
+const cases: [string, unknown[], unknown][] = [
+  ['regexMatch', ['^[a-z]+\\d$', 'abc1'], true],
+  ['regexMatch', ['(', 'x'], false],
+  ['regexFind', ['[0-9]+', 'ab123cd45'], '123'],
+  ['regexFindAll', ['a*', 'baaac', -1n], ['', 'aaa', '']],
+  ['regexFindAll', ['[0-9]', 'a1b2c3', 2n], ['1', '2']],
+  ['regexReplaceAll', ['(a+)b', 'xaab', '${1}Z'], 'xaaZ'],
+  ['regexReplaceAll', ['(a+)b', 'xaab', '$1W'], 'x'],
+  ['regexReplaceAll', ['a*', 'baaac', '-'], '-b-c-'],
+  ['regexReplaceAll', ['(?P<x>\\w+)@', 'me@x', '<$x>'], '<me>x'],
+  ['regexReplaceAll', ['(?i)HELLO', 'say hello', 'bye'], 'say bye'],
+  ['regexReplaceAll', ['\\s+', 'a \u00a0 b\tc', '_'], 'a_\u00a0_b_c'],
+  ['regexReplaceAll', ['[[:upper:]]', 'aBcD', 'x'], 'axcx'],
+  ['regexReplaceAll', ['a.c', 'a\nc abc', 'X'], 'a\nc X'],
+  ['regexReplaceAll', ['^-+|-+$', '--a-b--', ''], 'a-b'],
+  ['regexReplaceAll', ['[^a-z0-9-]', 'My_App.v1', '-'], '-y--pp-v1'],
+  ['regexReplaceAllLiteral', ['a', 'aa', '$1'], '$1$1'],
+  ['regexSplit', ['z+', 'pizza', -1n], ['pi', 'a']],
+  ['regexSplit', ['', 'abc', -1n], ['a', 'b', 'c']],
+  ['regexSplit', [',', 'a,b,c', 2n], ['a', 'b,c']],
+  ['regexQuoteMeta', ['1.2.3+[x]'], '1\\.2\\.3\\+\\[x\\]'],
+]
+
+describe('regex functions', () => {
+  it.each(cases)('%s #%#', (name, args, want) => expect(f[name]!(...args)).toEqual(want))
+
+  it('rejects what RE2 rejects', () => {
+    expect(() => f.regexFind!('(?=a)', 'a')).toThrow('invalid or unsupported Perl syntax')
+    expect(() => f.regexFind!('(a)\\1', 'aa')).toThrow('invalid escape sequence')
+    expect(() => f.mustRegexMatch!('[', 'a')).toThrow('missing closing ]')
+    expect(() => f.regexFind!('a{1001}', 'a')).toThrow('invalid repeat count')
+    expect(() => f.regexFind!('*a', 'a')).toThrow('missing argument to repetition operator')
+  })
+
+  it('translates RE2-only syntax', () => {
+    expect(translateRe2('\\Aa.b\\z').source).toBe('(?<![\\s\\S])a[^\\n]b(?![\\s\\S])')
+    expect(translateRe2('(?s).').source).toBe('[\\s\\S]')
+    expect(translateRe2('\\pL\\p{Greek}').source).toBe('\\p{L}\\p{Script=Greek}')
+    expect(translateRe2('\\Q.*\\E').source).toBe('\\.\\*')
+    expect(translateRe2('a{,2}').source).toBe('a\\{,2\\}')
+  })
+})
