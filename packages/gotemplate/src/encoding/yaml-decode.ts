@@ -121,9 +121,29 @@ class Decoder {
     return this.fail('YAML_TAG', `yaml: cannot decode !!${rtag} \`${text}\` as a !!${short}`, node)
   }
 
+  /** A syntax error go-yaml's parser would have raised, worded with its line rule. */
+  private syntax(message: string, offset: number, scanner: boolean): never {
+    const { line, column } = lineCol(this.text, offset)
+    const n = scanner ? (line > 1 ? line : 0) : line - 1
+    throw new EncodingError('YAML_SYNTAX', n > 0 ? `yaml: line ${n}: ${message}` : `yaml: ${message}`, {
+      file: this.file,
+      line,
+      column,
+    })
+  }
+
   private mapping(items: readonly { key: unknown; value: unknown }[], out: Map<string, GoYaml>): void {
     for (const pair of items) {
       const key = pair.key as YamlNode | null
+      const value = pair.value as YamlNode | null
+      // go-yaml's grammar has no empty implicit key: a `:` with nothing before it, or after a
+      // flow collection (`[a]: b`), is a syntax error there.
+      const missing = key === null || (isScalar(key) && key.type === 'PLAIN' && key.range?.[0] === key.range?.[1])
+      if (missing) {
+        const at = key?.range?.[0] ?? value?.range?.[0] ?? 0
+        if (/[\]}]\s*$/.test(this.text.slice(0, at))) this.syntax('mapping values are not allowed in this context', at, true)
+        this.syntax('did not find expected key', value?.range?.[0] ?? at, false)
+      }
       if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<' && !key.tag) {
         this.merge(pair.value as YamlNode | null, out)
         continue

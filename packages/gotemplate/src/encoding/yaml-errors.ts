@@ -8,7 +8,8 @@ import type { YAMLError } from 'yaml'
  */
 export function yamlErrorMessage(err: YAMLError, text: string, at: { line: number; column: number }): string {
   let loc = at
-  const { msg, kind } = goMessage(err, text, loc)
+  const { msg, kind, mark } = goMessage(err, text, loc)
+  if (mark !== undefined) loc = lineColOf(text, mark)
   // At the end of input go-yaml's scanner has already moved to a fresh line.
   if (kind === 'parser' && err.pos[0] >= text.length && !text.endsWith('\n')) loc = { line: loc.line + 1, column: 1 }
   const line = kind === 'scanner' ? (loc.line > 1 ? loc.line : 0) : kind === 'scanner-next' ? loc.line + 1 : loc.line - 1
@@ -16,6 +17,22 @@ export function yamlErrorMessage(err: YAMLError, text: string, at: { line: numbe
 }
 
 type Kind = 'scanner' | 'scanner-next' | 'parser'
+
+function lineColOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  return { line, column: offset - before.lastIndexOf('\n') }
+}
+
+/** The offset of the first `:` that starts a mapping value at or after `from` (go-yaml's mark). */
+function mappingColonAt(text: string, from: number): number | undefined {
+  const m = /:(?=[ \t\r\n]|$)/.exec(text.slice(from))
+  return m ? from + m.index : undefined
+}
+
+function lineAt(text: string, line: number): string {
+  return text.split('\n')[line - 1] ?? ''
+}
 
 /** Whether the block the error sits in is a sequence (so go-yaml wanted another `-`). */
 function inSequence(text: string, loc: { line: number; column: number }): boolean {
@@ -32,7 +49,11 @@ function inSequence(text: string, loc: { line: number; column: number }): boolea
   return false
 }
 
-function goMessage(err: YAMLError, text: string, loc: { line: number; column: number }): { msg: string; kind: Kind } {
+function goMessage(
+  err: YAMLError,
+  text: string,
+  loc: { line: number; column: number },
+): { msg: string; kind: Kind; mark?: number | undefined } {
   const m = err.message
   const blockProblem = (): { msg: string; kind: Kind } =>
     inSequence(text, loc)
@@ -40,10 +61,17 @@ function goMessage(err: YAMLError, text: string, loc: { line: number; column: nu
       : { msg: 'did not find expected key', kind: 'parser' }
   switch (err.code) {
     case 'TAB_AS_INDENT':
+      // A tab continuing a plain value's line is reported as such; elsewhere it starts no token.
+      if (!lineAt(text, loc.line - 1).trimEnd().endsWith(':')) {
+        return { msg: 'found a tab character that violates indentation', kind: 'scanner' }
+      }
+      return { msg: 'found character that cannot start any token', kind: 'scanner' }
+    case 'BAD_SCALAR_START':
       return { msg: 'found character that cannot start any token', kind: 'scanner' }
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return { msg: 'mapping values are not allowed in this context', kind: 'scanner' }
+      return { msg: 'mapping values are not allowed in this context', kind: 'scanner', mark: mappingColonAt(text, err.pos[0]) }
     case 'MULTILINE_IMPLICIT_KEY':
+      if (/^\s*- /.test(lineAt(text, loc.line))) return { msg: 'did not find expected key', kind: 'parser' }
       return { msg: "could not find expected ':'", kind: 'scanner-next' }
     case 'BAD_DQ_ESCAPE':
       return { msg: 'found unknown escape character', kind: 'scanner' }
@@ -54,6 +82,7 @@ function goMessage(err: YAMLError, text: string, loc: { line: number; column: nu
         if (tail % 2 === 1) return { msg: 'found unknown escape character', kind: 'scanner' }
         return { msg: 'found unexpected end of stream', kind: 'scanner' }
       }
+      if (/,\s*$/.test(text.slice(0, err.pos[0]))) return { msg: 'did not find expected node content', kind: 'parser' }
       if (/flow map/i.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
       if (/flow seq/i.test(m)) return { msg: "did not find expected ',' or ']'", kind: 'parser' }
       if (/Implicit map keys/i.test(m)) return { msg: "could not find expected ':'", kind: 'scanner-next' }
