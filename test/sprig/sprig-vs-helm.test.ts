@@ -1,6 +1,5 @@
 import { encodingFuncs, sprigFuncs, TemplateSet, type GoMap } from '@slipway/gotemplate'
 import { formatValue } from '../../packages/gotemplate/src/fmt.ts'
-import type { GoTime } from '../../packages/gotemplate/src/funcs/time.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { helmFails, helmProbe } from './probe.ts'
 
