@@ -39,9 +39,14 @@ export function parseHead(doc: string): ManifestHead {
   const hit = headCache.get(doc)
   if (hit) return copyHead(hit)
   const head = parseHeadUncached(doc)
-  if (doc.length <= maxCachedDocLength) {
-    if (headCache.size >= maxCachedHeads) headCache.delete(headCache.keys().next().value as string)
+  if (doc.length <= maxCachedChars / 4) {
+    while (headCache.size > 0 && (headCache.size >= maxCachedHeads || cachedChars + doc.length > maxCachedChars)) {
+      const oldest = headCache.keys().next().value as string
+      headCache.delete(oldest)
+      cachedChars -= oldest.length
+    }
     headCache.set(doc, head)
+    cachedChars += doc.length
   }
   return copyHead(head)
 }
@@ -59,7 +64,8 @@ function copyHead(h: ManifestHead): ManifestHead {
 // their heads are kept, bounded, so the YAML of each is parsed once
 const headCache = new Map<string, ManifestHead>()
 const maxCachedHeads = 4096
-const maxCachedDocLength = 64 * 1024
+const maxCachedChars = 32 * 1024 * 1024
+let cachedChars = 0
 
 function parseHeadUncached(doc: string): ManifestHead {
   let v: unknown

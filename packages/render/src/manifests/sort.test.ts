@@ -13,6 +13,22 @@ describe('splitManifests', () => {
       '# c\nd: 1',
     ])
   })
+  it('splits exactly as the regular expression Helm uses, on random texts', () => {
+    const alphabet = ['-', '-', '-', '\n', '\n', ' ', '\t', 'a', '#', '\r']
+    let seed = 7
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let n = 0; n < 3000; n++) {
+      let t = ''
+      const len = Math.floor(rand() * 30)
+      for (let i = 0; i < len; i++) t += alphabet[Math.floor(rand() * alphabet.length)]
+      const viaRegex = t
+        .trim()
+        .split(/(?:^|\s*\n)---\s*/)
+        .filter((d) => d !== '')
+        .map((d) => d.trim())
+      expect(splitManifests(t), JSON.stringify(t)).toEqual(viaRegex)
+    }
+  })
   it('treats ---foo as a separator followed by foo', () => {
     expect(splitManifests('a: 1\n---b: 2')).toEqual(['a: 1', 'b: 2'])
   })

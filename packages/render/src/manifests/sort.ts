@@ -1,6 +1,7 @@
 import { RenderError } from '../errors.ts'
 import { HeadParseError, parseHead } from './head.ts'
 import { installOrder, sortByKind } from './kind-order.ts'
+import { goTrimSpace } from './go-strings.ts'
 import { splitManifests } from './split.ts'
 import type { Hook, HookEvent, Manifest } from './types.ts'
 
@@ -46,7 +47,7 @@ export function sortManifests(
   for (const path of paths) {
     const content = files.get(path) as string
     if (baseName(path).startsWith('_')) continue
-    if (content.trim() === '') continue
+    if (goTrimSpace(content) === '') continue
     for (const m of splitManifests(content)) {
       let head
       try {
@@ -72,7 +73,7 @@ export function sortManifests(
       }
       let unknown = false
       for (const t of hookTypes.split(',')) {
-        const e = events[t.trim().toLowerCase()]
+        const e = events[goTrimSpace(t).toLowerCase()]
         if (!e) {
           unknown = true
           break
@@ -85,10 +86,7 @@ export function sortManifests(
       }
       const del = annotations[hookDeleteAnnotation]
       if (del !== undefined) {
-        for (const v of del.split(',')) {
-          const p = v.trim()
-          if (p !== '') hook.deletePolicies.push(p)
-        }
+        for (const v of del.split(',')) hook.deletePolicies.push(goTrimSpace(v).toLowerCase())
       }
       hooks.push(hook)
     }

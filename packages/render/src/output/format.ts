@@ -1,4 +1,5 @@
 import { RenderError } from '../errors.ts'
+import { goTrimSpace } from '../manifests/go-strings.ts'
 import { splitManifests } from '../manifests/split.ts'
 import type { RenderResult } from '../render.ts'
 import { pathMatch } from './path-match.ts'
@@ -29,7 +30,7 @@ export function formatTemplateOutput(result: RenderResult, options: FormatOption
   }
   for (const m of result.manifests) manifest += `---\n# Source: ${m.name}\n${m.content}\n`
 
-  let out = `${manifest.trim()}\n`
+  let out = `${goTrimSpace(manifest)}\n`
   if (!options.noHooks) {
     for (const h of result.hooks) {
       if (options.skipTests && h.events.includes('test')) continue
