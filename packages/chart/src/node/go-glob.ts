@@ -14,7 +14,9 @@ export class BadPatternError extends Error {
 
 const cache = new Map<string, RegExp>()
 
-const escapeRe = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+// escapes for the 'u' flag: '-' may only be escaped inside a class
+const escapeRe = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
+const escapeClass = (c: string) => c.replace(/[\\\]\[^-]/g, '\\$&')
 
 function compile(pattern: string): RegExp {
   const cached = cache.get(pattern)
@@ -66,12 +68,12 @@ function compile(pattern: string): RegExp {
           break
         }
         const lo = classChar()
-        let member = escapeRe(lo)
+        let member = escapeClass(lo)
         if (chars[i] === '-') {
           i++
           const hi = classChar()
           if (hi.codePointAt(0)! < lo.codePointAt(0)!) bad()
-          member += `-${escapeRe(hi)}`
+          member += `-${escapeClass(hi)}`
         }
         cls += member
         members++

@@ -21,7 +21,7 @@ describe('goGlobMatch (Go filepath.Match)', () => {
     expect(goGlobMatch(pattern, name)).toBe(expected)
   })
 
-  it.each(['[', '[]', 'a[b', '\\', '[z-a]'])('refuses the bad pattern %s', (pattern) => {
+  it.each(['[', '[]', 'a[b', '\\', '[z-a]', '[a-]x'])('refuses the bad pattern %s', (pattern) => {
     expect(() => goGlobMatch(pattern, 'abc')).toThrow(BadPatternError)
   })
 })
@@ -69,5 +69,17 @@ sub/*.md
       expect(isChartError(caught, 'INVALID_HELMIGNORE')).toBe(true)
       expect((caught as { line: number }).line).toBe(line)
     }
+  })
+})
+
+describe('globs with characters special to regular expressions', () => {
+  it.each([
+    ['kube-prometheus-*.tgz', 'kube-prometheus-1.0.tgz', true],
+    ['a+b(c).{d}|e$', 'a+b(c).{d}|e$', true],
+    ['[\\-]x', '-x', true],
+    ['[\\]]x', ']x', true],
+    ['[^^]x', '^x', false],
+  ])('%s ~ %s = %s', (pattern, name, expected) => {
+    expect(goGlobMatch(pattern, name)).toBe(expected)
   })
 })
