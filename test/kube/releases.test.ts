@@ -121,6 +121,25 @@ describe('Slipway releases and helm see the same releases', () => {
     expect(JSON.parse((await c.helm(['list', '-n', ns, '-a', '-o', 'json'])).stdout)).toEqual([])
   })
 
+  it('renders lookup against live objects, as helm install does', async () => {
+    // lookup blocks the rendering thread, so the cluster must answer from another process
+    const other = await startCluster({ separateProcess: true })
+    try {
+      const ns = await other.namespace()
+      const rels = new Releases(await KubeClient.connect({ kubeconfig: other.kubeconfigPath }))
+      await other.kubectl(['create', 'configmap', 'preexisting', '-n', ns, '--from-literal=color=blue'])
+      await rels.install({ name: 'look', namespace: ns, chart, values: { lookup: true } })
+      const ours = JSON.parse((await other.kubectl(['get', 'configmap', 'look-seen', '-n', ns, '-o', 'json'])).stdout)
+      expect(ours.data.found).toBe('blue')
+      expect(Number(ours.data.namespaces)).toBeGreaterThan(1)
+      expect((await other.helm(['install', 'hlook', chartDir, '-n', ns, '--set', 'lookup=true'])).code).toBe(0)
+      const theirs = JSON.parse((await other.kubectl(['get', 'configmap', 'hlook-seen', '-n', ns, '-o', 'json'])).stdout)
+      expect(theirs.data).toEqual(ours.data)
+    } finally {
+      await other.stop()
+    }
+  })
+
   it('refuses to take over an object another release owns', async () => {
     const ns = await c.namespace()
     await c.kubectl(['create', 'configmap', 'taken-settings', '-n', ns, '--from-literal=a=b'])

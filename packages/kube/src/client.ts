@@ -121,6 +121,11 @@ export class KubeClient {
     })
   }
 
+  /** The Node request options (URL parts, headers, TLS material) of a request. */
+  requestOptions(method: string, path: string): Promise<RequestOptions> {
+    return this.options(method, path, undefined, 'application/json', undefined)
+  }
+
   private async options(method: string, path: string, query: RequestInit['query'], accept: string, contentType: string | undefined): Promise<RequestOptions> {
     const url = new URL(this.server + path)
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.append(k, String(v))

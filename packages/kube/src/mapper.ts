@@ -53,6 +53,11 @@ export class Mapper {
     return map
   }
 
+  /** Every served kind, by `apiVersion/Kind`. */
+  async all(): Promise<Map<string, ResourceInfo>> {
+    return new Map(await this.load())
+  }
+
   /** The resource serving `apiVersion`/`kind`; throws `UNKNOWN_KIND` when the cluster has none. */
   async lookup(apiVersion: string, kind: string): Promise<ResourceInfo> {
     let hit = (await this.load()).get(`${apiVersion}/${kind}`)

@@ -11,6 +11,7 @@ import { health } from './health.ts'
 import { runHooks, type HookEventName } from './hooks.ts'
 import { defaultHistoryMax, defaultTimeoutMs, maxReleaseNameLength } from './limits.ts'
 import { formatManifest, parseManifest, parseObject, sortForInstall, type ParsedObject } from './manifest.ts'
+import { LiveLookup } from './lookup.ts'
 import { Mapper } from './mapper.ts'
 import { chartJson, helmTime, isPending, type HelmHook, type HelmRelease } from './record.ts'
 import { ReleaseStorage } from './storage.ts'
@@ -138,14 +139,21 @@ export class Releases {
 
   private async renderRelease(input: ReleaseInput, revision: number, isUpgrade: boolean, onEvent?: OnApplyEvent) {
     const [kubeVersion, apiVersions] = await Promise.all([this.mapper.kubeVersion(), this.mapper.apiVersions()])
-    const result = this.render(input.chart, input.values ?? {}, {
-      releaseName: input.name,
-      namespace: input.namespace,
-      revision,
-      isUpgrade,
-      kubeVersion,
-      apiVersions,
-    })
+    const live = await LiveLookup.create(this.kube, this.mapper)
+    let result: RenderResult
+    try {
+      result = this.render(input.chart, input.values ?? {}, {
+        releaseName: input.name,
+        namespace: input.namespace,
+        revision,
+        isUpgrade,
+        kubeVersion,
+        apiVersions,
+        lookup: live.lookup,
+      })
+    } finally {
+      await live.close()
+    }
     onEvent?.({ phase: 'render', action: 'succeeded', message: `${result.manifests.length} resources, ${result.hooks.length} hooks, ${result.crds.length} CRDs` })
     // test hooks are kept in the record (for `helm test`) but never run by Slipway
     const hooks: HelmHook[] = result.hooks.map((h) => ({
