@@ -54,6 +54,7 @@ const STRING_INPUTS: string[] = [
   'a: 1\nb: [x, y]\nc: {d: yes}\n', '- a\n- 1\n', 'foo', '', '~', 'null', 'a: b: c', 'a: &x 1\nb: *x\n', 'a: .inf\n',
   '{"a": 1, "b": [1.5, "x"], "c": null}', '[1, "2", 3.5]', '{"a" 1}', '[1', '-', '"a\\', 'nul', '{"a":1} x', '{"a": 1e999}',
   'null', 'true', '  ', '{"html": "<&>"}', '[]', '{}', 'a = 1\nb = [1.5, "x"]\n[t]\nc = true\n', 'a = ',
+  'c = 1979-05-27T07:32:00Z\nd = 1979-05-27\ne = 07:32:00\nf = 1979-05-27T07:32:00.999-08:00\ng = 1979-05-27T07:32:00\nh = 1979-05-27T07:32:00.100+00:00\n[[t]]\nk = 1\n[[t]]\nk = 2\n',
 ]
 
 let results: string[] = []
@@ -104,6 +105,8 @@ describe('encoding functions against helm template', () => {
     add('toJson (list 1 2.5 nil "<" (dict "b" 1 "a" 2))', () => toJson([1n, 2.5, null, '<', { b: 1n, a: 2n }]))
     add('toYaml (list "a" 1 true nil "yes" "1.0" "")', () => toYaml(['a', 1n, true, null, 'yes', '1.0', '']))
     add('fromToml .Values.s24 | toJson', () => toJson(fromToml(values.s24 as string)))
+    add('fromToml .Values.s26 | toJson', () => toJson(fromToml(values.s26 as string)))
+    add('fromToml .Values.s26 | toYaml', () => toYaml(fromToml(values.s26 as string)))
     results = await helmRender(exprs, valuesYaml)
   }, 120_000)
 

@@ -3,9 +3,25 @@ import { parse, TomlDate, TomlError } from 'smol-toml'
 import { EncodingError } from './errors.ts'
 import { setKey } from './yaml-decode.ts'
 
-/** TOML values as Go holds them: integers int64 (bigint), floats float64, dates as text. */
+/** Go's RFC 3339 fraction: trailing zeros dropped, and the dot too when nothing is left. */
+const trimFraction = (s: string): string => s.replace(/\.(\d*?)0+(?=$|[Z+-])/, (_, d: string) => (d ? `.${d}` : ''))
+
+/**
+ * A TOML date-time as encoding/json writes the time.Time BurntSushi/toml gives: RFC 3339 with
+ * trimmed fractions. Local date-times, dates and times are taken in UTC, as a server in UTC
+ * (Helm's usual setting) reads them; a local time is on day 0000-01-01.
+ */
+export function tomlDateText(d: TomlDate): string {
+  const iso = d.toISOString()
+  if (d.isDate()) return `${iso}T00:00:00Z`
+  if (d.isTime()) return `0000-01-01T${trimFraction(iso)}Z`
+  if (d.isLocal()) return `${trimFraction(iso)}Z`
+  return trimFraction(iso).replace(/[+-]00:00$/, 'Z')
+}
+
+/** TOML values as Go holds them: integers int64 (bigint), floats float64, dates as RFC 3339 text. */
 function toGo(v: unknown): unknown {
-  if (v instanceof TomlDate) return v.toISOString()
+  if (v instanceof TomlDate) return tomlDateText(v)
   if (Array.isArray(v)) return v.map(toGo)
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {}
