@@ -36,7 +36,8 @@ function compile(bytes: Uint8Array): ValidateFunction | Error {
   try {
     const schema = JSON.parse(decodeUtf8(bytes)) as Record<string, unknown>
     const dialect = typeof schema.$schema === 'string' ? schema.$schema : ''
-    const opts = { strict: false, allErrors: true, validateFormats: false, validateSchema: false } as const
+    // generated code is run once per render: optimizing it costs more than it saves
+    const opts = { strict: false, allErrors: true, validateFormats: false, validateSchema: false, code: { optimize: false } } as const
     let ajv: Ajv
     let s: unknown = schema
     if (dialect.includes('2020-12')) ajv = new Ajv2020(opts)
