@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { formatValue } from '../fmt.ts'
 import { Certificate, cryptoFuncs as f } from './crypto.ts'
@@ -38,5 +39,11 @@ describe('crypto functions', () => {
     expect(pemDecode(f.genPrivateKey!('ecdsa') as string)?.type).toBe('EC PRIVATE KEY')
     expect(pemDecode(f.genPrivateKey!('ed25519') as string)?.bytes.length).toBe(48)
     expect(f.genPrivateKey!('nope')).toBe('Unknown type nope')
+  })
+
+  it('generates DSA L2048N256 keys', () => {
+    const pem = f.genPrivateKey!('dsa') as string
+    expect(pemDecode(pem)?.type).toBe('DSA PRIVATE KEY')
+    expect(createPrivateKey(pem).asymmetricKeyDetails).toEqual({ modulusLength: 2048, divisorLength: 256 })
   })
 })

@@ -16,6 +16,7 @@ import type { FuncMap } from '../func.ts'
 import { GoStruct } from '../value.ts'
 import { fn } from './args.ts'
 import { base64Decode, base64Encode } from './base-n.ts'
+import { generateDsaKey } from './dsa.ts'
 import { FuncError } from './errors.ts'
 import { fromBinary, pemDecode, pemEncode, toBinary } from './pem.ts'
 import { randomBytes } from './random.ts'
@@ -145,6 +146,20 @@ function ed25519Pkcs8Der(seed: Uint8Array): Uint8Array {
   )
 }
 
+function bigIntBytes(n: bigint): string {
+  let h = n.toString(16)
+  if (h.length % 2) h = '0' + h
+  if (parseInt(h.slice(0, 2), 16) & 0x80) h = '00' + h
+  return forge.util.hexToBytes(h)
+}
+
+/** Go's asn1.Marshal of dsaOpenssl{Version 0, P, Q, G, Y, X}. */
+function dsaKeyDer(): Uint8Array {
+  const k = generateDsaKey()
+  const int = (n: bigint) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, bigIntBytes(n))
+  return derOf(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [int(0n), int(k.p), int(k.q), int(k.g), int(k.y), int(k.x)]))
+}
+
 /** pemBlockForKey: PKCS#1 for RSA, SEC 1 for ECDSA, PKCS#8 for ed25519. */
 function keyPem(k: PrivateKey): string {
   switch (k.kind) {
@@ -166,7 +181,7 @@ function genPrivateKey(type: string): string {
     case 'ed25519':
       return keyPem({ kind: 'ed25519', seed: randomBytes(32) })
     case 'dsa':
-      return 'failed to generate dsa params: DSA keys are not supported by Slipway'
+      return pemEncode('DSA PRIVATE KEY', dsaKeyDer())
     default:
       return `Unknown type ${type}`
   }
