@@ -15,6 +15,11 @@ describe('dict functions', () => {
     expect(() => f.dig!('a', 'b', 'x')).toThrow()
   })
 
+  it('returns keys and values sorted by key (Go: random order)', () => {
+    expect(f.keys!({ b: 1n, a: 2n }, { c: 3n })).toEqual(['a', 'b', 'c'])
+    expect(f.values!({ b: 1n, a: 2n })).toEqual([2n, 1n])
+  })
+
   it('mutates with set and unset, as Go maps do', () => {
     const d: Record<string, unknown> = { a: 1n }
     expect(f.set!(d, 'b', 2n)).toBe(d)

@@ -9,6 +9,7 @@ import { fn, isSlice, mapOrEmpty } from './args.ts'
 import { strval } from './convert.ts'
 import { isEmpty } from './defaults.ts'
 import { FuncError } from './errors.ts'
+import { compareBytes } from './text.ts'
 
 function dict(...v: unknown[]): GoMap {
   const out: GoMap = {}
@@ -78,7 +79,10 @@ function dig(...ps: unknown[]): unknown {
   return def
 }
 
-/** Dict functions. `keys` and `values` follow JS insertion order, where Go's is random. */
+/**
+ * Dict functions. Go returns `keys` and `values` in random map order; Slipway returns them
+ * sorted by key, one of the orders Helm may produce, and the same on every render.
+ */
 export const dictFuncs: FuncMap = {
   dict: fn([], dict, 'any'),
   get: fn(['map', 'string'], (d: GoMap | null, k: string) => (d !== null && Object.hasOwn(d, k) ? d[k] : '')),
@@ -93,8 +97,11 @@ export const dictFuncs: FuncMap = {
   }),
   hasKey: fn(['map', 'string'], (d: GoMap | null, k: string) => d !== null && Object.hasOwn(d, k)),
   pluck: fn(['string'], (k: string, ...ds: (GoMap | null)[]) => ds.filter((d) => d !== null && Object.hasOwn(d, k)).map((d) => d![k]), 'map'),
-  keys: fn([], (...ds: (GoMap | null)[]) => ds.flatMap((d) => Object.keys(mapOrEmpty(d))), 'map'),
-  values: fn(['map'], (d: GoMap | null) => Object.values(mapOrEmpty(d))),
+  keys: fn([], (...ds: (GoMap | null)[]) => ds.flatMap((d) => Object.keys(mapOrEmpty(d)).sort(compareBytes)), 'map'),
+  values: fn(['map'], (d: GoMap | null) => {
+    const m = mapOrEmpty(d)
+    return Object.keys(m).sort(compareBytes).map((k) => m[k])
+  }),
   pick: fn(['map'], (d: GoMap | null, ...ks: string[]) => {
     const out: GoMap = {}
     for (const k of ks) if (d !== null && Object.hasOwn(d, k)) out[k] = d[k]

@@ -52,6 +52,10 @@ export class SemverVersion extends GoStruct {
     if (this.metadata !== '') s += '+' + this.metadata
     return s
   }
+  /** Version.MarshalJSON's text, for toJson and toYaml. */
+  toJSON(): string {
+    return this.String()
+  }
   Compare(o: SemverVersion): bigint {
     return BigInt(compareVersions(this, o))
   }

@@ -214,6 +214,10 @@ export class GoTime extends GoStruct {
   String(): string {
     return formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST')
   }
+  /** time.Time.MarshalJSON's text (RFC 3339 with nanoseconds), for toJson and toYaml. */
+  toJSON(): string {
+    return formatTime(this, '2006-01-02T15:04:05.999999999Z07:00')
+  }
 }
 
 /** Go's zero time (January 1, year 1, UTC), what a failed parse returns. */
