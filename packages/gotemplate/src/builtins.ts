@@ -8,7 +8,7 @@
  * `and`/`or` are evaluated lazily by the executor; their entries here only describe arity.
  */
 import { compareGoStrings, goTypeName, sprint, sprintf, sprintln } from './fmt.ts'
-import { GoStruct, isGoMap, isTrue } from './value.ts'
+import { asGoMap, GoStruct, isTrue } from './value.ts'
 
 /** A predefined function: arity as Go checks it, and whether arguments arrive raw. */
 export interface Builtin {
@@ -50,7 +50,7 @@ function basicKind(v: unknown): BasicKind {
 }
 
 function isComparable(v: unknown): boolean {
-  return !(Array.isArray(v) || v instanceof Uint8Array || isGoMap(v) || typeof v === 'function')
+  return !(Array.isArray(v) || v instanceof Uint8Array || asGoMap(v) || typeof v === 'function')
 }
 
 function eq(arg1: unknown, ...rest: unknown[]): boolean {
@@ -121,7 +121,8 @@ function length(item: unknown): bigint {
   if (item === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value')
   if (typeof item === 'string') return BigInt(utf8Bytes(item).length)
   if (Array.isArray(item) || item instanceof Uint8Array) return BigInt(item.length)
-  if (isGoMap(item)) return BigInt(Object.keys(item).length)
+  const m = asGoMap(item)
+  if (m) return BigInt(Object.keys(m).length)
   throw new Error(`len of type ${goTypeName(item)}`)
 }
 
@@ -145,10 +146,11 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
       if (x === seq.length) throw new Error('reflect: slice index out of range')
       const v = seq[x]
       cur = typeof v === 'number' && !Array.isArray(seq) ? BigInt(v) : (v ?? null)
-    } else if (isGoMap(cur)) {
+    } else if (asGoMap(cur)) {
+      const m = asGoMap(cur)!
       if (ix === null || ix === undefined) throw new Error('value is nil; should be of type string')
       if (typeof ix !== 'string') throw new Error(`value has type ${goTypeName(ix)}; should be string`)
-      cur = Object.prototype.hasOwnProperty.call(cur, ix) ? (cur[ix] ?? null) : null
+      cur = Object.prototype.hasOwnProperty.call(m, ix) ? (m[ix] ?? null) : null
     } else {
       throw new Error(`can't index item of type ${goTypeName(cur)}`)
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { TemplateExecError } from './errors.ts'
 import type { FuncMap } from './func.ts'
 import { TemplateSet, type TemplateSetOptions } from './template-set.ts'
-import { GoStruct } from './value.ts'
+import { GO_MAP, GoStruct } from './value.ts'
 
 class Files extends GoStruct {
   readonly goType = 'engine.files'
@@ -175,5 +175,29 @@ describe('execute: missingkey', () => {
   })
   it('default keeps no value through field chains', () => {
     expect(render('{{ .a.b }}', {}, { missingKey: 'default' })).toBe('<no value>')
+  })
+})
+
+describe('execute: map-backed structs (Go named map types with methods)', () => {
+  class FilesMap extends GoStruct {
+    readonly goType = 'engine.files'
+    constructor(private readonly files: Record<string, string>) {
+      super()
+    }
+    [GO_MAP](): Record<string, unknown> {
+      return this.files
+    }
+    Glob(prefix: string): FilesMap {
+      return new FilesMap(Object.fromEntries(Object.entries(this.files).filter(([k]) => k.startsWith(prefix))))
+    }
+  }
+  const files = new FilesMap({ 'b/x.yaml': 'X', 'a/y.yaml': 'Y', 'b/z.yaml': 'Z' })
+
+  it('ranges, indexes, measures and reads keys like a map, and still has methods', () => {
+    const out = render(
+      '{{ range $p, $c := .Files.Glob "b/" }}{{ $p }}={{ $c }};{{ end }}|{{ index .Files "a/y.yaml" }}|{{ len .Files }}|{{ if .Files.Glob "q" }}x{{ else }}empty{{ end }}',
+      { Files: files },
+    )
+    expect(out).toBe('b/x.yaml=X;b/z.yaml=Z;|Y|3|empty')
   })
 })

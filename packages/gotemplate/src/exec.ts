@@ -28,7 +28,7 @@ import { TemplateExecError, TemplateLimitError, type ExecLocation } from './erro
 import { compareGoStrings, formatValue, goTypeName } from './fmt.ts'
 import { signatureOf, type FuncMap, type GoParam, type TemplateFunc } from './func.ts'
 import type { TemplateLimits } from './limits.ts'
-import { GoStruct, isGoMap, isTrue } from './value.ts'
+import { asGoMap, GoStruct, isGoMap, isTrue, type GoMap } from './value.ts'
 
 /** How a missing map key evaluates (Go's `missingkey` option). */
 export type MissingKeyMode = 'zero' | 'error' | 'default'
@@ -271,11 +271,12 @@ export class Executor {
       for (let i = 0; i < val.length; i++) {
         if (this.rangeIteration(r, mark, BigInt(i), BigInt(val[i]!), false) === Flow.Break) break
       }
-    } else if (isGoMap(val)) {
-      const keys = Object.keys(val).sort(compareGoStrings)
+    } else if (asGoMap(val)) {
+      const m = asGoMap(val)!
+      const keys = Object.keys(m).sort(compareGoStrings)
       ran = keys.length > 0
       for (const k of keys) {
-        const elem = val[k]
+        const elem = m[k]
         if (this.rangeIteration(r, mark, k, elem === undefined ? null : elem, true) === Flow.Break) break
       }
     } else if (val !== undefined && val !== null) {
@@ -479,6 +480,8 @@ export class Executor {
     if (receiver instanceof GoStruct) {
       const method = methodOf(receiver, name)
       if (method) return this.evalCall(dot, method, receiver, null, node, name, args, final)
+      const backing = asGoMap(receiver)
+      if (backing) return this.mapField(backing, name, hasArgs)
       if (hasOwn.call(receiver, name) && name !== 'goType') {
         if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`)
         this.lastIface = false
@@ -486,23 +489,28 @@ export class Executor {
         return v === undefined ? null : v
       }
     } else if (isGoMap(receiver)) {
-      if (hasArgs) this.errorf(`${name} is not a method but has arguments`)
-      this.lastIface = true
-      if (hasOwn.call(receiver, name)) {
-        const v = receiver[name]
-        return v === undefined ? null : v
-      }
-      switch (this.ctx.missingKey) {
-        case 'error':
-          this.errorf(`map has no entry for key ${JSON.stringify(name)}`)
-        // falls through (errorf never returns)
-        case 'default':
-          return undefined
-        default:
-          return null
-      }
+      return this.mapField(receiver, name, hasArgs)
     }
     this.errorf(`can't evaluate field ${name} in type ${iface ? 'interface {}' : goTypeName(receiver)}`)
+  }
+
+  /** `.name` on a map: the key's value, or what missingkey says for a missing key. */
+  private mapField(receiver: GoMap, name: string, hasArgs: boolean): unknown {
+    if (hasArgs) this.errorf(`${name} is not a method but has arguments`)
+    this.lastIface = true
+    if (hasOwn.call(receiver, name)) {
+      const v = receiver[name]
+      return v === undefined ? null : v
+    }
+    switch (this.ctx.missingKey) {
+      case 'error':
+        this.errorf(`map has no entry for key ${JSON.stringify(name)}`)
+      // falls through (errorf never returns)
+      case 'default':
+        return undefined
+      default:
+        return null
+    }
   }
 
   // --- functions --------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-export { GoStruct, isGoMap, isTrue, kindOf, type GoKind, type GoMap } from './value.ts'
+export { asGoMap, GO_MAP, GoStruct, isGoMap, isTrue, kindOf, type GoKind, type GoMap } from './value.ts'
 export { signatureOf, withSignature, type FuncMap, type FuncSignature, type GoParam, type TemplateFunc } from './func.ts'
 export { sprigFuncs } from './funcs/index.ts'
 export { decodeYaml, encodeYaml, encodingFuncs } from './encoding/index.ts'

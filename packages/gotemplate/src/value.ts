@@ -30,6 +30,32 @@ export abstract class GoStruct {
   abstract readonly goType: string
 }
 
+/**
+ * Marks a {@link GoStruct} that stands for a Go *named map type with methods*, such as Helm's
+ * `Files` (`map[string][]byte`) or `chartutil.Values`: the method under this symbol returns the
+ * underlying map. Templates then call its methods (`.Files.Glob "x"`) and also use it as a map:
+ * `range`, `index`, `len`, and `.key` when no method has that name.
+ *
+ * @example
+ * class Files extends GoStruct {
+ *   readonly goType = 'engine.files'
+ *   constructor(private readonly files: GoMap) { super() }
+ *   [GO_MAP](): GoMap { return this.files }
+ *   Get(name: string): string { ... }
+ * }
+ */
+export const GO_MAP: unique symbol = Symbol.for('slipway.gotemplate.goMap')
+
+/** The map behind a plain Go map or a map-backed {@link GoStruct} (see {@link GO_MAP}); else undefined. */
+export function asGoMap(v: unknown): GoMap | undefined {
+  if (isGoMap(v)) return v
+  if (v instanceof GoStruct) {
+    const f = (v as unknown as { [GO_MAP]?: () => GoMap })[GO_MAP]
+    if (typeof f === 'function') return f.call(v)
+  }
+  return undefined
+}
+
 /** Go's reflect.Kind names as Sprig's `kindOf` prints them. */
 export type GoKind =
   | 'invalid'
@@ -67,7 +93,7 @@ export function kindOf(v: unknown): GoKind {
     case 'object':
       if (v === null) return 'invalid'
       if (Array.isArray(v) || v instanceof Uint8Array) return 'slice'
-      if (v instanceof GoStruct) return 'struct'
+      if (v instanceof GoStruct) return asGoMap(v) ? 'map' : 'struct'
       return 'map'
     default:
       return 'invalid'
@@ -76,7 +102,7 @@ export function kindOf(v: unknown): GoKind {
 
 /**
  * Go's text/template truth (`if`, `with`, `and`, `or`, `not`): false, 0, nil, "" and empty
- * slices and maps are false; structs are always true.
+ * slices and maps (map-backed structs included) are false; other structs are always true.
  */
 export function isTrue(v: unknown): boolean {
   switch (typeof v) {
@@ -94,7 +120,10 @@ export function isTrue(v: unknown): boolean {
       if (v === null) return false
       if (Array.isArray(v)) return v.length > 0
       if (v instanceof Uint8Array) return v.length > 0
-      if (v instanceof GoStruct) return true
+      if (v instanceof GoStruct) {
+        const m = asGoMap(v)
+        return m ? Object.keys(m).length > 0 : true
+      }
       return Object.keys(v).length > 0
     default:
       return false
