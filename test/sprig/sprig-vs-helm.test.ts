@@ -447,6 +447,50 @@ const cases: [string, () => string][] = [
   ['len (uuidv4)', () => String((f('uuidv4') as string).length)],
 ]
 
+// Chart idioms, rendered only through the engine (pipelines, variables, literals).
+const idioms: string[] = [
+  '.Values.name | trunc 10 | trimSuffix "-"',
+  'printf "%s-%s" .Values.name "svc" | trunc 63 | trimSuffix "-"',
+  'printf "%d" (.Values.int | int)',
+  'printf "%v %s %q %.1f" .Values.big .Values.str .Values.str .Values.float',
+  'ternary "a" "b" (eq .Values.str "042")',
+  'default (dict "x" 1) .Values.missing | toJson',
+  '$d := dict "a" 1 }}{{ $_ := set $d "b" 2 }}{{ $d | toJson',
+  'range $i, $e := until 3 }}{{ $i }}:{{ $e }},{{ end',
+  'list "b" "a" "c" | sortAlpha | join ","',
+  'semverCompare ">=1.21-0" "v1.30.2"',
+  'regexReplaceAll "[^a-z0-9]+" (lower "My App_1") "-" | trimAll "-"',
+  'include "x" . | default "none"',
+  'tuple 1 2 | len',
+  '.Values.nested | keys | sortAlpha | join ","',
+  'index (splitList "." "a.b.c") 1',
+  'add 1 (len (list 1 2)) (.Values.int | int)',
+  'mul .Values.float 3 | printf "%d"',
+  'mulf .Values.float 3 | printf "%.2f"',
+  'float64 .Values.int | printf "%v"',
+  'toString 3 | quote',
+  'indent 2 "x" | quote',
+  'repeat 2.0 "ab"',
+  'round 2.5 0 1',
+  'b64enc "user:pass" | b64dec',
+  'sha256sum (toJson .Values.nested) | trunc 10',
+  'dict "k" (list 1 "a") | toJson | fromJson | toJson',
+  'empty .Values.missing',
+  'coalesce .Values.missing .Values.zero .Values.name',
+  'hasKey .Values "nested"',
+  'get .Values.nested "a"',
+  'pick .Values "int" "str" | toJson',
+  'omit .Values.nested "a" | toJson',
+  'concat (list 1) (list .Values.int) | toJson',
+  'kindOf .Values',
+  'deepCopy .Values.nested | toJson',
+  'quote .Values.missing',
+  'toDate "2006-01-02" "2024-03-05" | date "02 Jan 06"',
+  '(semver "1.2.3-rc.1").Prerelease',
+  '(toDate "2006-01-02" "2024-03-05").Year',
+  'uniq (list .Values.int 42 .Values.int) | len',
+]
+
 // Expressions that must fail in Helm and in Slipway.
 const failing: [string, () => unknown][] = [
   ['trunc 5 .Values.int', () => f('trunc', 5n, V.int)],
@@ -490,6 +534,21 @@ describe('Sprig functions against helm template', () => {
     const set = new TemplateSet({ funcs: { ...sprigFuncs, ...encodingFuncs } })
     set.parse('probe', `{{ ${e} }}`)
     expect(set.execute('probe', { Values: structuredClone(V) })).toBe(helmOut[i])
+  })
+
+  describe('chart idioms through the engine', () => {
+    let idiomOut: string[] = []
+    beforeAll(async () => {
+      idiomOut = await helmProbe(
+        idioms.map((e) => `{{- define "x" }}{{ end }}{{ ${e} }}`),
+        valuesYaml,
+      )
+    })
+    it.each(idioms.map((e, i) => [e, i] as const))('%s', (e, i) => {
+      const set = new TemplateSet({ funcs: { ...sprigFuncs, ...encodingFuncs, include: (name: string) => set.execute(name, null) } })
+      set.parse('probe', `{{- define "x" }}{{ end }}{{ ${e} }}`)
+      expect(set.execute('probe', { Values: structuredClone(V) })).toBe(idiomOut[i])
+    })
   })
 
   it.each(failing)('%s fails', async (expr, ts) => {
