@@ -6,9 +6,12 @@ export type EncodingErrorCode =
   | 'YAML_MERGE'
   | 'YAML_TAG'
   | 'YAML_MAP_KEY'
+  | 'YAML_UNSUPPORTED'
   | 'JSON_UNSUPPORTED_VALUE'
   | 'JSON_SYNTAX'
   | 'JSON_TYPE'
+  | 'TOML_SYNTAX'
+  | 'TOML_UNSUPPORTED'
 
 /**
  * A decoding error worded as Helm's Go libraries word it (`message`), located by

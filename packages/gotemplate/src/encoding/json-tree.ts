@@ -58,7 +58,7 @@ export function base64Encode(bytes: Uint8Array): string {
  */
 export function toJsonTree(v: unknown, depth = 0): JsonNode {
   if (depth > MAX_ENCODE_DEPTH) {
-    throw new EncodingError('JSON_UNSUPPORTED_VALUE', 'json: unsupported value: encountered a cycle')
+    throw new EncodingError('JSON_UNSUPPORTED_VALUE', `json: unsupported value: encountered a cycle via ${goTypeOf(v)}`)
   }
   switch (typeof v) {
     case 'undefined':
@@ -90,6 +90,11 @@ export function toJsonTree(v: unknown, depth = 0): JsonNode {
     default:
       throw new EncodingError('JSON_UNSUPPORTED_VALUE', `json: unsupported type: ${typeof v}`)
   }
+}
+
+function goTypeOf(v: unknown): string {
+  if (Array.isArray(v)) return '[]interface {}'
+  return v !== null && typeof v === 'object' ? 'map[string]interface {}' : typeof v
 }
 
 /**

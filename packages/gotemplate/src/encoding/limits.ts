@@ -14,5 +14,9 @@ export const ALIAS_RATIO_RANGE_HIGH = 4_000_000
 /** Hard cap on nodes produced while decoding one YAML document (aliases included). */
 export const MAX_DECODED_NODES = 10_000_000
 
-/** Deepest nesting the encoders follow before reporting a cycle or runaway value. */
-export const MAX_ENCODE_DEPTH = 10_000
+/**
+ * Deepest nesting (maps and lists) the encoders follow; past it a value is taken for a cycle
+ * (a map that `set` put inside itself). Real values are far shallower; the bound keeps the
+ * recursion well within the JavaScript stack.
+ */
+export const MAX_ENCODE_DEPTH = 500

@@ -42,7 +42,7 @@ export function decodeToml(text: string): Record<string, unknown> {
   } catch (e) {
     if (e instanceof TomlError) {
       const first = e.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '')
-      throw new EncodingError('JSON_SYNTAX', `toml: line ${e.line}: ${first}`, { line: e.line, column: e.column })
+      throw new EncodingError('TOML_SYNTAX', `toml: line ${e.line}: ${first}`, { line: e.line, column: e.column })
     }
     throw e
   }

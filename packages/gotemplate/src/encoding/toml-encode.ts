@@ -57,7 +57,7 @@ function kindOf(v: unknown): Kind {
     let allTables = true
     for (const x of v) {
       const k = kindOf(x)
-      if (k === 'nil') throw new EncodingError('JSON_UNSUPPORTED_VALUE', 'toml: cannot encode array with nil element')
+      if (k === 'nil') throw new EncodingError('TOML_UNSUPPORTED', 'toml: cannot encode array with nil element')
       if (k !== 'table') allTables = false
     }
     return allTables ? 'arrayTable' : 'other'
@@ -83,7 +83,7 @@ class TomlEncoder {
   }
 
   encode(key: string[], v: unknown, depth: number): string {
-    if (depth > MAX_ENCODE_DEPTH) throw new EncodingError('JSON_UNSUPPORTED_VALUE', 'toml: value nested too deeply')
+    if (depth > MAX_ENCODE_DEPTH) throw new EncodingError('TOML_UNSUPPORTED', 'toml: value nested too deeply')
     if (v === null || v === undefined) return this.out
     if (isTableValue(v)) {
       this.table(key, v as object, depth)
@@ -173,7 +173,7 @@ class TomlEncoder {
         return this.map([], v, true, depth + 1)
       }
     }
-    throw new EncodingError('JSON_UNSUPPORTED_VALUE', `toml: cannot encode a value of type ${typeof v}`)
+    throw new EncodingError('TOML_UNSUPPORTED', `toml: cannot encode a value of type ${typeof v}`)
   }
 }
 

@@ -357,6 +357,9 @@ export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {
     try {
       raw = new Decoder(doc, text, file).decode(doc.contents as YamlNode | null)
     } catch (e) {
+      if (e instanceof RangeError) {
+        throw new EncodingError('YAML_SYNTAX', 'error converting YAML to JSON: yaml: document is nested too deeply', { file })
+      }
       if (e instanceof EncodingError && e.message.startsWith('yaml:')) {
         throw new EncodingError(e.code, `error converting YAML to JSON: ${e.message}`, e)
       }

@@ -6,6 +6,7 @@ import { JsonNumber, toJsonTree } from './json-tree.ts'
 import type { JsonNode } from './json-tree.ts'
 import { formatFloatG } from './go-float.ts'
 import { EncodingError } from './errors.ts'
+import { MAX_ENCODE_DEPTH } from './limits.ts'
 import { emitYaml } from './yaml-emitter.ts'
 import type { YamlNode } from './yaml-emitter.ts'
 import { isBase60Float, resolvePlain } from './yaml-resolve.ts'
@@ -77,7 +78,7 @@ export function encodeYaml(value: unknown): string {
 
 /** go-yaml v3's typing of a Go value it encodes directly (no JSON step): floats stay floats. */
 function prettyTree(v: unknown, depth: number): YamlNode {
-  if (depth > 10_000) throw new Error('value nested too deeply')
+  if (depth > MAX_ENCODE_DEPTH) throw new EncodingError('YAML_UNSUPPORTED', 'yaml: value nested too deeply')
   if (v === null || v === undefined) return plain('null')
   switch (typeof v) {
     case 'boolean':
@@ -98,7 +99,7 @@ function prettyTree(v: unknown, depth: number): YamlNode {
       return { kind: 'map', entries: keys.map((k) => [stringNode(k), prettyTree(obj[k], depth + 1)]) }
     }
   }
-  throw new Error(`cannot marshal type: ${typeof v}`)
+  throw new EncodingError('YAML_UNSUPPORTED', `yaml: cannot marshal type: ${typeof v}`)
 }
 
 /**

@@ -96,6 +96,8 @@ function goMessage(
     case 'UNEXPECTED_TOKEN':
       return blockProblem()
     default:
+      // The parser recursing past the JavaScript stack: say what it means.
+      if (/call stack/i.test(m)) return { msg: 'document is nested too deeply', kind: 'parser' }
       return { msg: m.replace(/ at line \d+, column \d+.*$/s, ''), kind: 'parser' }
   }
 }
