@@ -1,9 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isChartError } from '@slipway/chart'
 import { chartArchiveEntries, listChartVersions, loadChartDir, loadChartFromSource, RepoIndexCache, writeChartArchive } from '@slipway/chart/node'
 import { startHelmRepo, type HelmRepo } from '../support/helm-repo.ts'
-import { helm, repoRoot } from '../support/tools.ts'
+import { helm, repoRoot, run } from '../support/tools.ts'
 import { slipwayInProcess } from './cli-in-process.ts'
 
 const demoDir = join(repoRoot, 'test', 'fixtures', 'charts', 'demo')
@@ -151,5 +153,36 @@ describe('classic Helm repository', () => {
   it('loads a chart from a plain archive URL', async () => {
     const loaded = await loadChartFromSource(`${repo.url}/charts/demo-1.0.0.tgz`)
     expect(loaded.version).toBe('1.0.0')
+  })
+})
+
+describe('a Helm repository over HTTPS', () => {
+  it('needs the CA (or an explicit skip), and takes client certificate files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-tls-'))
+    const key = join(dir, 'key.pem')
+    const cert = join(dir, 'cert.pem')
+    const made = await run('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert,
+    ])
+    expect(made.code, made.stderr).toBe(0)
+    const tlsRepo = await startHelmRepo({ tls: { key: readFileSync(key), cert: readFileSync(cert) } })
+    try {
+      tlsRepo.addChart(await demoArchive('1.0.0'), { name: 'demo', version: '1.0.0' })
+      const untrusted = await loadChartFromSource({ repo: tlsRepo.url, name: 'demo' }, fresh()).catch((e: unknown) => e)
+      expect(isChartError(untrusted, 'REPOSITORY_ERROR')).toBe(true)
+      expect((untrusted as Error).message).toMatch(/certificate/i)
+      expect((await loadChartFromSource({ repo: tlsRepo.url, name: 'demo' }, { ...fresh(), caFile: cert })).version).toBe('1.0.0')
+      const skipped = await loadChartFromSource({ repo: tlsRepo.url, name: 'demo' }, { ...fresh(), insecureSkipTlsVerify: true })
+      expect(skipped.version).toBe('1.0.0')
+      const withClientCert = await loadChartFromSource(
+        { repo: tlsRepo.url, name: 'demo' },
+        { ...fresh(), caFile: cert, certFile: cert, keyFile: key },
+      )
+      expect(withClientCert.version).toBe('1.0.0')
+    } finally {
+      await tlsRepo.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

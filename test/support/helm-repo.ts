@@ -11,7 +11,8 @@
  * ```
  */
 import { createHash } from 'node:crypto'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import { stringify } from 'yaml'
 import { freePort } from './ports.ts'
 
@@ -49,13 +50,15 @@ export interface HelmRepoOptions {
   basePath?: string
   /** Require these Basic credentials for every request. */
   auth?: { username: string; password: string }
+  /** Serve HTTPS with this PEM key and certificate (the URL then starts with https://). */
+  tls?: { key: string | Buffer; cert: string | Buffer }
 }
 
 /** Starts a test Helm repository. */
 export async function startHelmRepo(options: HelmRepoOptions = {}): Promise<HelmRepo> {
   const basePath = (options.basePath ?? '/stable').replace(/\/$/, '')
   const port = await freePort()
-  const url = `http://127.0.0.1:${port}${basePath}`
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`
   const files = new Map<string, Uint8Array>()
   const entries: Record<string, Array<Record<string, unknown>>> = {}
   const requests: string[] = []
@@ -65,7 +68,7 @@ export async function startHelmRepo(options: HelmRepoOptions = {}): Promise<Helm
     rawIndex ??
     stringify({ apiVersion: 'v1', entries, generated: '2024-01-01T00:00:00Z' })
 
-  const server: Server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     requests.push(path)
     if (options.auth) {
@@ -90,7 +93,8 @@ export async function startHelmRepo(options: HelmRepoOptions = {}): Promise<Helm
       return
     }
     res.writeHead(200, { 'Content-Type': 'application/gzip', 'Content-Length': data.length }).end(Buffer.from(data))
-  })
+  }
+  const server: Server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())
