@@ -215,29 +215,43 @@ export class Releases {
     await this.kube.request('POST', '/api/v1/namespaces', { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: { name: namespace } } } })
   }
 
-  /** Applies a revision: CRDs, dry run, pre hooks, apply, prune, wait, post hooks. */
-  private async deploy(rel: HelmRelease, crds: ParsedObject[], previous: HelmRelease | undefined, event: 'install' | 'upgrade' | 'rollback', opts: { wait?: boolean; timeoutMs?: number; noHooks?: boolean }, onEvent?: OnApplyEvent): Promise<void> {
-    const id = { name: rel.name, namespace: rel.namespace }
-    const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs
-    if (crds.length) {
-      // as Helm: CRDs from crds/ are created when missing and never upgraded or deleted
-      const prepared = await prepare(this.mapper, crds, id, false)
-      const missing: PreparedObject[] = []
-      for (const p of prepared) {
-        try {
-          await this.kube.request('GET', p.path)
-        } catch (err) {
-          if (isStatus(err, 404)) missing.push(p)
-          else throw err
-        }
-      }
-      if (missing.length) {
-        await validateAll(this.kube, missing, id, onEvent, { owned: new Set(missing.map((p) => p.path)) })
-        await applyAll(this.kube, missing, onEvent, 'crd')
-        await waitReady(this.kube, missing, timeoutMs, onEvent, 'crd')
-        this.mapper.reset()
+  /**
+   * Creates the chart's missing CRDs (from crds/) and waits until they are established, before
+   * the chart is rendered for real, so `.Capabilities` and the kind mapping see them, as Helm's
+   * install does. Existing CRDs are never changed or deleted (as Helm). Returns whether any was created.
+   */
+  private async installCrds(crds: ParsedObject[], id: { name: string; namespace: string }, timeoutMs: number, onEvent?: OnApplyEvent): Promise<boolean> {
+    if (!crds.length) return false
+    const prepared = await prepare(this.mapper, crds, id, false)
+    const missing: PreparedObject[] = []
+    for (const p of prepared) {
+      try {
+        await this.kube.request('GET', p.path)
+      } catch (err) {
+        if (isStatus(err, 404)) missing.push(p)
+        else throw err
       }
     }
+    if (!missing.length) return false
+    await validateAll(this.kube, missing, id, onEvent, { owned: new Set(missing.map((p) => p.path)) })
+    await applyAll(this.kube, missing, onEvent, 'crd')
+    await waitReady(this.kube, missing, timeoutMs, onEvent, 'crd')
+    this.mapper.reset()
+    return true
+  }
+
+  /** Renders; when the chart brings CRDs the cluster lacks, creates them and renders again. */
+  private async renderWithCrds(input: ReleaseInput, revision: number, isUpgrade: boolean, onEvent?: OnApplyEvent) {
+    const first = await this.renderRelease(input, revision, isUpgrade, onEvent)
+    if (input.dryRun) return first
+    const created = await this.installCrds(first.crds, { name: input.name, namespace: input.namespace }, input.timeoutMs ?? defaultTimeoutMs, onEvent)
+    return created ? this.renderRelease(input, revision, isUpgrade, onEvent) : first
+  }
+
+  /** Applies a revision: dry run, pre hooks, apply, prune, wait, post hooks. */
+  private async deploy(rel: HelmRelease, previous: HelmRelease | undefined, event: 'install' | 'upgrade' | 'rollback', opts: { wait?: boolean; timeoutMs?: number; noHooks?: boolean }, onEvent?: OnApplyEvent): Promise<void> {
+    const id = { name: rel.name, namespace: rel.namespace }
+    const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs
     const items = sortForInstall(parseManifest(rel.manifest))
     const prepared = await prepare(this.mapper, items, id)
     const old = previous ? await this.prepareLoose(previous.manifest, id) : []
@@ -283,12 +297,12 @@ export class Releases {
     }
     await this.ensureNamespace(input.namespace, input.createNamespace ?? false, input.dryRun ?? false)
     const revision = last ? last.version + 1 : 1
-    const rendered = await this.renderRelease(input, revision, false, onEvent)
+    const rendered = await this.renderWithCrds(input, revision, false, onEvent)
     const rel = this.newRecord(input, revision, rendered, 'pending-install', 'Initial install underway')
     if (input.dryRun) return this.dryRun(rel, onEvent)
     await this.storage.create(rel)
     try {
-      await this.deploy(rel, rendered.crds, undefined, 'install', input, onEvent)
+      await this.deploy(rel, undefined, 'install', input, onEvent)
     } catch (err) {
       await this.setStatus(rel, 'failed', `Release "${rel.name}" failed: ${(err as Error).message}`, onEvent)
       throw err
@@ -321,12 +335,12 @@ export class Releases {
     if (isPending(last.info.status)) throw this.busy(last)
     const current = [...history].reverse().find((r) => r.info.status === 'deployed') ?? last
     const revision = last.version + 1
-    const rendered = await this.renderRelease(input, revision, true, onEvent)
+    const rendered = await this.renderWithCrds(input, revision, true, onEvent)
     const rel = this.newRecord(input, revision, rendered, 'pending-upgrade', 'Preparing upgrade', current.info.first_deployed || undefined)
     if (input.dryRun) return this.dryRun(rel, onEvent)
     await this.storage.create(rel)
     try {
-      await this.deploy(rel, rendered.crds, current, 'upgrade', input, onEvent)
+      await this.deploy(rel, current, 'upgrade', input, onEvent)
     } catch (err) {
       await this.setStatus(rel, 'failed', `Upgrade "${rel.name}" failed: ${(err as Error).message}`, onEvent)
       throw err
@@ -370,7 +384,7 @@ export class Releases {
     }
     await this.storage.create(rel)
     try {
-      await this.deploy(rel, [], current, 'rollback', options, onEvent)
+      await this.deploy(rel, current, 'rollback', options, onEvent)
     } catch (err) {
       await this.setStatus(rel, 'failed', `Rollback "${name}" failed: ${(err as Error).message}`, onEvent)
       throw err
