@@ -95,3 +95,15 @@ describe('fixture charts load', () => {
     expect((caught as Error).message).toBe('found in Chart.yaml, but missing in charts/ directory: sub-tgz')
   })
 })
+
+describe('valuesSchema', () => {
+  it('uses values.schema.json when shipped, else infers one', async () => {
+    const { valuesSchema } = await import('@slipway/chart')
+    const demo = valuesSchema(await loadChart(join(fixtures, 'demo')))
+    expect(demo.inferred).toBe(false)
+    expect(demo.schema.title).toBe('Demo')
+    const noSchema = valuesSchema(await loadChart(join(fixtures, 'no-schema')))
+    expect(noSchema.inferred).toBe(true)
+    expect(noSchema.schema.order?.[0]).toBe('nameOverride')
+  })
+})

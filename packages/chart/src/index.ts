@@ -21,6 +21,8 @@ export {
 export { decodeValues } from './values.ts'
 export { lineColumnAt, parseSchema, type JsonSchema } from './schema.ts'
 export { inferSchema } from './infer-schema.ts'
+export { valuesSchema } from './values-schema.ts'
+export { utf8 } from './text.ts'
 export { checkDependencies } from './dependencies.ts'
 export { crdFiles, findReadme, metadataToYaml, showChart, type ShowKind } from './show.ts'
 export {

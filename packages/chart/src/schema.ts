@@ -1,4 +1,5 @@
 import { ChartError } from './errors.ts'
+import { utf8 } from './text.ts'
 
 /** A JSON Schema document (draft-04 to 2020-12), as values.schema.json holds. */
 export interface JsonSchema {
@@ -18,7 +19,6 @@ export interface JsonSchema {
   [keyword: string]: unknown
 }
 
-const decoder = new TextDecoder('utf-8')
 
 /** 1-based line and column of a character offset. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -40,7 +40,7 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
  * @throws ChartError `PARSE_ERROR` with file, line and column.
  */
 export function parseSchema(data: Uint8Array | string, file = 'values.schema.json'): JsonSchema {
-  const text = typeof data === 'string' ? data : decoder.decode(data)
+  const text = typeof data === 'string' ? data : utf8(data)
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -1,10 +1,10 @@
 import { encodeYaml } from '@slipway/gotemplate'
 import type { Chart, ChartDependency, ChartFile, ChartMetadata } from './types.ts'
+import { utf8 } from './text.ts'
 
 /** What `show` prints, as Helm's `helm show` sub-commands. */
 export type ShowKind = 'chart' | 'values' | 'readme' | 'crds' | 'all'
 
-const decoder = new TextDecoder('utf-8')
 const readmeNames = ['readme.md', 'readme.txt', 'readme']
 
 // sigs.k8s.io/yaml marshals through JSON: only set fields, keys in alphabetical order.
@@ -72,21 +72,21 @@ export function showChart(chart: Chart, kind: ShowKind): string {
   if (kind === 'chart' || kind === 'all') out += `${metadataToYaml(chart.metadata)}\n`
   if ((kind === 'values' || kind === 'all') && chart.rawValues !== undefined) {
     if (kind === 'all') out += '---\n'
-    out += `${decoder.decode(chart.rawValues)}\n`
+    out += `${utf8(chart.rawValues)}\n`
   }
   if (kind === 'readme' || kind === 'all') {
     const readme = findReadme(chart.files)
     if (readme) {
       if (kind === 'all') out += '---\n'
-      out += `${decoder.decode(readme.data)}\n`
+      out += `${utf8(readme.data)}\n`
     }
   }
   if (kind === 'crds' || kind === 'all') {
     const crds = crdFiles(chart)
     if (crds.length > 0) {
-      const first = decoder.decode(crds[0]!.data)
+      const first = utf8(crds[0]!.data)
       if (kind === 'all' && !first.startsWith('---')) out += '---\n'
-      for (const crd of crds) out += `${decoder.decode(crd.data)}\n`
+      for (const crd of crds) out += `${utf8(crd.data)}\n`
     }
   }
   return out

@@ -1,8 +1,8 @@
 import { decodeYaml, isGoMap } from '@slipway/gotemplate'
 import { ChartError } from './errors.ts'
 import type { Values } from './types.ts'
+import { utf8 } from './text.ts'
 
-const decoder = new TextDecoder('utf-8')
 
 /**
  * Decodes a values file as Helm does (gotemplate's `decodeYaml`: YAML 1.1, numbers float64).
@@ -11,7 +11,7 @@ const decoder = new TextDecoder('utf-8')
  * @throws ChartError `PARSE_ERROR` (with the line when known) or `INVALID_VALUES`.
  */
 export function decodeValues(data: Uint8Array | string, file = 'values.yaml'): Values {
-  const text = typeof data === 'string' ? data : decoder.decode(data)
+  const text = typeof data === 'string' ? data : utf8(data)
   let value: unknown
   try {
     value = decodeYaml(text, { file })
