@@ -225,9 +225,18 @@ function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0')
 }
 
+const plainAscii = /^[\x20\x21\x23-\x26\x28-\x5b\x5d-\x7e]*$/
+const asciiControl = /[\x00-\x1f"'\\\x7f]/g
+
 /** Go's strconv.Quote (`asciiOnly`: QuoteToASCII): a double-quoted Go string literal. */
 export function quoteGo(s: string, asciiOnly = false, quote = '"'): string {
-  let out = quote
+  if (plainAscii.test(s)) return quote + s + quote
+  if (/^[\x00-\x7f]*$/.test(s)) return quote + s.replace(asciiControl, (c) => (c === quote || (c !== '"' && c !== "'") ? quoteGoSlow(c, quote) : c)) + quote
+  return quoteGoSlow(s, quote, asciiOnly, true)
+}
+
+function quoteGoSlow(s: string, quote: string, asciiOnly = false, wrap = false): string {
+  let out = wrap ? quote : ''
   for (const ch of s) {
     const r = ch.codePointAt(0)!
     if (ch === quote || ch === '\\') {
@@ -267,7 +276,7 @@ export function quoteGo(s: string, asciiOnly = false, quote = '"'): string {
     else if (r < 0x10000) out += '\\u' + hex(r, 4)
     else out += '\\U' + hex(r, 8)
   }
-  return out + quote
+  return wrap ? out + quote : out
 }
 
 function canBackquote(s: string): boolean {

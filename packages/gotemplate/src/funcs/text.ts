@@ -27,12 +27,12 @@ export function isSpace(ch: string): boolean {
 
 /** strings.TrimSpace. */
 export function trimSpace(s: string): string {
-  const chars = Array.from(s)
+  // every Unicode space is in the BMP, so UTF-16 units can be scanned from both ends
   let i = 0
-  let j = chars.length
-  while (i < j && isSpace(chars[i]!)) i++
-  while (j > i && isSpace(chars[j - 1]!)) j--
-  return chars.slice(i, j).join('')
+  let j = s.length
+  while (i < j && isSpace(s[i]!)) i++
+  while (j > i && isSpace(s[j - 1]!)) j--
+  return i === 0 && j === s.length ? s : s.slice(i, j)
 }
 
 /** unicode.IsLetter. */

@@ -6,29 +6,55 @@
 
 /** UTF-8 bytes of a string; lone surrogates become U+FFFD as Go's conversion would. */
 export function encodeUtf8(s: string): Uint8Array {
-  const out: number[] = []
-  for (const ch of s) {
-    let r = ch.codePointAt(0)!
+  const out = new Uint8Array(s.length * 3)
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    let r = s.charCodeAt(i)
+    if (r < 0x80) {
+      out[n++] = r
+      continue
+    }
+    if (r >= 0xd800 && r <= 0xdbff && i + 1 < s.length) {
+      const lo = s.charCodeAt(i + 1)
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        r = 0x10000 + ((r - 0xd800) << 10) + (lo - 0xdc00)
+        i++
+      }
+    }
     if (r >= 0xd800 && r <= 0xdfff) r = 0xfffd
-    if (r < 0x80) out.push(r)
-    else if (r < 0x800) out.push(0xc0 | (r >> 6), 0x80 | (r & 0x3f))
-    else if (r < 0x10000) out.push(0xe0 | (r >> 12), 0x80 | ((r >> 6) & 0x3f), 0x80 | (r & 0x3f))
-    else
-      out.push(
-        0xf0 | (r >> 18),
-        0x80 | ((r >> 12) & 0x3f),
-        0x80 | ((r >> 6) & 0x3f),
-        0x80 | (r & 0x3f),
-      )
+    if (r < 0x800) {
+      out[n++] = 0xc0 | (r >> 6)
+      out[n++] = 0x80 | (r & 0x3f)
+    } else if (r < 0x10000) {
+      out[n++] = 0xe0 | (r >> 12)
+      out[n++] = 0x80 | ((r >> 6) & 0x3f)
+      out[n++] = 0x80 | (r & 0x3f)
+    } else {
+      out[n++] = 0xf0 | (r >> 18)
+      out[n++] = 0x80 | ((r >> 12) & 0x3f)
+      out[n++] = 0x80 | ((r >> 6) & 0x3f)
+      out[n++] = 0x80 | (r & 0x3f)
+    }
   }
-  return Uint8Array.from(out)
+  return out.slice(0, n)
 }
 
 /** Decodes UTF-8; each invalid byte becomes U+FFFD, as Go's `for range` over a string does. */
 export function decodeUtf8(b: Uint8Array): string {
   let s = ''
   let i = 0
+  // ASCII runs are decoded in chunks
+  const ascii = (from: number): number => {
+    let j = from
+    while (j < b.length && b[j]! < 0x80 && j - from < 8192) j++
+    if (j > from) s += String.fromCharCode(...b.subarray(from, j))
+    return j
+  }
   while (i < b.length) {
+    if (b[i]! < 0x80) {
+      i = ascii(i)
+      continue
+    }
     const c = b[i]!
     let r = 0xfffd
     let n = 1
