@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkDependencies, isChartError, parseSchema } from '@slipway/chart'
+import { checkDependencies, isChartError, parseSchema, valuesSchema } from '@slipway/chart'
 import { loadChart, loadChartDir } from '@slipway/chart/node'
 import { repoRoot } from '../support/tools.ts'
 
@@ -98,7 +98,6 @@ describe('fixture charts load', () => {
 
 describe('valuesSchema', () => {
   it('uses values.schema.json when shipped, else infers one', async () => {
-    const { valuesSchema } = await import('@slipway/chart')
     const demo = valuesSchema(await loadChart(join(fixtures, 'demo')))
     expect(demo.inferred).toBe(false)
     expect(demo.schema.title).toBe('Demo')

@@ -1,9 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isChartError } from '@slipway/chart'
-import { chartArchiveEntries, listChartVersions, loadChartDir, loadChartFromSource, RepoIndexCache, writeChartArchive } from '@slipway/chart/node'
+import {
+  chartArchiveEntries,
+  listChartVersions,
+  loadChartDir,
+  loadChartFromSource,
+  RepoIndexCache,
+  unpackArchive,
+  writeChartArchive,
+} from '@slipway/chart/node'
 import { startHelmRepo, type HelmRepo } from '../support/helm-repo.ts'
 import { helm, repoRoot, run } from '../support/tools.ts'
 import { slipwayInProcess } from './cli-in-process.ts'
@@ -148,6 +156,26 @@ describe('classic Helm repository', () => {
     expect(theirs.code, theirs.stderr).toBe(0)
     expect(ours.stderr).toBe('')
     expect(ours.stdout).toBe(theirs.stdout)
+  })
+
+  it('unpacks the same tree as helm pull --untar', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-untar-'))
+    try {
+      const pulled = await helm(['pull', '--repo', repo.url, 'demo', '--version', '1.2.0', '--untar', '--untardir', join(dir, 'theirs')])
+      expect(pulled.code, pulled.stderr).toBe(0)
+      const loaded = await loadChartFromSource({ repo: repo.url, name: 'demo', version: '1.2.0' }, fresh())
+      const ours = await unpackArchive(loaded.archive!, join(dir, 'ours'))
+      expect(ours).toBe(join(dir, 'ours', 'demo'))
+      const tree = (root: string) =>
+        readdirSync(root, { recursive: true })
+          .map(String)
+          .sort()
+          .map((name) => [name, statSync(join(root, name)).isFile() ? readFileSync(join(root, name), 'utf8') : '<dir>'])
+      // helm also leaves an empty directory named after the archive beside the chart
+      expect(tree(join(dir, 'ours', 'demo'))).toEqual(tree(join(dir, 'theirs', 'demo')))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('loads a chart from a plain archive URL', async () => {
