@@ -144,4 +144,37 @@ spec:
     expect(got.stdout).toBe('3')
     await c.kubectl(['delete', 'crd', 'widgets.example.com'])
   })
+
+  it('validates with --dry-run=server without storing, and selects by field', async () => {
+    const ns = await c.namespace()
+    const dry = await c.kubectl(['apply', '--server-side', '--dry-run=server', '-f', '-'], deployment(ns, 1))
+    expect(dry.stdout).toContain('deployment.apps/web serverside-applied (server dry run)')
+    expect((await c.kubectl(['get', 'deployment', 'web', '-n', ns])).stderr).toContain('not found')
+    await c.kubectl(['apply', '--server-side', '-f', '-'], deployment(ns, 1))
+    const byName = await c.kubectl(['get', 'configmaps', '-n', ns, '--field-selector', 'metadata.name=settings', '-o', 'name'])
+    expect(byName.stdout.trim()).toBe('configmap/settings')
+    const notName = await c.kubectl(['get', 'services', '-A', '--field-selector', `metadata.namespace=${ns},metadata.name!=web`, '-o', 'name'])
+    expect(notName.stdout.trim()).toBe('')
+  })
+
+  it('serves pod logs and streams watch events', async () => {
+    const ns = await c.namespace()
+    await c.kubectl(['apply', '--server-side', '-f', '-'], deployment(ns, 1))
+    await c.kubectl(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=30s'])
+    const pod = (await c.kubectl(['get', 'pods', '-n', ns, '-l', 'app=web', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout
+    const logs = await c.kubectl(['logs', pod, '-n', ns])
+    expect(logs.code).toBe(0)
+    if (c.double) expect(logs.stdout).toContain('web: started nginx:1.25')
+    // a watch from a resourceVersion sees later changes only
+    if (!c.double) return
+    const rv = c.double.store.resourceVersion
+    const res = await fetch(`${c.double.url}/api/v1/namespaces/${ns}/configmaps?watch=1&resourceVersion=${rv}&timeoutSeconds=5`)
+    const reader = res.body!.getReader()
+    await c.kubectl(['create', 'configmap', 'late', '-n', ns, '--from-literal=a=b'])
+    const { value } = await reader.read()
+    const event = JSON.parse(new TextDecoder().decode(value).split('\n')[0] as string)
+    expect(event.type).toBe('ADDED')
+    expect(event.object.metadata.name).toBe('late')
+    await reader.cancel()
+  })
 })
