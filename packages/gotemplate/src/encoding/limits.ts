@@ -20,3 +20,10 @@ export const MAX_DECODED_NODES = 10_000_000
  * recursion well within the JavaScript stack.
  */
 export const MAX_ENCODE_DEPTH = 500
+
+/**
+ * Deepest nesting of collections a YAML text may have (checked on the token tree before the
+ * document is built, so deep input can neither exhaust the stack nor slow the parser).
+ * Helm's go-yaml v3 stops at 10 000; values files seldom pass 20.
+ */
+export const MAX_YAML_DEPTH = 500

@@ -5,12 +5,12 @@
  *
  * The `yaml` package parses; this file only gives the parsed nodes go-yaml v2's meaning.
  */
-import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml'
+import { Alias, Composer, isAlias, isMap, isScalar, isSeq, Parser } from 'yaml'
 import type { Document, Node as YamlNode, Scalar, YAMLError } from 'yaml'
 import { EncodingError } from './errors.ts'
 import type { EncodingErrorCode } from './errors.ts'
 import { formatFloatG } from './go-float.ts'
-import { ALIAS_RATIO_RANGE_HIGH, ALIAS_RATIO_RANGE_LOW, MAX_DECODED_NODES } from './limits.ts'
+import { ALIAS_RATIO_RANGE_HIGH, ALIAS_RATIO_RANGE_LOW, MAX_DECODED_NODES, MAX_YAML_DEPTH } from './limits.ts'
 import { resolvePlain } from './yaml-resolve.ts'
 import type { Resolved } from './yaml-resolve.ts'
 import { yamlErrorMessage } from './yaml-errors.ts'
@@ -38,13 +38,47 @@ class Decoder {
   private decodeCount = 0
   private aliasCount = 0
   private aliasDepth = 0
+  private depth = 0
   private readonly expanding = new Set<YamlNode>()
+  /** Anchored nodes by name, in document order, so each alias resolves in log time. */
+  private readonly anchors = new Map<string, { offset: number; node: YamlNode }[]>()
 
   constructor(
-    private readonly doc: Document.Parsed,
+    doc: Document.Parsed,
     private readonly text: string,
     private readonly file: string | undefined,
-  ) {}
+  ) {
+    const stack: unknown[] = [doc.contents]
+    while (stack.length > 0) {
+      const n = stack.pop()
+      if (!n || typeof n !== 'object') continue
+      const node = n as YamlNode & { anchor?: string; items?: unknown[]; key?: unknown; value?: unknown }
+      if (node.anchor && node.range) {
+        const list = this.anchors.get(node.anchor) ?? []
+        list.push({ offset: node.range[0], node })
+        this.anchors.set(node.anchor, list)
+      }
+      if (Array.isArray(node.items)) stack.push(...node.items)
+      if ('key' in node) stack.push(node.key)
+      if ('value' in node && node.value && typeof node.value === 'object') stack.push(node.value)
+    }
+    for (const list of this.anchors.values()) list.sort((a, b) => a.offset - b.offset)
+  }
+
+  /** The node an alias names: the last anchor of that name before it, as YAML defines. */
+  private resolveAlias(alias: Alias): YamlNode | undefined {
+    const list = this.anchors.get(alias.source)
+    const at = alias.range?.[0] ?? 0
+    if (!list) return undefined
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (list[mid]!.offset < at) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 ? list[lo - 1]!.node : undefined
+  }
 
   fail(code: EncodingErrorCode, message: string, node?: YamlNode | null): never {
     const loc = node?.range ? lineCol(this.text, node.range[0]) : undefined
@@ -65,6 +99,19 @@ class Decoder {
       this.fail('YAML_EXCESSIVE_ALIASING', 'yaml: document contains excessive aliasing', node)
     }
     if (node === null || node === undefined) return null
+    // Aliases can stack documents inside each other beyond the text's own nesting.
+    if (this.depth > 2 * MAX_YAML_DEPTH) {
+      this.fail('YAML_EXCESSIVE_ALIASING', `yaml: document is nested deeper than ${2 * MAX_YAML_DEPTH} levels through aliases`, node)
+    }
+    this.depth++
+    try {
+      return this.decodeNode(node)
+    } finally {
+      this.depth--
+    }
+  }
+
+  private decodeNode(node: YamlNode): GoYaml {
     if (isAlias(node)) return this.alias(node)
     if (isScalar(node)) return this.scalar(node)
     if (isMap(node)) {
@@ -77,7 +124,7 @@ class Decoder {
   }
 
   private alias(node: Alias): GoYaml {
-    const target = node.resolve(this.doc)
+    const target = this.resolveAlias(node)
     if (!target) this.fail('YAML_ALIAS', `yaml: unknown anchor '${node.source}' referenced`, node)
     if (this.expanding.has(target)) {
       this.fail('YAML_ALIAS', `yaml: anchor '${node.source}' value contains itself`, node)
@@ -158,7 +205,7 @@ class Decoder {
     const wantMap = (): never =>
       this.fail('YAML_MERGE', 'yaml: map merge requires map or sequence of maps as the value', node)
     const mergeOne = (n: YamlNode | null) => {
-      const target = isAlias(n) ? n.resolve(this.doc) : n
+      const target = isAlias(n) ? this.resolveAlias(n) : n
       if (!isMap(target)) wantMap()
       const decoded = this.decode(n)
       if (!(decoded instanceof Map)) return wantMap()
@@ -299,16 +346,41 @@ export function setKey(obj: Record<string, unknown>, key: string, value: unknown
   }
 }
 
-function parseDocs(text: string): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, {
-    version: '1.1',
-    schema: 'failsafe',
-    merge: false,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: false,
-  })
-  return Array.isArray(parsed) ? parsed : []
+/** The deepest collection nesting in a token tree, walked without recursion. */
+function tokenDepth(tokens: readonly unknown[]): { depth: number; offset: number } {
+  const stack: [unknown, number][] = tokens.map((t) => [t, 0])
+  let max = { depth: 0, offset: 0 }
+  while (stack.length > 0) {
+    const [tok, depth] = stack.pop()!
+    if (tok === null || typeof tok !== 'object') continue
+    const t = tok as { items?: { key?: unknown; value?: unknown }[]; value?: unknown; offset?: number }
+    if (Array.isArray(t.items)) {
+      if (depth + 1 > max.depth) max = { depth: depth + 1, offset: t.offset ?? 0 }
+      if (max.depth > MAX_YAML_DEPTH) return max
+      for (const item of t.items) {
+        if (item.key) stack.push([item.key, depth + 1])
+        if (item.value) stack.push([item.value, depth + 1])
+      }
+    } else if (t.value && typeof t.value === 'object') {
+      stack.push([t.value, depth])
+    }
+  }
+  return max
+}
+
+function parseDocs(text: string, file: string | undefined): Document.Parsed[] {
+  const tokens = Array.from(new Parser().parse(text))
+  const { depth, offset } = tokenDepth(tokens)
+  if (depth > MAX_YAML_DEPTH) {
+    const { line, column } = lineCol(text, offset)
+    throw new EncodingError(
+      'YAML_SYNTAX',
+      `error converting YAML to JSON: yaml: line ${line}: document is nested deeper than ${MAX_YAML_DEPTH} levels`,
+      { file, line, column },
+    )
+  }
+  const composer = new Composer({ version: '1.1', schema: 'failsafe', merge: false, uniqueKeys: false, strict: false })
+  return Array.from(composer.compose(tokens)) as Document.Parsed[]
 }
 
 function checkSyntax(doc: Document.Parsed, text: string, file: string | undefined): void {
@@ -351,7 +423,7 @@ export function decodeYaml(text: string, options: DecodeYamlOptions = {}): unkno
 export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {}, limit = Infinity): unknown[] {
   const { file } = options
   const out: unknown[] = []
-  for (const doc of parseDocs(text).slice(0, limit)) {
+  for (const doc of parseDocs(text, file).slice(0, limit)) {
     checkSyntax(doc, text, file)
     let raw: GoYaml
     try {
