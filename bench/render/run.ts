@@ -5,7 +5,7 @@
  * repeated). Prints numbers; asserts nothing. Targets: CLI no slower than helm, warm render
  * at least 5x faster than the helm process, under 200 MB RSS.
  *
- *   pnpm exec tsx bench/render/run.ts DIR [--runs N] [--filter SUBSTR]
+ *   pnpm exec tsx bench/render/run.ts DIR [--runs N] [--filter SUBSTR] [--cli PATH]
  *
  * DIR holds one chart per directory (dependencies vendored); test/fixtures/render works too.
  */
@@ -65,9 +65,11 @@ async function main(): Promise<void> {
   const runs = Number(arg('--runs') ?? '3')
   const filter = arg('--filter')
   const helmEnv = isolatedHelmEnv()
-  const cli = join(repoRoot, 'apps', 'cli', 'bin', 'slipway.js')
+  const cli = arg('--cli') ?? join(repoRoot, 'apps', 'cli', 'bin', 'slipway.js')
   const bundled = existsSync(join(repoRoot, 'apps', 'cli', 'dist', 'slipway.mjs'))
-  console.log(`slipway CLI: ${bundled ? 'bundled (apps/cli/dist)' : 'from sources (run pnpm build for the bundle)'}`)
+  console.log(
+    `slipway CLI: ${arg('--cli') ?? (bundled ? 'bundled (apps/cli/dist)' : 'from sources (run pnpm build for the bundle)')}`,
+  )
   console.log(
     `${'chart'.padEnd(48)} ${'helm ms'.padStart(8)} ${'helm MB'.padStart(8)} ${'cli ms'.padStart(8)} ${'cli MB'.padStart(8)} ${'warm ms'.padStart(8)} ${'x helm'.padStart(7)}`,
   )

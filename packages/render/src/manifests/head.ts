@@ -1,4 +1,5 @@
 import { decodeYaml, isGoMap } from '@slipway/gotemplate'
+import { isMap, isScalar, parseDocument } from 'yaml'
 
 /** The fields Helm reads from every rendered document (releaseutil.SimpleHead). */
 export interface ManifestHead {
@@ -67,16 +68,53 @@ const maxCachedHeads = 4096
 const maxCachedChars = 32 * 1024 * 1024
 let cachedChars = 0
 
+/**
+ * The document decoded just enough for its head: valid YAML (1.1) whose top level is a map
+ * gives the three fields Helm reads. Anything unusual (errors, warnings, merge keys, a
+ * non-map top level) returns undefined, and the full Go-faithful decoder decides, with Go's
+ * wording. Documents can be large (CRDs); building only the head keeps cold renders fast.
+ */
+function fastDecode(doc: string): { value: unknown } | undefined {
+  try {
+    const d = parseDocument(doc, { version: '1.1', uniqueKeys: true })
+    if (d.errors.length > 0 || d.warnings.length > 0) return undefined
+    const root = d.contents
+    if (root === null) return { value: null }
+    if (!isMap(root)) return undefined
+    const out: Record<string, unknown> = {}
+    for (const pair of root.items) {
+      if (!isScalar(pair.key)) return undefined
+      const k = pair.key.value
+      // merge keys (`<<`, a symbol in the parser's model) are left to the full decoder
+      if (k === '<<' || (k !== null && typeof k !== 'string' && typeof k !== 'number' && typeof k !== 'boolean')) {
+        return undefined
+      }
+      if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata') continue
+      const v = pair.value
+      out[k] = v === null ? null : (v as { toJS(doc: unknown): unknown }).toJS(d)
+    }
+    return { value: out }
+  } catch {
+    return undefined
+  }
+}
+
 function parseHeadUncached(doc: string): ManifestHead {
   let v: unknown
   try {
-    v = decodeYaml(doc)
+    const fast = fastDecode(doc)
+    v = fast ? fast.value : decodeYaml(doc)
   } catch (err) {
     const message = (err as Error).message
     throw new HeadParseError(
       message.startsWith('error converting YAML to JSON') ? message : `error converting YAML to JSON: ${message}`,
     )
   }
+  return headFromDecoded(v)
+}
+
+/** The head of a decoded document, typed as sigs.k8s.io/yaml fills releaseutil.SimpleHead. */
+export function headFromDecoded(v: unknown): ManifestHead {
   if (v === null || v === undefined) return { apiVersion: '', kind: '' }
   if (!isGoMap(v)) {
     throw new HeadParseError(

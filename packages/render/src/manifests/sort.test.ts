@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { RenderError } from '../errors.ts'
-import { parseHead } from './head.ts'
+import { decodeYaml } from '@slipway/gotemplate'
+import { headFromDecoded, parseHead } from './head.ts'
 import { sortManifests } from './sort.ts'
 import { splitManifests } from './split.ts'
 
@@ -45,6 +46,36 @@ describe('parseHead', () => {
   it('accepts comment-only documents and rejects scalars as Helm does', () => {
     expect(parseHead('# only a comment')).toEqual({ apiVersion: '', kind: '' })
     expect(() => parseHead('1')).toThrow(/cannot unmarshal number into Go value of type releaseutil.SimpleHead/)
+  })
+})
+
+describe('parseHead fast path', () => {
+  it.each([
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+    'kind: yes\napiVersion: 0755\nmetadata:\n  name: 0x1F\n  annotations:\n    a: 1e3\n    y: on\n    n: null\n',
+    'base: &b\n  name: anchored\nmetadata: *b\nkind: Pod\n',
+    'metadata:\n  <<: {name: merged}\nkind: Pod\n',
+    '<<: {kind: Merged}\napiVersion: v1\n',
+    'kind: Pod\nkind: Service\n',
+    'metadata:\n  annotations:\n    "helm.sh/hook": pre-install\n    "helm.sh/hook-weight": -5\n  name: h\n',
+    'apiVersion: v1\nkind: List\nitems:\n- a\n- b\n',
+    '# just a comment\n',
+    '123456789012345678901234: big\nkind: "quoted"\n',
+  ])('agrees with the full decoder: %j', (doc) => {
+    let full: unknown
+    try {
+      full = headFromDecoded(decodeYaml(doc))
+    } catch (err) {
+      full = `error: ${(err as Error).message}`
+    }
+    let fast: unknown
+    try {
+      fast = parseHead(doc)
+    } catch (err) {
+      fast = `error: ${(err as Error).message}`
+    }
+    if (typeof full === 'string') expect(String(fast)).toContain(full.slice('error: '.length))
+    else expect(fast).toEqual(full)
   })
 })
 
