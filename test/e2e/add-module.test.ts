@@ -10,6 +10,33 @@ import { helmPackage } from '../support/registry-content.ts'
 import { startRegistry, type TestRegistry } from '../support/registry.ts'
 import { fixtureChart, helmPush } from '../server/helpers.ts'
 import { buildWebOnce } from './web-build.ts'
+import { helmPackage } from '../support/registry-content.ts'
+import { helm } from '../support/tools.ts'
+import { mkdirSync, writeFileSync } from 'node:fs'
+
+/** A chart whose schema uses Cyclops' extensions: order at two levels, fileExtension, x-suggestions. */
+async function pushExtensionsChart(host: string): Promise<void> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'slipway-ext-')), 'extensions')
+  mkdirSync(join(dir, 'templates'), { recursive: true })
+  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: extensions\nversion: 0.1.0\n')
+  writeFileSync(join(dir, 'values.yaml'), 'region: eu\nconfig: |\n  a: 1\nserver:\n  port: 80\n  host: example\n')
+  writeFileSync(
+    join(dir, 'values.schema.json'),
+    JSON.stringify({
+      type: 'object',
+      order: ['server', 'config', 'region'],
+      properties: {
+        region: { type: 'string', title: 'Region', 'x-suggestions': ['eu', 'us', 'ap'] },
+        config: { type: 'string', title: 'Config', fileExtension: 'yaml', description: 'Extra configuration.' },
+        server: { type: 'object', title: 'Server', order: ['host', 'port'], properties: { port: { type: 'integer' }, host: { type: 'string' } } },
+      },
+    }),
+  )
+  writeFileSync(join(dir, 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n')
+  const pkg = await helmPackage(dir)
+  const pushed = await helm(['push', pkg.path, `oci://${host}/charts`, '--plain-http'])
+  if (pushed.code !== 0) throw new Error(pushed.stderr)
+}
 
 describe('Add module → Load → form, in Chromium', () => {
   let registry: TestRegistry
@@ -24,6 +51,8 @@ describe('Add module → Load → form, in Chromium', () => {
     repository = `oci://${registry.host}/charts`
     await helmPush('demo', registry.host)
     await helmPush('no-schema', registry.host)
+    await helmPush('nested', registry.host)
+    await pushExtensionsChart(registry.host)
     const older = await helmPackage(fixtureChart('demo'), ['--version', '0.9.0'])
     await new RegistryClient({ plainHttp: true }).pushChart(`${repository}/demo:0.9.0`, older.bytes, { name: 'demo', version: '0.9.0' })
     const home = mkdtempSync(join(tmpdir(), 'slipway-e2e-'))
@@ -107,7 +136,7 @@ describe('Add module → Load → form, in Chromium', () => {
     await expect(page.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true)
 
     await values().getByLabel(/^Replicas/).fill('-1')
-    await values().getByText('must be >= 0').waitFor()
+    await values().getByText('Must be greater than or equal to 0').waitFor()
     await page.screenshot({ path: screenshotPath('add-module-demo'), fullPage: true })
   })
 
@@ -124,6 +153,56 @@ describe('Add module → Load → form, in Chromium', () => {
     await deployment.getByText('Deployment demo').click()
     await expect(deployment.locator('pre').textContent()).resolves.toContain('replicas: 3')
     await page.screenshot({ path: screenshotPath('add-module-preview'), fullPage: true })
+  })
+
+  it('draws $ref, nested sections, arrays with add/remove, maps and oneOf from plain JSON Schema', async () => {
+    await source().getByLabel('Path').fill('nested')
+    await source().getByLabel('Version').fill('')
+    await source().getByRole('button', { name: 'Load' }).click()
+    await values().getByRole('group', { name: 'Application' }).waitFor()
+    await expect(values().getByLabel(/^Repository/).inputValue()).resolves.toBe('ghcr.io/example/shop')
+    const pullPolicy = await values().getByLabel(/^Pull policy/).locator('option').allTextContents()
+    expect(pullPolicy.filter((o) => o !== '')).toEqual(['Always', 'IfNotPresent', 'Never'])
+    const env = values().getByRole('group', { name: 'Environment', exact: true })
+    await expect(env.getByRole('textbox', { name: /^Name/ }).count()).resolves.toBe(2)
+    await env.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(env.getByRole('textbox', { name: /^Name/ }).count()).resolves.toBe(3)
+    await env.getByRole('button', { name: 'Remove', exact: true }).last().click()
+    await expect(env.getByRole('textbox', { name: /^Name/ }).count()).resolves.toBe(2)
+    // resources.order puts requests before limits, although values.yaml has limits first
+    const resourceIds = await values()
+      .getByRole('group', { name: 'Resources' })
+      .locator('input')
+      .evaluateAll((els) => els.map((e) => e.id))
+    expect(resourceIds).toEqual([
+      'values_app_resources_requests_cpu',
+      'values_app_resources_requests_memory',
+      'values_app_resources_limits_cpu',
+      'values_app_resources_limits_memory',
+    ])
+    await expect(values().getByLabel(/^createdAt/).getAttribute('readonly')).resolves.not.toBeNull()
+    await values().getByLabel(/^Replicas/).fill('30')
+    await values().getByText('Must be less than or equal to 20').waitFor()
+    await page.screenshot({ path: screenshotPath('add-module-nested'), fullPage: true })
+  })
+
+  it('honours fileExtension (code editor) and x-suggestions, in the order the schema gives', async () => {
+    await source().getByLabel('Path').fill('extensions')
+    await source().getByRole('button', { name: 'Load' }).click()
+    // CodeMirror replaces the plain text area once it has loaded
+    const editor = values().locator('[contenteditable="true"][aria-label="Config"]')
+    await editor.waitFor()
+    await expect(editor.getAttribute('role')).resolves.toBe('textbox')
+    await expect(editor.textContent()).resolves.toContain('a: 1')
+    const region = values().getByLabel('Region')
+    await expect(region.inputValue()).resolves.toBe('eu')
+    const listId = await region.getAttribute('list')
+    const suggestions = await page.locator(`datalist[id="${listId}"] option`).evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))
+    expect(suggestions).toEqual(['eu', 'us', 'ap'])
+    const ids = await values()
+      .locator('input, select, textarea, [contenteditable="true"]')
+      .evaluateAll((els) => els.map((e) => e.id || e.getAttribute('aria-label')))
+    expect(ids.filter((id) => id !== 'values_config')).toEqual(['values_server_host', 'values_server_port', 'Config', 'values_region'])
   })
 
   it('infers a form for a chart without a schema', async () => {

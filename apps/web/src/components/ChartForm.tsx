@@ -3,6 +3,7 @@ import type { IChangeEvent } from '@rjsf/core'
 import type { RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils'
 import validator from '@rjsf/validator-ajv8'
 import { useMemo } from 'react'
+import { toHelmErrors } from '../form/messages.ts'
 import { prepareSchema } from '../form/prepare.ts'
 import { toUiSchema } from '../form/ui-schema.ts'
 import { formFields, formWidgets } from '../form/widgets.ts'
@@ -36,6 +37,7 @@ export function ChartForm({ schema, values, editing, onChange }: Props) {
       liveValidate="onChange"
       showErrorList={false}
       noHtml5Validate
+      transformErrors={toHelmErrors}
       idPrefix="values"
       onChange={(event: IChangeEvent) => onChange((event.formData ?? {}) as { [key: string]: unknown }, event.errors)}
     />
