@@ -74,3 +74,22 @@ describe('the double\'s store', () => {
     expect(s.listRaw(t, 'default')).toHaveLength(1)
   })
 })
+
+describe('immutable fields', () => {
+  it('refuses to change a Deployment selector or a Job template, as the real server', () => {
+    const s = new Store()
+    const dep = s.findType('apps', 'v1', 'deployments')!
+    const body = (app: string) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: { selector: { matchLabels: { app } }, template: { metadata: { labels: { app } }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+    })
+    s.create(dep, 'default', body('a'))
+    expect(() => s.update(dep, 'default', 'd', body('b'))).toThrow('Deployment.apps "d" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"b"}}: field is immutable')
+    const job = s.findType('batch', 'v1', 'jobs')!
+    const jbody = (image: string) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image }] } } } })
+    s.create(job, 'default', jbody('one'))
+    expect(() => s.apply(job, 'default', 'j', jbody('two'), { fieldManager: 'm', force: true })).toThrow('spec.template: Invalid value')
+  })
+})

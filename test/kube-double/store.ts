@@ -401,6 +401,7 @@ export class Store {
     if (type.hasStatus && existing.status !== undefined) obj.status = clone(existing.status)
     this.defaults(type, obj, existing)
     this.checkValid(type, obj, op)
+    this.checkImmutable(type, existing, obj)
     if (type.hasStatus && specOf(obj) !== specOf(existing)) md.generation = Number(old.generation ?? 0) + 1
     if (managed) md.managedFields = managed
     else this.recordUpdate(type, obj, existing, opts.fieldManager ?? 'unknown')
@@ -415,6 +416,33 @@ export class Store {
       return this.output(type, obj)
     }
     return this.store(type, obj, 'MODIFIED', existing)
+  }
+
+  /** Fields the real server refuses to change after creation. */
+  private checkImmutable(type: ResourceType, old: Obj, obj: Obj): void {
+    const spec = (o: Obj): Obj => (isObj(o.spec) ? o.spec : {})
+    const fields: string[] =
+      type.kind === 'Deployment' || type.kind === 'StatefulSet' || type.kind === 'DaemonSet' || type.kind === 'ReplicaSet'
+        ? ['selector']
+        : type.kind === 'Job'
+          ? ['selector', 'template', 'completionMode']
+          : type.kind === 'PersistentVolumeClaim'
+            ? ['storageClassName', 'volumeName']
+            : []
+    const causes: StatusCause[] = []
+    for (const f of fields) {
+      const before = spec(old)[f]
+      if (before === undefined) continue
+      if (JSON.stringify(before) !== JSON.stringify(spec(obj)[f])) {
+        causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(spec(obj)[f] ?? null)}: field is immutable`, field: `spec.${f}` })
+      }
+    }
+    if (type.kind === 'Secret' || type.kind === 'ConfigMap') {
+      if (old.immutable === true && (JSON.stringify(old.data) !== JSON.stringify(obj.data) || JSON.stringify(old.binaryData) !== JSON.stringify(obj.binaryData))) {
+        causes.push({ reason: 'FieldValueForbidden', message: 'Forbidden: field is immutable when `immutable` is set', field: 'data' })
+      }
+    }
+    if (causes.length) throw invalid(type, String(meta(obj).name), causes)
   }
 
   /** PUT. */

@@ -160,4 +160,16 @@ describe('release operations that go wrong', () => {
     const resources = await releases.resources('crash', namespace)
     expect(resources.find((r) => r.kind === 'Deployment')?.health).toBe('failed')
   })
+
+  it('keeps at most historyMax revisions, and reuses the current values when asked', async () => {
+    const namespace = await ns()
+    await releases.install({ name: 'hist', namespace, chart, values: { message: 'm', replicas: 2 } })
+    for (let i = 0; i < 3; i++) await releases.upgrade({ name: 'hist', namespace, chart, values: { replicas: 3 }, reuseValues: true, historyMax: 2 })
+    const history = await releases.history('hist', namespace)
+    expect(history.map((h) => [h.revision, h.status])).toEqual([
+      [3, 'superseded'],
+      [4, 'deployed'],
+    ])
+    expect((await releases.get('hist', namespace)).values).toEqual({ message: 'm', replicas: 3 })
+  })
 })

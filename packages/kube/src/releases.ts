@@ -3,7 +3,7 @@
  * Helm releases, with records Helm itself reads and writes.
  */
 import type { Chart, Values } from '@slipway/chart'
-import { renderChart, type RenderOptions, type RenderResult } from '@slipway/render'
+import { mergeUserValues, renderChart, type RenderOptions, type RenderResult } from '@slipway/render'
 import { applyAll, deleteAll, prepare, validateAll, type PreparedObject } from './apply.ts'
 import type { KubeClient } from './client.ts'
 import { KubeError, isStatus } from './errors.ts'
@@ -39,8 +39,10 @@ export interface UninstallOptions {
 
 /** Options of list. */
 export interface ListOptions {
-  /** Every status, not only deployed, failed and pending ones (`-a`). */
+  /** Every status (`-a`). */
   all?: boolean
+  /** The statuses to show; deployed, failed and pending ones by default (`helm list` shows deployed and failed). */
+  statuses?: ReleaseStatus[]
 }
 
 const releaseNameRegex = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
@@ -121,7 +123,7 @@ export class Releases {
       const seen = latest.get(key)
       if (!seen || seen.version < rel.version) latest.set(key, rel)
     }
-    const shown: ReleaseStatus[] = ['deployed', 'failed', 'pending-install', 'pending-upgrade', 'pending-rollback']
+    const shown: ReleaseStatus[] = options.statuses ?? ['deployed', 'failed', 'pending-install', 'pending-upgrade', 'pending-rollback']
     return [...latest.values()].filter((r) => options.all || shown.includes(r.info.status)).map(summarize)
   }
 
@@ -335,6 +337,7 @@ export class Releases {
     if (isPending(last.info.status)) throw this.busy(last)
     const current = [...history].reverse().find((r) => r.info.status === 'deployed') ?? last
     const revision = last.version + 1
+    if (input.reuseValues) input = { ...input, values: mergeUserValues([(current.config ?? {}) as Values, input.values ?? {}]) }
     const rendered = await this.renderWithCrds(input, revision, true, onEvent)
     const rel = this.newRecord(input, revision, rendered, 'pending-upgrade', 'Preparing upgrade', current.info.first_deployed || undefined)
     if (input.dryRun) return this.dryRun(rel, onEvent)

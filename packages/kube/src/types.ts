@@ -156,6 +156,8 @@ export interface ReleaseInput {
   dryRun?: boolean
   /** Skip hooks (`--no-hooks`). */
   noHooks?: boolean
+  /** Upgrade only: merge `values` over the current revision's user values (`--reuse-values`). */
+  reuseValues?: boolean
   /** Upgrade only: install when the release does not exist (`--install`). */
   install?: boolean
   /** Revisions to keep (`--history-max`, 10; 0 keeps all). */

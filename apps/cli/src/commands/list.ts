@@ -1,4 +1,5 @@
 import { encodeYaml } from '@slipway/gotemplate'
+import type { ReleaseStatus } from '@slipway/kube'
 import { UsageError, type Command, type CommandIO, type Flags } from '../command.ts'
 import { connectFromFlags, failed } from './install.ts'
 
@@ -33,7 +34,10 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
   const allNamespaces = flags['all-namespaces'] === true
   let rows
   try {
-    rows = await releases.list(allNamespaces ? undefined : namespace, { all: flags.all === true })
+    // Helm's state flags; deployed and failed when none is given
+    const picked = (['deployed', 'failed', 'superseded', 'uninstalled', 'uninstalling'] as const).filter((st) => flags[st] === true)
+    const statuses: ReleaseStatus[] = [...picked, ...(flags.pending === true ? (['pending-install', 'pending-upgrade', 'pending-rollback'] as const) : [])]
+    rows = await releases.list(allNamespaces ? undefined : namespace, { all: flags.all === true, statuses: statuses.length ? statuses : ['deployed', 'failed'] })
   } catch (err) {
     throw failed('list', err)
   }
@@ -70,6 +74,12 @@ export const command: Command = {
     output: { type: 'string', short: 'o' },
     short: { type: 'boolean', short: 'q' },
     filter: { type: 'string' },
+    deployed: { type: 'boolean' },
+    failed: { type: 'boolean' },
+    pending: { type: 'boolean' },
+    superseded: { type: 'boolean' },
+    uninstalled: { type: 'boolean' },
+    uninstalling: { type: 'boolean' },
   },
   run,
 }
