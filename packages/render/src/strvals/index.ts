@@ -8,7 +8,7 @@ import { typedValue } from './typed-value.ts'
 import type { Values } from './values.ts'
 
 export { StrvalsError, type StrvalsErrorCode } from './errors.ts'
-export { MAX_INDEX, MAX_NESTED_NAME_LEVEL } from './limits.ts'
+export { MAX_INDEX, MAX_NESTED_LIST_LEVEL, MAX_NESTED_NAME_LEVEL } from './limits.ts'
 export { typedValue } from './typed-value.ts'
 export type { Values as StrvalsValues } from './values.ts'
 

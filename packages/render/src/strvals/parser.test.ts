@@ -61,6 +61,20 @@ describe('parseSet', () => {
     expect([(err as StrvalsError).code, (err as StrvalsError).message]).toEqual([code, message])
   })
 
+  it('bounds list nesting instead of exhausting the stack', () => {
+    expect(() => parseSet('a' + '[0]'.repeat(5000) + '=1', {})).toThrow(
+      'list nested level is greater than maximum supported nested level of 1000',
+    )
+    expect(() => parseSet('a' + '[0].b'.repeat(5000) + '=1', {})).toThrow(
+      'list nested level is greater than maximum supported nested level of 1000',
+    )
+    const into: Record<string, unknown> = {}
+    parseSet('a' + '[0]'.repeat(100) + '=1', into)
+    expect(JSON.stringify(into, (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))).toBe(
+      '{"a":' + '['.repeat(100) + '1' + ']'.repeat(100) + '}',
+    )
+  })
+
   it('merges into existing values and keeps index 65536 as the largest', () => {
     const into: Record<string, unknown> = { a: { keep: 1 }, l: ['x', 'y'] }
     parseSet('a.add=2,l[1]=z', into)

@@ -5,7 +5,7 @@
  */
 import { StrvalsError } from './errors.ts'
 import { goAtoi, goQuote, goQuoteRunes, goTypeName } from './go-text.ts'
-import { MAX_INDEX, MAX_NESTED_NAME_LEVEL } from './limits.ts'
+import { MAX_INDEX, MAX_NESTED_LIST_LEVEL, MAX_NESTED_NAME_LEVEL } from './limits.ts'
 import type { Values } from './values.ts'
 import { isValuesMap, setValue } from './values.ts'
 
@@ -77,6 +77,7 @@ export type ParserMode = 'set' | 'json' | 'literal'
 export class StrvalsParser {
   private readonly sc: Scanner
   private readonly escapes: boolean
+  private listNesting = 0
 
   constructor(
     expr: string,
@@ -206,6 +207,21 @@ export class StrvalsParser {
   }
 
   private listItem(list: unknown[], i: number, level: number): { list: unknown[]; err: Err } {
+    // `a[0][0]…` and `a[0].b[0].c…` recurse without Helm's name-level bound: bound them here.
+    if (++this.listNesting > MAX_NESTED_LIST_LEVEL) {
+      return {
+        list,
+        err: new StrvalsError('STRVALS_NESTING', `list nested level is greater than maximum supported nested level of ${MAX_NESTED_LIST_LEVEL}`),
+      }
+    }
+    try {
+      return this.listItemAt(list, i, level)
+    } finally {
+      this.listNesting--
+    }
+  }
+
+  private listItemAt(list: unknown[], i: number, level: number): { list: unknown[]; err: Err } {
     if (i < 0) return { list, err: new StrvalsError('STRVALS_INDEX', `negative ${i} index not allowed`) }
     const { k, last } = this.sc.until('[.=', this.escapes)
     if (k.length > 0) {
