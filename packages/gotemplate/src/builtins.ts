@@ -8,7 +8,7 @@
  * `and`/`or` are evaluated lazily by the executor; their entries here only describe arity.
  */
 import { compareGoStrings, goTypeName, sprint, sprintf, sprintln } from './fmt.ts'
-import { asGoMap, GoStruct, isTrue } from './value.ts'
+import { asGoMap, GoStruct, isTrue, underlyingValue } from './value.ts'
 
 /** A predefined function: arity as Go checks it, and whether arguments arrive raw. */
 export interface Builtin {
@@ -50,7 +50,8 @@ function basicKind(v: unknown): BasicKind {
 }
 
 function isComparable(v: unknown): boolean {
-  return !(Array.isArray(v) || v instanceof Uint8Array || asGoMap(v) || typeof v === 'function')
+  const u = underlyingValue(v)
+  return !(Array.isArray(u) || u instanceof Uint8Array || asGoMap(u) || typeof u === 'function')
 }
 
 function eq(arg1: unknown, ...rest: unknown[]): boolean {
@@ -116,14 +117,15 @@ function utf8Bytes(s: string): Uint8Array {
   return Uint8Array.from(out)
 }
 
-function length(item: unknown): bigint {
+function length(named: unknown): bigint {
+  const item = underlyingValue(named)
   if (item === null) throw new Error('len of nil pointer')
   if (item === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value')
   if (typeof item === 'string') return BigInt(utf8Bytes(item).length)
   if (Array.isArray(item) || item instanceof Uint8Array) return BigInt(item.length)
   const m = asGoMap(item)
   if (m) return BigInt(Object.keys(m).length)
-  throw new Error(`len of type ${goTypeName(item)}`)
+  throw new Error(`len of type ${goTypeName(named)}`)
 }
 
 function indexArg(index: unknown, cap: number): number {
@@ -140,6 +142,7 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
   let cur: unknown = item
   for (const ix of indexes) {
     if (cur === null || cur === undefined) throw new Error('index of nil pointer')
+    cur = underlyingValue(cur)
     if (typeof cur === 'string' || Array.isArray(cur) || cur instanceof Uint8Array) {
       const seq = typeof cur === 'string' ? utf8Bytes(cur) : cur
       const x = indexArg(ix, seq.length)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { TemplateExecError } from './errors.ts'
 import type { FuncMap } from './func.ts'
 import { TemplateSet, type TemplateSetOptions } from './template-set.ts'
-import { GO_MAP, GoStruct } from './value.ts'
+import { GoStruct } from './value.ts'
 
 class Files extends GoStruct {
   readonly goType = 'engine.files'
@@ -178,13 +178,14 @@ describe('execute: missingkey', () => {
   })
 })
 
-describe('execute: map-backed structs (Go named map types with methods)', () => {
+describe('execute: named map and slice types (GoStruct with goValue)', () => {
   class FilesMap extends GoStruct {
     readonly goType = 'engine.files'
     constructor(private readonly files: Record<string, string>) {
       super()
     }
-    [GO_MAP](): Record<string, unknown> {
+    readonly goKind = 'map'
+    goValue(): Record<string, unknown> {
       return this.files
     }
     Glob(prefix: string): FilesMap {
@@ -199,5 +200,25 @@ describe('execute: map-backed structs (Go named map types with methods)', () => 
       { Files: files },
     )
     expect(out).toBe('b/x.yaml=X;b/z.yaml=Z;|Y|3|empty')
+  })
+
+  it('ranges over a named slice type and keeps its methods', () => {
+    class VersionSet extends GoStruct {
+      readonly goType = 'chartutil.VersionSet'
+      readonly goKind = 'slice'
+      constructor(readonly list: string[]) {
+        super()
+      }
+      Has = (v: string) => this.list.includes(v)
+      goValue(): string[] {
+        return this.list
+      }
+    }
+    const out = render('{{ range .V }}{{ . }},{{ end }}{{ len .V }} {{ index .V 1 }} {{ .V.Has "b" }} {{ if .E }}x{{ else }}empty{{ end }}', {
+      V: new VersionSet(['a', 'b']),
+      E: new VersionSet([]),
+    })
+    expect(out).toBe('a,b,2 b true empty')
+    expect(execError('{{ .V.goValue }}', { V: new VersionSet([]) })).toContain("can't evaluate field goValue")
   })
 })

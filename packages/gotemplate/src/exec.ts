@@ -28,7 +28,7 @@ import { TemplateExecError, TemplateLimitError, type ExecLocation } from './erro
 import { compareGoStrings, formatValue, goTypeName } from './fmt.ts'
 import { signatureOf, type FuncMap, type GoParam, type TemplateFunc } from './func.ts'
 import type { TemplateLimits } from './limits.ts'
-import { asGoMap, GoStruct, isGoMap, isTrue, type GoMap } from './value.ts'
+import { GoStruct, isGoMap, isTrue, underlyingValue, type GoMap } from './value.ts'
 
 /** How a missing map key evaluates (Go's `missingkey` option). */
 export type MissingKeyMode = 'zero' | 'error' | 'default'
@@ -76,8 +76,11 @@ export function isStackOverflow(e: unknown): boolean {
   return (e instanceof RangeError && e.message.includes('call stack')) || e.message.includes('tack overflow')
 }
 
+/** Members of a GoStruct that describe it to the engine and are not Go fields or methods. */
+const HIDDEN_FIELDS = new Set(['goType', 'goKind', 'goValue', 'toJSON', 'constructor'])
+
 function methodOf(receiver: GoStruct, name: string): TemplateFunc | undefined {
-  if (name === 'constructor' || name in Object.prototype) return undefined
+  if (HIDDEN_FIELDS.has(name) || name in Object.prototype) return undefined
   const v = (receiver as unknown as Record<string, unknown>)[name]
   return typeof v === 'function' ? (v as TemplateFunc) : undefined
 }
@@ -257,7 +260,9 @@ export class Executor {
   private walkRange(dot: unknown, r: RangeNode): void {
     this.node = r
     const mark0 = this.vars.length
-    const val = this.evalPipeline(dot, r.pipe)
+    const piped = this.evalPipeline(dot, r.pipe)
+    // A named slice or map type (Helm's Files, VersionSet) ranges as its underlying value.
+    const val = piped instanceof GoStruct ? underlyingValue(piped) : piped
     const mark = this.vars.length
     let ran = false
     if (Array.isArray(val)) {
@@ -271,8 +276,8 @@ export class Executor {
       for (let i = 0; i < val.length; i++) {
         if (this.rangeIteration(r, mark, BigInt(i), BigInt(val[i]!), false) === Flow.Break) break
       }
-    } else if (asGoMap(val)) {
-      const m = asGoMap(val)!
+    } else if (isGoMap(val)) {
+      const m = val
       const keys = Object.keys(m).sort(compareGoStrings)
       ran = keys.length > 0
       for (const k of keys) {
@@ -280,7 +285,7 @@ export class Executor {
         if (this.rangeIteration(r, mark, k, elem === undefined ? null : elem, true) === Flow.Break) break
       }
     } else if (val !== undefined && val !== null) {
-      this.errorf(`range can't iterate over ${formatValue(val)}`)
+      this.errorf(`range can't iterate over ${formatValue(piped)}`)
     }
     if (!ran && r.elseList) this.walk(dot, r.elseList)
     this.vars.length = mark0
@@ -480,14 +485,14 @@ export class Executor {
     if (receiver instanceof GoStruct) {
       const method = methodOf(receiver, name)
       if (method) return this.evalCall(dot, method, receiver, null, node, name, args, final)
-      const backing = asGoMap(receiver)
-      if (backing) return this.mapField(backing, name, hasArgs)
-      if (hasOwn.call(receiver, name) && name !== 'goType') {
+      if (hasOwn.call(receiver, name) && !HIDDEN_FIELDS.has(name)) {
         if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`)
         this.lastIface = false
         const v = (receiver as unknown as Record<string, unknown>)[name]
         return v === undefined ? null : v
       }
+      const u = underlyingValue(receiver)
+      if (u !== receiver && isGoMap(u)) return this.mapField(u, name, hasArgs)
     } else if (isGoMap(receiver)) {
       return this.mapField(receiver, name, hasArgs)
     }

@@ -1,4 +1,14 @@
-export { asGoMap, GO_MAP, GoStruct, isGoMap, isTrue, kindOf, type GoKind, type GoMap } from './value.ts'
+export {
+  asGoMap,
+  GoStruct,
+  isGoMap,
+  isTrue,
+  kindOf,
+  underlyingValue,
+  type GoKind,
+  type GoMap,
+  type GoNamedValue,
+} from './value.ts'
 export { signatureOf, withSignature, type FuncMap, type FuncSignature, type GoParam, type TemplateFunc } from './func.ts'
 export { sprigFuncs } from './funcs/index.ts'
 export { decodeYaml, encodeYaml, encodingFuncs } from './encoding/index.ts'

@@ -31,27 +31,40 @@ export abstract class GoStruct {
 }
 
 /**
- * Marks a {@link GoStruct} that stands for a Go *named map type with methods*, such as Helm's
- * `Files` (`map[string][]byte`) or `chartutil.Values`: the method under this symbol returns the
- * underlying map. Templates then call its methods (`.Files.Glob "x"`) and also use it as a map:
- * `range`, `index`, `len`, and `.key` when no method has that name.
+ * A {@link GoStruct} may stand for a Go *named non-struct type with methods*, such as Helm's
+ * `files` (`map[string][]byte`) or `chartutil.VersionSet` (`[]string`). It then implements
+ * `goValue()`, returning the underlying map or slice, and sets `goKind` (`'map'`/`'slice'`).
+ * Templates call its methods (`.Files.Glob "x"`) and also use it as that map or slice:
+ * `range`, `index`, `len`, truth in `if`, and `.key` (maps) when no method has that name.
  *
  * @example
- * class Files extends GoStruct {
- *   readonly goType = 'engine.files'
- *   constructor(private readonly files: GoMap) { super() }
- *   [GO_MAP](): GoMap { return this.files }
- *   Get(name: string): string { ... }
+ * class VersionSet extends GoStruct {
+ *   readonly goType = 'chartutil.VersionSet'
+ *   readonly goKind = 'slice'
+ *   constructor(readonly list: string[]) { super() }
+ *   Has = (v: string) => this.list.includes(v)
+ *   goValue(): string[] { return this.list }
  * }
  */
-export const GO_MAP: unique symbol = Symbol.for('slipway.gotemplate.goMap')
+export interface GoNamedValue {
+  goValue(): unknown
+}
 
-/** The map behind a plain Go map or a map-backed {@link GoStruct} (see {@link GO_MAP}); else undefined. */
+/** The value a template sees as data: `v.goValue()` for a named-type {@link GoStruct}, else `v` itself. */
+export function underlyingValue(v: unknown): unknown {
+  if (v instanceof GoStruct) {
+    const f = (v as unknown as Partial<GoNamedValue>).goValue
+    if (typeof f === 'function') return f.call(v)
+  }
+  return v
+}
+
+/** The map behind a plain Go map or a map-typed {@link GoStruct} (see {@link GoNamedValue}); else undefined. */
 export function asGoMap(v: unknown): GoMap | undefined {
   if (isGoMap(v)) return v
   if (v instanceof GoStruct) {
-    const f = (v as unknown as { [GO_MAP]?: () => GoMap })[GO_MAP]
-    if (typeof f === 'function') return f.call(v)
+    const u = underlyingValue(v)
+    if (u !== v && isGoMap(u)) return u
   }
   return undefined
 }
@@ -93,7 +106,10 @@ export function kindOf(v: unknown): GoKind {
     case 'object':
       if (v === null) return 'invalid'
       if (Array.isArray(v) || v instanceof Uint8Array) return 'slice'
-      if (v instanceof GoStruct) return asGoMap(v) ? 'map' : 'struct'
+      if (v instanceof GoStruct) {
+        const u = underlyingValue(v)
+        return u === v ? 'struct' : kindOf(u)
+      }
       return 'map'
     default:
       return 'invalid'
@@ -102,7 +118,7 @@ export function kindOf(v: unknown): GoKind {
 
 /**
  * Go's text/template truth (`if`, `with`, `and`, `or`, `not`): false, 0, nil, "" and empty
- * slices and maps (map-backed structs included) are false; other structs are always true.
+ * slices and maps (named map and slice types included) are false; structs are always true.
  */
 export function isTrue(v: unknown): boolean {
   switch (typeof v) {
@@ -121,8 +137,8 @@ export function isTrue(v: unknown): boolean {
       if (Array.isArray(v)) return v.length > 0
       if (v instanceof Uint8Array) return v.length > 0
       if (v instanceof GoStruct) {
-        const m = asGoMap(v)
-        return m ? Object.keys(m).length > 0 : true
+        const u = underlyingValue(v)
+        return u === v ? true : isTrue(u)
       }
       return Object.keys(v).length > 0
     default:
