@@ -1,6 +1,6 @@
 import { RegistryClient } from '@slipway/oci'
 import { startServer, type RunningServer } from '@slipway/server'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,9 +10,7 @@ import { helmPackage } from '../support/registry-content.ts'
 import { startRegistry, type TestRegistry } from '../support/registry.ts'
 import { fixtureChart, helmPush } from '../server/helpers.ts'
 import { buildWebOnce } from './web-build.ts'
-import { helmPackage } from '../support/registry-content.ts'
 import { helm } from '../support/tools.ts'
-import { mkdirSync, writeFileSync } from 'node:fs'
 
 /** A chart whose schema uses Cyclops' extensions: order at two levels, fileExtension, x-suggestions. */
 async function pushExtensionsChart(host: string): Promise<void> {
