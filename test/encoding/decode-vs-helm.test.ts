@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeYaml, encodeJson } from '../../packages/gotemplate/src/encoding/index.ts'
+import { decodeYaml, decodeYamlMap, encodeJson } from '../../packages/gotemplate/src/encoding/index.ts'
 import { helmError, helmRender } from './probe.ts'
 
 /** YAML constructs a values file may use; each is nested under its own key in one document. */
@@ -56,12 +56,13 @@ describe('values.yaml decoding against helm template', () => {
     'a: `x\n', 'a: %x\n', 'a:\n\tb: 1\n', 'a: 1\n\tb: 2\n', '? a\n? b\n: c\n: d\n', '[a, b\n', '{a: 1,\n', 'a: [1,\n  2\n',
     '"a": b: c\n', 'a:\n  b:\n    c: 1\n   d: 2\n', 'a: b\n  c: d\n', 'a: "\\z"\n', 'a:\n  - 1\n  - 2\n  x: 3\n',
     'x: 1\ny: 2\nz: 3\n  w: 4\n', 'a: >\n  x\n y\n', 'a: [b, c]: d\n', ': a\n', 'a: 1\n- b\n', 'a: &x [*x]\n', 'a: .nan\n',
+    '- a\n', 'foo\n', '1\n', 'true\n',
   ]
   it.each(BAD)('rejects %j with helm words', async (doc) => {
     const err = await helmError(doc)
     let ours = ''
     try {
-      decodeYaml(doc, { file: 'values.yaml' })
+      decodeYamlMap(doc, { file: 'values.yaml' })
     } catch (e) {
       ours = (e as Error).message
     }

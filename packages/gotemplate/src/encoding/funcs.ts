@@ -9,7 +9,7 @@ import { decodeJsonPartial, jsonKindName } from './json-decode.ts'
 import { encodeJson } from './json-encode.ts'
 import { decodeToml } from './toml-decode.ts'
 import { encodeToml } from './toml-encode.ts'
-import { decodeYaml } from './yaml-decode.ts'
+import { decodeYaml, decodeYamlMap } from './yaml-decode.ts'
 import { encodeYaml, encodeYamlPretty } from './yaml-encode.ts'
 
 const MAP_TYPE = 'map[string]interface {}'
@@ -38,17 +38,11 @@ export function toYamlPretty(v: unknown): string {
 
 /** Helm's fromYaml: a map, or `{Error: message}`. */
 export function fromYaml(s: string): Record<string, unknown> {
-  let v: unknown
   try {
-    v = decodeYaml(String(s))
+    return decodeYamlMap(String(s))
   } catch (e) {
     return { Error: message(e) }
   }
-  if (v === null) return {}
-  if (kindOf(v) !== 'map') {
-    return { Error: `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKindName(v)} into Go value of type ${MAP_TYPE}` }
-  }
-  return v as Record<string, unknown>
 }
 
 /** Helm's fromYamlArray: a list, or `[message]`. */

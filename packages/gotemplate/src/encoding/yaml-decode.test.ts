@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeYaml, decodeYamlDocuments } from './yaml-decode.ts'
+import { decodeYaml, decodeYamlDocuments, decodeYamlMap } from './yaml-decode.ts'
 import { EncodingError } from './errors.ts'
 
 describe('decodeYaml', () => {
@@ -93,5 +93,19 @@ describe('decodeYaml', () => {
 
   it('reads every document of a stream', () => {
     expect(decodeYamlDocuments('a: 1\n---\n- 2\n---\n')).toStrictEqual([{ a: 1 }, [2], null])
+  })
+})
+
+describe('decodeYamlMap', () => {
+  it('gives {} for empty documents and Helm words for non-maps', () => {
+    expect(decodeYamlMap('')).toStrictEqual({})
+    expect(decodeYamlMap('~\n')).toStrictEqual({})
+    expect(decodeYamlMap('a: 1\n')).toStrictEqual({ a: 1 })
+    const cases: [string, string][] = [['- a\n', 'array'], ['foo\n', 'string'], ['1\n', 'number'], ['yes\n', 'bool']]
+    for (const [text, kind] of cases) {
+      expect(() => decodeYamlMap(text, { file: 'values.yaml' })).toThrow(
+        `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`,
+      )
+    }
   })
 })

@@ -441,3 +441,37 @@ export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {
   }
   return out
 }
+
+/** encoding/json's name for a decoded value's JSON kind (`array`, `string`, `number`, …). */
+function jsonKindOf(v: unknown): string {
+  if (Array.isArray(v)) return 'array'
+  switch (typeof v) {
+    case 'string':
+      return 'string'
+    case 'number':
+      return 'number'
+    case 'boolean':
+      return 'bool'
+    default:
+      return 'object'
+  }
+}
+
+/**
+ * Decodes YAML that must be a map, as Helm reads values.yaml and `-f` files
+ * (`yaml.Unmarshal` into `map[string]interface{}`): empty or `~` gives `{}`, a list or scalar
+ * is Helm's `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into
+ * Go value of type map[string]interface {}`.
+ *
+ * @throws {EncodingError} syntax errors as {@link decodeYaml}; `JSON_TYPE` for a non-map
+ */
+export function decodeYamlMap(text: string, options: DecodeYamlOptions = {}): Record<string, unknown> {
+  const v = decodeYaml(text, options)
+  if (v === null) return {}
+  if (typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>
+  throw new EncodingError(
+    'JSON_TYPE',
+    `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKindOf(v)} into Go value of type map[string]interface {}`,
+    { file: options.file, line: 1, column: 1 },
+  )
+}
