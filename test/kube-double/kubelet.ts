@@ -72,12 +72,14 @@ export function startKubelet(store: Store, failing: Set<string>, delayMs = 20): 
         if (status.completionTime || status.failed) return
         const t = stamp()
         if (fail) {
+          event(obj, 'Job', 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', 'job-controller')
           const limit = Number(spec(obj).backoffLimit ?? 6)
           store.setStatus(type, ns, name, { startTime: t, failed: limit + 1, active: 0, ready: 0, terminating: 0, uncountedTerminatedPods: {}, conditions: [
             { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastProbeTime: t, lastTransitionTime: t },
             { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: `Job has reached the specified backoff limit (${fail})`, lastProbeTime: t, lastTransitionTime: t },
           ] })
         } else {
+          event(obj, 'Job', 'Normal', 'Completed', 'Job completed', 'job-controller')
           store.setStatus(type, ns, name, { startTime: t, completionTime: t, succeeded: Number(spec(obj).completions ?? 1), active: 0, ready: 0, terminating: 0, uncountedTerminatedPods: {}, conditions: [
             { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: t, lastTransitionTime: t },
             { type: 'Complete', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: t, lastTransitionTime: t },
@@ -99,6 +101,30 @@ export function startKubelet(store: Store, failing: Set<string>, delayMs = 20): 
         return
       }
     }
+  }
+
+  const recorded = new Set<string>()
+  /** Records a core/v1 Event once per object, reason and message. */
+  const event = (obj: Obj, kind: string, type: 'Normal' | 'Warning', reason: string, message: string, component = 'kubelet'): void => {
+    const ns = String(md(obj).namespace ?? 'default')
+    const key = `${kind}/${ns}/${String(md(obj).name)}/${String(md(obj).uid)}/${reason}/${message}`
+    if (recorded.has(key)) return
+    recorded.add(key)
+    const t = stamp()
+    store.create(find('', 'events'), ns, {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${String(md(obj).name)}.${randomUUID().replace(/-/g, '').slice(0, 16)}`, namespace: ns },
+      involvedObject: { apiVersion: kind === 'Pod' ? 'v1' : kind === 'Job' ? 'batch/v1' : 'apps/v1', kind, name: md(obj).name, namespace: ns, uid: md(obj).uid },
+      reason,
+      message,
+      type,
+      source: { component },
+      reportingComponent: component,
+      firstTimestamp: t,
+      lastTimestamp: t,
+      count: 1,
+    }, { fieldManager: component })
   }
 
   const owned = (t: ResourceType, ns: string, uid: unknown): Obj[] =>
@@ -134,6 +160,7 @@ export function startKubelet(store: Store, failing: Set<string>, delayMs = 20): 
         },
         spec: { replicas, selector: { ...selector, matchLabels: { ...ml, 'pod-template-hash': hash } }, template: rsTemplate },
       }, { fieldManager: 'kube-controller-manager' })
+      event(obj, 'Deployment', 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rsName} to ${replicas}`, 'deployment-controller')
     } else if (Number(spec(existing).replicas) !== replicas) {
       store.patch(rsType, ns, rsName, (c) => ({ ...c, spec: { ...spec(c), replicas } }), { fieldManager: 'kube-controller-manager' })
     }
@@ -205,6 +232,12 @@ export function startKubelet(store: Store, failing: Set<string>, delayMs = 20): 
     }))
     const old = isObj(obj.status) ? obj.status : {}
     if (old.phase === 'Running' && JSON.stringify((old.containerStatuses as Obj[] | undefined)?.map((s) => s.ready)) === JSON.stringify(statuses.map((s) => s.ready))) return
+    event(obj, 'Pod', 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to kube-double`, 'default-scheduler')
+    for (const c of containers) {
+      event(obj, 'Pod', 'Normal', 'Pulled', `Container image "${String(c.image)}" already present on machine`)
+      event(obj, 'Pod', 'Normal', 'Started', `Started container ${String(c.name)}`)
+      if (fail) event(obj, 'Pod', 'Warning', 'BackOff', `Back-off restarting failed container ${String(c.name)} in pod ${name}`)
+    }
     if (!store.podLogs.has(`${ns}/${name}`)) {
       store.podLogs.set(`${ns}/${name}`, containers.map((c) => `${String(c.name)}: started ${String(c.image)}\n`).join(''))
     }

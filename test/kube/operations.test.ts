@@ -159,6 +159,9 @@ describe('release operations that go wrong', () => {
     expect(rel.description).toContain('Release "crash" failed')
     const resources = await releases.resources('crash', namespace)
     expect(resources.find((r) => r.kind === 'Deployment')?.health).toBe('failed')
+    const events = await releases.events('crash', namespace)
+    expect(events.some((e) => e.type === 'Warning' && e.reason === 'BackOff' && e.kind === 'Pod' && e.name.startsWith('crash-demo-'))).toBe(true)
+    expect(events.some((e) => e.reason === 'ScalingReplicaSet' && e.name === 'crash-demo')).toBe(true)
   })
 
   it('keeps at most historyMax revisions, and reuses the current values when asked', async () => {

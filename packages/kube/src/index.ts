@@ -40,6 +40,7 @@ export type {
   ObjectMeta,
   OnApplyEvent,
   ReleaseDetail,
+  ReleaseEvent,
   ReleaseInput,
   ReleaseStatus,
   ReleaseSummary,

@@ -15,7 +15,7 @@ import { LiveLookup } from './lookup.ts'
 import { Mapper } from './mapper.ts'
 import { chartJson, helmTime, isPending, type HelmHook, type HelmRelease } from './record.ts'
 import { ReleaseStorage } from './storage.ts'
-import type { KubeObject, OnApplyEvent, ReleaseDetail, ReleaseInput, ReleaseStatus, ReleaseSummary, ResourceStatus } from './types.ts'
+import type { KubeObject, OnApplyEvent, ReleaseDetail, ReleaseEvent, ReleaseInput, ReleaseStatus, ReleaseSummary, ResourceStatus } from './types.ts'
 import { waitReady } from './wait.ts'
 
 /** The renderer: `@slipway/render`'s renderChart unless another is given. */
@@ -435,6 +435,33 @@ export class Releases {
     return detail(last)
   }
 
+  /** Recent Events about the latest revision's objects and their pods, newest last. */
+  async events(name: string, namespace: string): Promise<ReleaseEvent[]> {
+    const rel = await this.storage.get(name, namespace)
+    const objects = parseManifest(rel.manifest).map((p) => p.object)
+    const names = new Set(objects.map((o) => String(o.metadata?.name ?? '')))
+    const namespaces = new Set(objects.map((o) => o.metadata?.namespace ?? namespace))
+    const out: ReleaseEvent[] = []
+    for (const ns of namespaces) {
+      const list = await this.kube.request<{ items: KubeObject[] }>('GET', `/api/v1/namespaces/${encodeURIComponent(ns)}/events`)
+      for (const e of list.items) {
+        const io = (e.involvedObject ?? {}) as { kind?: string; name?: string; namespace?: string }
+        if (!io.name || !relatedName(names, io.name)) continue
+        out.push({
+          type: e.type === 'Warning' ? 'Warning' : 'Normal',
+          reason: String(e.reason ?? ''),
+          message: String(e.message ?? ''),
+          kind: String(io.kind ?? ''),
+          name: io.name,
+          namespace: io.namespace ?? ns,
+          time: String(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? ''),
+          count: typeof e.count === 'number' ? e.count : 1,
+        })
+      }
+    }
+    return out.sort((a, b) => a.time.localeCompare(b.time))
+  }
+
   /** The latest revision's resources with their live health. */
   async resources(name: string, namespace: string): Promise<ResourceStatus[]> {
     const rel = await this.storage.get(name, namespace)
@@ -459,6 +486,13 @@ export class Releases {
     }
     return out
   }
+}
+
+/** Events are matched to a release's workloads by name: `web` owns ReplicaSet `web-5d4f…` and Pod `web-5d4f…-x7k2p`. */
+function relatedName(resourceNames: Set<string>, name: string): boolean {
+  if (resourceNames.has(name)) return true
+  for (const n of resourceNames) if (name.startsWith(`${n}-`)) return true
+  return false
 }
 
 /** Recovers a release stuck in a pending state (see {@link Releases.recover}). */

@@ -165,3 +165,17 @@ export interface ReleaseInput {
   /** A description instead of Helm's "Install complete" / "Upgrade complete". */
   description?: string
 }
+
+/** A Kubernetes Event about one of a release's objects (or the ReplicaSets and Pods they own). */
+export interface ReleaseEvent {
+  type: 'Normal' | 'Warning'
+  reason: string
+  message: string
+  /** The object the event is about. */
+  kind: string
+  name: string
+  namespace: string
+  /** `lastTimestamp` (or `eventTime`), RFC 3339. */
+  time: string
+  count: number
+}
