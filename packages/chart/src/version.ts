@@ -55,12 +55,13 @@ export function compareVersions(a: string, b: string): number {
  * @example sortVersions(['1.0.0', '1.10.0', '1.2.0', 'latest']) // ['1.10.0', '1.2.0', '1.0.0']
  */
 export function sortVersions(versions: readonly string[], options: { tags?: boolean } = {}): string[] {
-  const key = (v: string) => (options.tags ? v.replaceAll('_', '+') : v)
-  return versions
-    .filter((v) => isValidVersion(key(v)))
-    .map((v, i) => ({ v, i }))
-    .sort((x, y) => compareVersions(key(y.v), key(x.v)) || x.i - y.i)
-    .map((x) => x.v)
+  // parse each version once: indexes list tens of thousands
+  const parsed: Array<{ v: string; i: number; s: semver.SemVer }> = []
+  versions.forEach((v, i) => {
+    const n = normalizeVersion(options.tags ? v.replaceAll('_', '+') : v)
+    if (n !== undefined) parsed.push({ v, i, s: new semver.SemVer(n) })
+  })
+  return parsed.sort((x, y) => y.s.compare(x.s) || x.i - y.i).map((x) => x.v)
 }
 
 /** A parsed version range: OR of AND-groups of comparators, evaluated as Masterminds does. */
