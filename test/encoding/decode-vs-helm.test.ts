@@ -56,7 +56,7 @@ describe('values.yaml decoding against helm template', () => {
     'a: `x\n', 'a: %x\n', 'a:\n\tb: 1\n', 'a: 1\n\tb: 2\n', '? a\n? b\n: c\n: d\n', '[a, b\n', '{a: 1,\n', 'a: [1,\n  2\n',
     '"a": b: c\n', 'a:\n  b:\n    c: 1\n   d: 2\n', 'a: b\n  c: d\n', 'a: "\\z"\n', 'a:\n  - 1\n  - 2\n  x: 3\n',
     'x: 1\ny: 2\nz: 3\n  w: 4\n', 'a: >\n  x\n y\n', 'a: [b, c]: d\n', ': a\n', 'a: 1\n- b\n', 'a: &x [*x]\n', 'a: .nan\n',
-    '- a\n', 'foo\n', '1\n', 'true\n',
+    '- a\n', 'foo\n', '1\n', 'true\n', 'a: x\u0001y\n', 'a: x\u007fy\n', 'a: x\u0080y\n', 'a: x\ufffey\n', 'a: x\u000by\n',
   ]
   it.each(BAD)('rejects %j with helm words', async (doc) => {
     const err = await helmError(doc)

@@ -16,6 +16,9 @@ import type { Resolved } from './yaml-resolve.ts'
 import { yamlErrorMessage } from './yaml-errors.ts'
 import { utf8Decode } from './utf8.ts'
 
+/** Characters go-yaml's reader refuses anywhere in a document (YAML 1.1's printable set). */
+const NOT_YAML_CHAR = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
+
 /** Options for {@link decodeYaml}. */
 export interface DecodeYamlOptions {
   /** Named in errors (`values.yaml`). */
@@ -422,6 +425,15 @@ export function decodeYaml(text: string, options: DecodeYamlOptions = {}): unkno
  */
 export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {}, limit = Infinity): unknown[] {
   const { file } = options
+  const bad = NOT_YAML_CHAR.exec(text)
+  if (bad) {
+    const { line, column } = lineCol(text, bad.index)
+    throw new EncodingError('YAML_SYNTAX', 'error converting YAML to JSON: yaml: control characters are not allowed', {
+      file,
+      line,
+      column,
+    })
+  }
   const out: unknown[] = []
   for (const doc of parseDocs(text, file).slice(0, limit)) {
     checkSyntax(doc, text, file)
