@@ -5,7 +5,7 @@
  */
 
 /** Token kinds, in Go's order (keywords last, so `kind > Tok.Keyword` tests for a keyword). */
-export const enum Tok {
+export enum Tok {
   Error,
   Bool,
   Char,
