@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isChartError } from '@slipway/chart'
 import {
+  ArchiveCache,
   chartArchiveEntries,
   listChartVersions,
   loadChartDir,
@@ -44,7 +45,7 @@ afterAll(async () => {
   await secured?.stop()
 })
 
-const fresh = () => ({ indexCache: new RepoIndexCache() })
+const fresh = () => ({ indexCache: new RepoIndexCache(), archiveCache: null })
 
 describe('classic Helm repository', () => {
   it('lists versions newest first', async () => {
@@ -123,6 +124,17 @@ describe('classic Helm repository', () => {
     await loadChartFromSource({ repo: repo.url, name: 'demo', version: '1.0.0' }, { indexCache: cache })
     await loadChartFromSource({ repo: repo.url, name: 'demo', version: '1.2.0' }, { indexCache: cache })
     expect(repo.requests.filter((p) => p.endsWith('/index.yaml')).length - before).toBe(1)
+  })
+
+  it('keeps downloaded archives by digest', async () => {
+    const archiveCache = new ArchiveCache()
+    const count = () => repo.requests.filter((p) => p.endsWith('/demo-1.2.7.tgz')).length
+    const before = count()
+    const a = await loadChartFromSource({ repo: repo.url, name: 'demo', version: '1.2.7' }, { ...fresh(), archiveCache })
+    const b = await loadChartFromSource({ repo: repo.url, name: 'demo', version: '1.2.7' }, { ...fresh(), archiveCache })
+    expect(count() - before).toBe(1)
+    expect(b.digest).toBe(a.digest)
+    expect(b.chart.metadata.version).toBe('1.2.7')
   })
 
   it('refuses an archive whose digest differs from the index', async () => {

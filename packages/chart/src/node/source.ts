@@ -9,6 +9,7 @@ import { httpGet, type RepoConnectOptions } from './http.ts'
 import { loadChartArchive, loadChartDir, type LoadOptions } from './load.ts'
 import { findChartVersion, resolveChartUrl, sharedIndexCache, type RepoIndexCache } from './repo-index.ts'
 import { resolveLimits } from '../limits.ts'
+import { sharedArchiveCache, type ArchiveCache } from './archive-cache.ts'
 
 /**
  * Where a chart comes from:
@@ -53,6 +54,8 @@ export interface ChartSourceOptions extends RepoConnectOptions, LoadOptions {
   registryOptions?: RegistryClientOptions
   /** Helm repositories: the index cache (default: one shared by the process). */
   indexCache?: RepoIndexCache
+  /** Helm repositories: archives by digest (default: one shared by the process; `null`: none). */
+  archiveCache?: ArchiveCache | null
 }
 
 /** A chart fetched and loaded from a {@link ChartSource}. */
@@ -188,13 +191,19 @@ async function loadRepo(r: Extract<Resolved, { kind: 'repo' }>, options: ChartSo
     })
   }
   const url = resolveChartUrl(r.repo, first)
-  const archive = await download(url, options, new URL(r.repo).host)
-  const digest = sha256(archive)
-  if (entry.digest && /^[a-f0-9]{64}$/.test(entry.digest) && `sha256:${entry.digest}` !== digest) {
-    throw new ChartError('INVALID_ARCHIVE', `${url}: digest ${digest} does not match sha256:${entry.digest} of the repository index`, {
-      source: url,
-    })
+  const archives = options.archiveCache === undefined ? sharedArchiveCache : options.archiveCache
+  const listed = entry.digest && /^[a-f0-9]{64}$/.test(entry.digest) ? `sha256:${entry.digest}` : undefined
+  let archive = listed ? archives?.get(listed) : undefined
+  if (!archive) {
+    archive = await download(url, options, new URL(r.repo).host)
+    if (listed && sha256(archive) !== listed) {
+      throw new ChartError('INVALID_ARCHIVE', `${url}: digest ${sha256(archive)} does not match ${listed} of the repository index`, {
+        source: url,
+      })
+    }
+    if (listed) archives?.set(listed, archive)
   }
+  const digest = listed ?? sha256(archive)
   const chart = await loadChartArchive(archive, { ...options, source: url })
   return { chart, archive, digest, ref: url, version: chart.metadata.version }
 }
