@@ -3,7 +3,7 @@
  * reported with Go's scanner messages (`invalid character 'x' looking for beginning of value`).
  */
 import { EncodingError } from './errors.ts'
-import { setKey } from './yaml-decode.ts'
+import { setKey } from './go-map.ts'
 
 /** Go's quoteChar for scanner messages. */
 function quoteChar(c: string): string {

@@ -4,6 +4,7 @@
  * re-type them as go-yaml v2 would when it reads that JSON back.
  */
 import { GoStruct, isGoMap } from '../value.ts'
+import { base64Encode } from './base64.ts'
 import { EncodingError } from './errors.ts'
 import { formatJsonFloat, formatFloatG } from './go-float.ts'
 import { MAX_ENCODE_DEPTH } from './limits.ts'
@@ -35,21 +36,6 @@ export function compareGoStrings(a: string, b: string): number {
     const cy = y.value.codePointAt(0)!
     if (cx !== cy) return cx < cy ? -1 : 1
   }
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-/** Standard base64 with padding, as encoding/json writes a []byte. */
-export function base64Encode(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]]
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0)
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!
-    out += b === undefined ? '=' : B64[(n >> 6) & 63]!
-    out += c === undefined ? '=' : B64[n & 63]!
-  }
-  return out
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Helm's fromToml: BurntSushi/toml decoding into `map[string]interface{}`. */
 import { parse, TomlDate, TomlError } from 'smol-toml'
 import { EncodingError } from './errors.ts'
-import { setKey } from './yaml-decode.ts'
+import { setKey } from './go-map.ts'
 
 /** Go's RFC 3339 fraction: trailing zeros dropped, and the dot too when nothing is left. */
 const trimFraction = (s: string): string => s.replace(/\.(\d*?)0+(?=$|[Z+-])/, (_, d: string) => (d ? `.${d}` : ''))

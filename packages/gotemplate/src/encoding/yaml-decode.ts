@@ -5,19 +5,19 @@
  *
  * The `yaml` package parses; this file only gives the parsed nodes go-yaml v2's meaning.
  */
-import { Alias, Composer, isAlias, isMap, isScalar, isSeq, Parser } from 'yaml'
-import type { Document, Node as YamlNode, Scalar, YAMLError } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq } from 'yaml'
+import type { Alias, Document, Node as YamlNode, Scalar } from 'yaml'
+import { decodeBase64 } from './base64.ts'
 import { EncodingError } from './errors.ts'
 import type { EncodingErrorCode } from './errors.ts'
 import { formatFloatG } from './go-float.ts'
+import { setKey } from './go-map.ts'
 import { ALIAS_RATIO_RANGE_HIGH, ALIAS_RATIO_RANGE_LOW, MAX_DECODED_NODES, MAX_YAML_DEPTH } from './limits.ts'
+import { lineCol } from './text-position.ts'
+import { utf8Decode } from './utf8.ts'
+import { checkSyntax, checkYamlChars, parseDocs } from './yaml-parse.ts'
 import { resolvePlain } from './yaml-resolve.ts'
 import type { Resolved } from './yaml-resolve.ts'
-import { yamlErrorMessage } from './yaml-errors.ts'
-import { utf8Decode } from './utf8.ts'
-
-/** Characters go-yaml's reader refuses anywhere in a document (YAML 1.1's printable set). */
-const NOT_YAML_CHAR = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
 
 /** Options for {@link decodeYaml}. */
 export interface DecodeYamlOptions {
@@ -160,9 +160,10 @@ class Decoder {
     if (!tag.startsWith(TAG_PREFIX)) return text // go-yaml keeps unknown tags' text as a string
     const short = tag.slice(TAG_PREFIX.length)
     if (short === 'str') return text
-    if (short === 'binary') return decodeBase64(text.replace(/\s+/g, ''), () =>
-      this.fail('YAML_TAG', `yaml: !!binary value contains invalid base64 data`, node),
-    )
+    if (short === 'binary') {
+      const bad = (): never => this.fail('YAML_TAG', 'yaml: !!binary value contains invalid base64 data', node)
+      return utf8Decode(decodeBase64(text.replace(/\s+/g, ''), bad))
+    }
     if (!['bool', 'int', 'float', 'timestamp', 'null'].includes(short)) return text
     const r = resolvePlain(text)
     if (r.tag === short || (r.tag === 'str' && short === 'timestamp')) return fromResolved(r)
@@ -287,34 +288,6 @@ function allowedAliasRatio(decodeCount: number): number {
   return 0.99 - (0.89 * (decodeCount - ALIAS_RATIO_RANGE_LOW)) / range
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-function decodeBase64(s: string, bad: () => never): string {
-  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) bad()
-  const bytes: number[] = []
-  for (let i = 0; i < s.length; i += 4) {
-    const n = [0, 1, 2, 3].map((j) => (s[i + j] === '=' ? 0 : B64.indexOf(s[i + j]!)))
-    const triple = (n[0]! << 18) | (n[1]! << 12) | (n[2]! << 6) | n[3]!
-    bytes.push((triple >> 16) & 255)
-    if (s[i + 2] !== '=') bytes.push((triple >> 8) & 255)
-    if (s[i + 3] !== '=') bytes.push(triple & 255)
-  }
-  return utf8Decode(Uint8Array.from(bytes))
-}
-
-/** 1-based line and column of an offset. */
-export function lineCol(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let start = 0
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++
-      start = i + 1
-    }
-  }
-  return { line, column: offset - start + 1 }
-}
-
 /**
  * The JSON round trip: ints and floats both become float64 (large ints round), NaN and
  * infinities are refused as encoding/json refuses them.
@@ -340,71 +313,6 @@ function toJsonValue(v: GoYaml, file: string | undefined): unknown {
   return Number(v.int)
 }
 
-/** Sets a key on a plain object, `__proto__` included, without touching prototypes. */
-export function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
-  } else {
-    obj[key] = value
-  }
-}
-
-/** The deepest collection nesting in a token tree, walked without recursion. */
-function tokenDepth(tokens: readonly unknown[]): { depth: number; offset: number } {
-  const stack: [unknown, number][] = tokens.map((t) => [t, 0])
-  let max = { depth: 0, offset: 0 }
-  while (stack.length > 0) {
-    const [tok, depth] = stack.pop()!
-    if (tok === null || typeof tok !== 'object') continue
-    const t = tok as { items?: { key?: unknown; value?: unknown }[]; value?: unknown; offset?: number }
-    if (Array.isArray(t.items)) {
-      if (depth + 1 > max.depth) max = { depth: depth + 1, offset: t.offset ?? 0 }
-      if (max.depth > MAX_YAML_DEPTH) return max
-      for (const item of t.items) {
-        if (item.key) stack.push([item.key, depth + 1])
-        if (item.value) stack.push([item.value, depth + 1])
-      }
-    } else if (t.value && typeof t.value === 'object') {
-      stack.push([t.value, depth])
-    }
-  }
-  return max
-}
-
-function parseDocs(text: string, file: string | undefined): Document.Parsed[] {
-  const tokens = Array.from(new Parser().parse(text))
-  const { depth, offset } = tokenDepth(tokens)
-  if (depth > MAX_YAML_DEPTH) {
-    const { line, column } = lineCol(text, offset)
-    throw new EncodingError(
-      'YAML_SYNTAX',
-      `error converting YAML to JSON: yaml: line ${line}: document is nested deeper than ${MAX_YAML_DEPTH} levels`,
-      { file, line, column },
-    )
-  }
-  const composer = new Composer({ version: '1.1', schema: 'failsafe', merge: false, uniqueKeys: false, strict: false })
-  return Array.from(composer.compose(tokens)) as Document.Parsed[]
-}
-
-function checkSyntax(doc: Document.Parsed, text: string, file: string | undefined): void {
-  let errors = doc.errors
-  // After a complete flow collection or quoted scalar at the root, go-yaml starts reading a
-  // next document, which Unmarshal never looks at: trailing text there is no error.
-  const root = doc.contents as YamlNode | null
-  const closed = (isMap(root) || isSeq(root)) ? root.flow : isScalar(root) && root.type !== 'PLAIN' && !root.type?.startsWith('BLOCK')
-  if (closed && root?.range) {
-    const end = root.range[1]
-    errors = errors.filter((e) => e.pos[0] < end || e.code !== 'UNEXPECTED_TOKEN')
-  }
-  const err: YAMLError | undefined = errors[0]
-  if (!err) return
-  const loc = lineCol(text, err.pos[0])
-  throw new EncodingError('YAML_SYNTAX', `error converting YAML to JSON: ${yamlErrorMessage(err, text, loc)}`, {
-    file,
-    line: loc.line,
-    column: loc.column,
-  })
-}
 
 /**
  * Decodes the first YAML document of `text` exactly as Helm reads values.yaml: numbers are
@@ -425,15 +333,7 @@ export function decodeYaml(text: string, options: DecodeYamlOptions = {}): unkno
  */
 export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {}, limit = Infinity): unknown[] {
   const { file } = options
-  const bad = NOT_YAML_CHAR.exec(text)
-  if (bad) {
-    const { line, column } = lineCol(text, bad.index)
-    throw new EncodingError('YAML_SYNTAX', 'error converting YAML to JSON: yaml: control characters are not allowed', {
-      file,
-      line,
-      column,
-    })
-  }
+  checkYamlChars(text, file)
   const out: unknown[] = []
   for (const doc of parseDocs(text, file).slice(0, limit)) {
     checkSyntax(doc, text, file)
