@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import type { Chart, Values } from '@slipway/chart'
-import { loadChartFromSource, type ChartSourceOptions } from '@slipway/chart/node'
+import type { ChartSourceOptions } from '@slipway/chart/node'
 import { decodeYaml, encodeYaml, isGoMap } from '@slipway/gotemplate'
 import { KubeClient, Releases, isKubeError, type ChartSourceRecord, type HelmRelease, type OnApplyEvent } from '@slipway/kube'
 import { isRenderError, mergeUserValues } from '@slipway/render'
@@ -92,6 +92,8 @@ export async function loadReleaseChart(ref: string, flags: Flags, cwd: string): 
   if (flags['insecure-skip-tls-verify'] === true) options.insecureSkipTlsVerify = true
   if (flags.devel === true) options.devel = true
   try {
+    // loaded on demand: list, history and status never load charts
+    const { loadChartFromSource } = await import('@slipway/chart/node')
     const loaded = await loadChartFromSource(ref, options)
     const repoFlag = str(flags.repo)
     const source: ChartSourceRecord = {
