@@ -14,12 +14,13 @@ export async function helmProbe(exprs: string[], valuesYaml: string): Promise<st
     mkdirSync(join(dir, 'templates'))
     writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: probe\nversion: 0.1.0\n')
     writeFileSync(join(dir, 'values.yaml'), valuesYaml)
-    const body = exprs.map((e, i) => `<<<${i}>>>${e}`).join('\n') + '\n<<<END>>>\n'
+    // The first line is invalid YAML on purpose: helm then prints the raw text (--debug).
+    const body = 'a: b: c\n' + exprs.map((e, i) => `<<<${i}>>>${e}`).join('\n') + '\n<<<END>>>\n'
     writeFileSync(join(dir, 'templates', 'probe.yaml'), body)
     const r = await helm(['template', 'r', dir, '--debug'])
     const start = r.stdout.indexOf('<<<0>>>')
     const end = r.stdout.indexOf('<<<END>>>')
-    if (start < 0 || end < 0) throw new Error(`helm failed: ${r.stderr.slice(0, 2000)}`)
+    if (start < 0 || end < 0) throw new Error(`helm failed: ${r.stderr.slice(0, 2000)}\n${r.stdout.slice(0, 300)}`)
     const parts = r.stdout.slice(start, end).split(/<<<\d+>>>/).slice(1)
     return parts.map((p, i) => (i < parts.length - 1 ? p.slice(0, -1) : p.slice(0, -1)))
   } finally {

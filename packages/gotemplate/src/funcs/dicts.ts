@@ -49,7 +49,7 @@ function merge(overwrite: boolean) {
 
 /** copystructure.Copy over the value model: maps, lists and bytes are copied, scalars shared. */
 export function deepCopy(v: unknown): unknown {
-  if (v === null || v === undefined) return v ?? null
+  if (v === null || v === undefined) return null
   if (v instanceof Uint8Array) return v.slice()
   if (Array.isArray(v)) return v.map(deepCopy)
   if (isGoMap(v)) {
@@ -58,6 +58,12 @@ export function deepCopy(v: unknown): unknown {
     return out
   }
   return v
+}
+
+// copystructure cannot copy a nil interface.
+function copyOrFail(v: unknown): unknown {
+  if (v === null || v === undefined) throw new FuncError('reflect: call of reflect.Value.Type on zero Value')
+  return deepCopy(v)
 }
 
 function dig(...ps: unknown[]): unknown {
@@ -117,7 +123,7 @@ export const dictFuncs: FuncMap = {
   mustMerge: fn(['map'], merge(false), 'map'),
   mergeOverwrite: fn(['map'], merge(true), 'map'),
   mustMergeOverwrite: fn(['map'], merge(true), 'map'),
-  deepCopy: fn(['any'], deepCopy),
-  mustDeepCopy: fn(['any'], deepCopy),
+  deepCopy: fn(['any'], copyOrFail),
+  mustDeepCopy: fn(['any'], copyOrFail),
   dig: fn([], dig, 'any'),
 }

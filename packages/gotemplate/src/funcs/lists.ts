@@ -107,12 +107,11 @@ export const listFuncs: FuncMap = {
     return x.length === 0 ? null : x[x.length - 1]
   }, ['any']),
   ...pair('rest', (l: unknown) => {
-    const x = items('find rest', l)
-    return x.length === 0 ? null : x.slice(1)
+    // Go returns a nil []interface{}, which prints as [] (not as no value)
+    return items('find rest', l).slice(1)
   }, ['any']),
   ...pair('initial', (l: unknown) => {
-    const x = items('find initial', l)
-    return x.length === 0 ? null : x.slice(0, -1)
+    return items('find initial', l).slice(0, -1)
   }, ['any']),
   ...pair('reverse', (l: unknown) => items('find reverse', l).reverse(), ['any']),
   ...pair('uniq', (l: unknown) => {
