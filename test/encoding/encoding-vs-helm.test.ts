@@ -13,6 +13,9 @@ import {
   toToml,
   toYaml,
   toYamlPretty,
+  toPrettyJson,
+  toRawJson,
+  mustFromJson,
 } from '../../packages/gotemplate/src/encoding/index.ts'
 import { helmRender } from './probe.ts'
 
@@ -82,6 +85,8 @@ describe('encoding functions against helm template', () => {
       add(`toJson .Values.c${i}`, () => toJson(v()))
       add(`toToml (dict "v" .Values.c${i})`, () => toToml({ v: v() }))
       add(`toYamlPretty .Values.c${i}`, () => toYamlPretty(v()))
+      add(`toPrettyJson .Values.c${i}`, () => toPrettyJson(v()))
+      add(`toRawJson .Values.c${i}`, () => toRawJson(v()))
       add(`fromYaml (toYaml (dict "v" .Values.c${i})) | toJson`, () => toJson(fromYaml(toYaml({ v: v() }))))
       add(`fromJson (toJson (dict "v" .Values.c${i})) | toJson`, () => toJson(fromJson(toJson({ v: v() }))))
     })
@@ -91,6 +96,14 @@ describe('encoding functions against helm template', () => {
       add(`fromYamlArray .Values.s${i} | toJson`, () => toJson(fromYamlArray(s())))
       add(`fromJson .Values.s${i} | toJson`, () => toJson(fromJson(s())))
       add(`fromJsonArray .Values.s${i} | toJson`, () => toJson(fromJsonArray(s())))
+      // mustFromJson fails the render on bad input, so only well-formed inputs go to helm.
+      let wellFormed = true
+      try {
+        mustFromJson(STRING_INPUTS[i]!)
+      } catch {
+        wellFormed = false
+      }
+      if (wellFormed) add(`mustFromJson .Values.s${i} | toJson`, () => toJson(mustFromJson(s())))
     })
     const ordinary = () => Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'special'))
     add('toYaml (omit .Values "special")', () => toYaml(ordinary()))

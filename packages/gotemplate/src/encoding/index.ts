@@ -18,3 +18,4 @@ export {
   toYaml,
   toYamlPretty,
 } from './funcs.ts'
+export { sprigJsonFuncs, mustFromJson, toPrettyJson, toRawJson } from './sprig-json.ts'
