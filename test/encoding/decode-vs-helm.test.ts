@@ -17,6 +17,7 @@ const SNIPPETS: string[] = [
   'tagged:\n  s: !!str 123\n  i: !!int "42"\n  f: !!float 1\n  b: !!bool yes\n  custom: !thing value\n  bin: !!binary SGVsbG8=',
   'unicode: "日本語 ☃ 😀"\nkey_é: ü\nesc: "\\u263A"\ncomment: value # trailing comment\nhash: a#b\ncolon: a:b\nurl: http://example.com:8080/x',
   'nested:\n  - name: a\n    items:\n      - 1\n      - [2, 3]\n  - name: b\n    map: {k: v}\n  -\n    - deep\n  - - x\n    - y',
+  'base: &m {x: 1, y: 1}\nlate: {x: 2, <<: *m}\nearly: {<<: *m, x: 2}\nmulti:\n  <<: [{x: 3}, *m]\n  z: 0\nnested: &n\n  inner: {<<: *m}\nagain:\n  <<: *n',
   'dupe: 1\ndupe: 2\nspaces:    lots   of   space   \nlong: Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore',
 ]
 
