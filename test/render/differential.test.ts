@@ -49,6 +49,8 @@ const cases: Case[] = [
   { fixture: 'failures', args: ['r', '.', '-f', 'modes/loop.yaml'], errors: 'suffix' },
   { fixture: 'failures', args: ['r', '.', '-f', 'modes/schema.yaml'], errors: 'lines' },
   { fixture: 'failures', args: ['r', '.', '--kube-version', '1.24.0'] },
+  { fixture: 'failures', args: ['r', '.', '-f', 'modes/formats-bad.yaml'], errors: 'lines' },
+  { fixture: 'failures', args: ['r', '.', '-f', 'modes/formats-ok.yaml'] },
   { fixture: 'failures', args: ['r', '.', '-f', 'modes/schema.yaml', '--skip-schema-validation'] },
 ]
 

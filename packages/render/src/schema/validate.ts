@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import { isGoMap } from '@slipway/gotemplate'
 import type { RenderChart } from '../chart-tree.ts'
 import { RenderError } from '../errors.ts'
+import { goJsonSchemaFormats } from './formats.ts'
 import { formatSchemaError } from './messages.ts'
 import { decodeUtf8 } from '../text.ts'
 
@@ -37,7 +38,7 @@ function compile(bytes: Uint8Array): ValidateFunction | Error {
     const schema = JSON.parse(decodeUtf8(bytes)) as Record<string, unknown>
     const dialect = typeof schema.$schema === 'string' ? schema.$schema : ''
     // generated code is run once per render: optimizing it costs more than it saves
-    const opts = { strict: false, allErrors: true, validateFormats: false, validateSchema: false, code: { optimize: false } } as const
+    const opts = { strict: false, allErrors: true, validateSchema: false, logger: false, code: { optimize: false } } as const
     let ajv: Ajv
     let s: unknown = schema
     if (dialect.includes('2020-12')) ajv = new Ajv2020(opts)
@@ -47,6 +48,7 @@ function compile(bytes: Uint8Array): ValidateFunction | Error {
       s = upgradeDraft4(schema)
       delete (s as Record<string, unknown>).$schema
     }
+    for (const [name, check] of Object.entries(goJsonSchemaFormats)) ajv.addFormat(name, { type: 'string', validate: check })
     // remote references are never fetched: a render is deterministic and offline
     result = ajv.compile(s as AnySchema)
   } catch (err) {
