@@ -54,6 +54,24 @@ describe('charts from an OCI registry', () => {
     expect(loaded.ref).toBe(`oci://${registry.host}/charts/demo:${expected}`)
   })
 
+  it('picks the version helm picks', async () => {
+    for (const range of ['^1', '1.x', '>=1.0.0-0 <1.3.0-0', '2.0.0', '~1.0']) {
+      const res = await helm(['show', 'chart', `oci://${registry.host}/charts/demo`, '--version', range, '--plain-http'])
+      expect(res.code, res.stderr).toBe(0)
+      const theirs = /^version: (.*)$/m.exec(res.stdout)![1]
+      const ours = await loadChartFromSource(`oci://${registry.host}/charts/demo`, { version: range })
+      expect(ours.version, range).toBe(theirs)
+    }
+  })
+
+  it('uses a partial version as a tag, as helm does', async () => {
+    const theirs = await helm(['show', 'chart', `oci://${registry.host}/charts/demo`, '--version', '1.1', '--plain-http'])
+    expect(theirs.code).toBe(1)
+    const err = await loadChartFromSource(`oci://${registry.host}/charts/demo`, { version: '1.1' }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(Error)
+    expect((err as Error).message).toContain('demo:1.1')
+  })
+
   it('takes the tag from the reference and a version with build metadata', async () => {
     expect((await loadChartFromSource(`oci://${registry.host}/charts/demo:1.0.0`)).version).toBe('1.0.0')
     const plus = await loadChartFromSource({ repository: `oci://${registry.host}/charts`, path: 'plus-version', version: '1.2.3+build.5' })

@@ -127,8 +127,9 @@ function registryClient(options: ChartSourceOptions): ChartRegistryClient {
   return new RegistryClient(opts) as unknown as ChartRegistryClient
 }
 
-// An exact version (not a constraint) can be pulled by tag without listing tags.
-const isExactVersion = (v: string) => normalizeVersion(v) !== undefined && !/^v/.test(v)
+// Helm (registry.Client.ValidateReference) uses anything that parses as a version, even a
+// partial `1.1`, as the tag itself; only constraints are resolved against the tag list.
+const isExactVersion = (v: string) => normalizeVersion(v) !== undefined
 
 async function loadOci(r: Extract<Resolved, { kind: 'oci' }>, options: ChartSourceOptions): Promise<LoadedChartSource> {
   const parsed = parseReference(r.ref)
