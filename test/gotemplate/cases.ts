@@ -139,6 +139,14 @@ export const OUTPUT_CASES: string[] = [
   // functions with declared Go signatures (see TYPED_FUNCS in the test): literal conversion
   '{{ indent 2.0 "x" }}|{{ trunc 2 "abc" }}|{{ "abc" | trunc 2 }}|{{ upper .Values.str }}|{{ .Values.str | upper }}',
   "{{ upper (print 1) }}|{{ repeat 3 \"ab\" }}|{{ trunc 'a' \"x\" }}|{{ trunc -1 \"abc\" }}|{{ indent 0x2 \"y\" }}",
+  // spacing and assignment forms
+  '{{range $x:=.Values.strs}}{{$x}}{{end}}|{{if.Values.yes}}y{{end}}|{{with .Values.map}}{{.a}}{{end}}',
+  '{{ $x := "" }}{{ range $x = .Values.strs }}{{ $x }}{{ end }}{{ $x }}|{{ range $i,$v := .Values.strs }}{{$i}}{{$v}}{{ end }}',
+  "{{ '\\'' }} {{ index .Values.map.c \"y\" 1 }} {{ .Values.strs | len }} {{ print 1.5e300 2e-300 -0.0 }}",
+  '{{ $ := 5 }}{{ $ }}',
+  '{{ with $x := .Values.map }}{{ $x.a }}{{ else }}none{{ end }}{{ range $k, $_ := .Values.emptyMap }}{{ else }}e{{ end }}',
+  '{{ if and .Values.list (index .Values.list 0) }}first{{ end }}{{ if or (eq .Values.str "x") (eq .Values.str "hello") }}hello{{ end }}',
+  '{{ define "probe.vars" }}{{ $v := . }}{{ range $.strs }}{{ $v.str }}{{ . }}{{ end }}{{ end }}{{ template "probe.vars" .Values }}',
   // text around nested structures
   'start\n{{- range $k, $v := .Values.map }}\n{{ $k }}: {{ if $v }}{{ $v }}{{ end }}\n{{- end }}',
 ]
@@ -188,6 +196,8 @@ export const ERROR_CASES: string[] = [
   '{{ nil }}',
   '{{ .Values.nested.deep.deeper.deepest.more.and.more }}',
   '{{ printf "%d" | .Values.str }}',
+  '{{range$x:=.Values.strs}}{{end}}',
+  '{{with$.Values.map}}{{end}}',
   // more syntax errors
   '{{ if true }}{{ else }}{{ else }}{{ end }}',
   '{{ define "a" }}x{{ end }}{{ define "a" }}y{{ end }}',
