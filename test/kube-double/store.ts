@@ -391,7 +391,7 @@ export class Store {
     return this.store(type, obj, 'ADDED')
   }
 
-  private finishUpdate(type: ResourceType, existing: Obj, obj: Obj, op: WriteOp, opts: WriteOptions, managed?: ManagedEntry[]): Obj {
+  private finishUpdate(type: ResourceType, existing: Obj, obj: Obj, op: WriteOp, opts: WriteOptions, managed?: ManagedEntry[], managedOnly = false): Obj {
     const md = meta(obj)
     const old = meta(existing)
     for (const k of ['uid', 'creationTimestamp', 'generation', 'namespace', 'name', 'deletionTimestamp']) {
@@ -409,7 +409,7 @@ export class Store {
       md.resourceVersion = old.resourceVersion
       return this.output(type, obj)
     }
-    if (JSON.stringify({ ...obj, metadata: { ...md, managedFields: undefined } }) === JSON.stringify({ ...existing, metadata: { ...old, managedFields: undefined } })) {
+    if (!managedOnly && JSON.stringify({ ...obj, metadata: { ...md, managedFields: undefined } }) === JSON.stringify({ ...existing, metadata: { ...old, managedFields: undefined } })) {
       // a no-op write keeps its resourceVersion and sends no event, as the real server
       md.resourceVersion = old.resourceVersion
       this.objects.set(objKey(typeKeyOf(type), String(md.namespace ?? ''), String(md.name)), obj)
@@ -465,7 +465,9 @@ export class Store {
     if (!isObj(patched)) throw badRequest('the patch did not produce an object')
     const md = meta(patched)
     if (md.resourceVersion !== meta(existing).resourceVersion && md.resourceVersion !== undefined) throw conflict(type, name)
-    return this.finishUpdate(type, existing, patched, 'patch', opts)
+    // a patch that writes managedFields sets them as given (how clients migrate ownership)
+    const explicit = JSON.stringify(md.managedFields) !== JSON.stringify(meta(existing).managedFields) && Array.isArray(md.managedFields)
+    return this.finishUpdate(type, existing, patched, 'patch', opts, explicit ? (md.managedFields as ManagedEntry[]) : undefined, explicit)
   }
 
   /** PATCH with `application/apply-patch+yaml`: server-side apply. */

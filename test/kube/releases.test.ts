@@ -70,6 +70,19 @@ describe('Slipway releases and helm see the same releases', () => {
     expect(cm.stdout).toBe('from-slipway')
   })
 
+  it('removes fields the chart no longer sets from objects helm created', async () => {
+    const ns = await c.namespace()
+    expect((await c.helm(['install', 'drop', chartDir, '-n', ns, '--set', 'debug=true'])).code).toBe(0)
+    const env = async () => JSON.parse((await c.kubectl(['get', 'deployment', 'drop-demo', '-n', ns, '-o', 'jsonpath={.spec.template.spec.containers[0].env}'])).stdout)
+    expect((await env()).map((e: { name: string }) => e.name)).toEqual(['MESSAGE', 'DEBUG'])
+    await releases.upgrade({ name: 'drop', namespace: ns, chart, values: { debug: false } })
+    expect(await env()).toEqual([{ name: 'MESSAGE', value: 'hello' }])
+    // and helm can take it back over afterwards
+    const back = await c.helm(['upgrade', 'drop', chartDir, '-n', ns, '--set', 'debug=true'])
+    expect(back.code).toBe(0)
+    expect((await env()).map((e: { name: string }) => e.name)).toEqual(['MESSAGE', 'DEBUG'])
+  })
+
   it('lets helm roll back a Slipway upgrade', async () => {
     const ns = await c.namespace()
     await releases.install({ name: 'rb', namespace: ns, chart, values: { message: 'one' } })

@@ -21,6 +21,50 @@ export interface PreparedObject {
   path: string
   /** resourceVersion of the live object before the apply, if any. */
   liveVersion?: string
+  /** managedFields of the live object before the apply, if any. */
+  liveManagedFields?: ManagedFieldsEntry[]
+}
+
+/** One entry of `metadata.managedFields`. */
+export interface ManagedFieldsEntry {
+  manager: string
+  operation: string
+  apiVersion?: string
+  time?: string
+  fieldsType?: string
+  fieldsV1?: Record<string, unknown>
+  subresource?: string
+}
+
+/** The field manager Helm 3 writes with (create and patch, operation Update). */
+export const helmFieldManager = 'helm'
+
+function mergeFields(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a }
+  for (const [k, v] of Object.entries(b)) {
+    const cur = out[k]
+    out[k] = cur && typeof cur === 'object' && v && typeof v === 'object' ? mergeFields(cur as Record<string, unknown>, v as Record<string, unknown>) : v
+  }
+  return out
+}
+
+/**
+ * The managedFields after handing the fields Helm wrote (manager `helm`, operation Update) to
+ * Slipway's apply manager, as `kubectl`'s client-side to server-side apply migration does, or
+ * undefined when Helm owns nothing. Without it, a field the chart stops setting would stay on
+ * objects Helm created, because server-side apply only removes fields its manager owned.
+ */
+export function migrateHelmFields(entries: ManagedFieldsEntry[], apiVersion: string): ManagedFieldsEntry[] | undefined {
+  const isHelm = (e: ManagedFieldsEntry): boolean => e.manager === helmFieldManager && e.operation === 'Update' && !e.subresource
+  const isOurs = (e: ManagedFieldsEntry): boolean => e.manager === fieldManager && e.operation === 'Apply' && !e.subresource
+  const helm = entries.filter(isHelm)
+  if (helm.length === 0) return undefined
+  let fields: Record<string, unknown> = {}
+  for (const e of [...entries.filter(isOurs), ...helm]) fields = mergeFields(fields, e.fieldsV1 ?? {})
+  return [
+    ...entries.filter((e) => !isHelm(e) && !isOurs(e)),
+    { manager: fieldManager, operation: 'Apply', apiVersion, time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), fieldsType: 'FieldsV1', fieldsV1: fields },
+  ]
 }
 
 /** What the release's objects are checked and stamped against. */
@@ -88,6 +132,7 @@ export async function validateAll(client: KubeClient, objects: PreparedObject[],
   for (const p of objects) {
     const live = await getLive(client, p.path)
     p.liveVersion = live?.metadata?.resourceVersion
+    p.liveManagedFields = live?.metadata?.managedFields as ManagedFieldsEntry[] | undefined
     if (live && !options.owned?.has(p.path)) {
       const problem = ownershipProblem(live, rel.name, rel.namespace)
       if (problem) {
@@ -117,6 +162,16 @@ export async function applyAll(client: KubeClient, objects: PreparedObject[], on
   for (const p of objects) {
     let result: KubeObject
     try {
+      const migrated = p.liveVersion !== undefined ? migrateHelmFields(p.liveManagedFields ?? [], String(p.object.apiVersion)) : undefined
+      if (migrated) {
+        await client.request('PATCH', p.path, {
+          contentType: 'application/json-patch+json',
+          body: [
+            { op: 'test', path: '/metadata/resourceVersion', value: p.liveVersion },
+            { op: 'replace', path: '/metadata/managedFields', value: migrated },
+          ],
+        })
+      }
       result = await ssa(client, p, false)
     } catch (err) {
       onEvent?.({ phase, action: 'failed', kind: p.info.kind, name: p.name, namespace: p.namespace, message: apiMessage(err) })
