@@ -37,6 +37,13 @@ function columnsFor(kind: string): Column[] {
       ]
     case 'ConfigMap':
       return [{ name: 'Data', type: 'integer', cell: (o) => Object.keys(isObj(o.data) ? o.data : {}).length }]
+    case 'Event':
+      return [
+        { name: 'Type', type: 'string', cell: (o) => String(o.type ?? '') },
+        { name: 'Reason', type: 'string', cell: (o) => String(o.reason ?? '') },
+        { name: 'Object', type: 'string', cell: (o) => { const io = isObj(o.involvedObject) ? o.involvedObject : {}; return `${String(io.kind ?? '').toLowerCase()}/${String(io.name ?? '')}` } },
+        { name: 'Message', type: 'string', cell: (o) => String(o.message ?? '') },
+      ]
     case 'Namespace':
       return [{ name: 'Status', type: 'string', cell: (o) => String(status(o).phase ?? '') }]
     default:
