@@ -3,7 +3,8 @@
  * render; a problem becomes "" (toYaml, toJson), an `Error` key (fromYaml, fromJson,
  * fromToml), a one-element list (fromYamlArray, fromJsonArray) or the error text (toToml).
  */
-import type { FuncMap } from '../func.ts'
+import { withSignature } from '../func.ts'
+import type { FuncMap, GoParam } from '../func.ts'
 import { kindOf } from '../value.ts'
 import { decodeJsonPartial, jsonKindName } from './json-decode.ts'
 import { encodeJson } from './json-encode.ts'
@@ -118,15 +119,21 @@ export function fromToml(s: string): Record<string, unknown> {
   }
 }
 
-/** Helm's own encoding functions by name, to be layered over Sprig's (they replace its toJson/fromJson). */
+const ANY: GoParam[] = ['any']
+const STRING: GoParam[] = ['string']
+
+/**
+ * Helm's own encoding functions by name, to be layered over Sprig's (they replace its
+ * toJson/fromJson), each with its Go signature (`toYaml(interface{})`, `fromYaml(string)`).
+ */
 export const encodingFuncs: FuncMap = {
-  toYaml,
-  toYamlPretty,
-  fromYaml,
-  fromYamlArray,
-  toJson,
-  fromJson,
-  fromJsonArray,
-  toToml,
-  fromToml,
+  toYaml: withSignature(toYaml, { params: ANY }),
+  toYamlPretty: withSignature(toYamlPretty, { params: ANY }),
+  fromYaml: withSignature(fromYaml, { params: STRING }),
+  fromYamlArray: withSignature(fromYamlArray, { params: STRING }),
+  toJson: withSignature(toJson, { params: ANY }),
+  fromJson: withSignature(fromJson, { params: STRING }),
+  fromJsonArray: withSignature(fromJsonArray, { params: STRING }),
+  toToml: withSignature(toToml, { params: ANY }),
+  fromToml: withSignature(fromToml, { params: STRING }),
 }

@@ -3,6 +3,7 @@
  * pretty and raw encodings and the `must` forms, which fail the render instead of hiding
  * the error. They live beside Helm's encoders because they share the encoding/json port.
  */
+import { withSignature } from '../func.ts'
 import type { FuncMap } from '../func.ts'
 import { decodeJsonPartial } from './json-decode.ts'
 import { encodeJson } from './json-encode.ts'
@@ -28,12 +29,12 @@ export function mustFromJson(s: string): unknown {
   return value
 }
 
-/** Sprig's JSON functions by name, for the Sprig function map. */
+/** Sprig's JSON functions by name, with their Go signatures, for the Sprig function map. */
 export const sprigJsonFuncs: FuncMap = {
-  toPrettyJson,
-  toRawJson,
-  mustToJson: (v: unknown) => encodeJson(v),
-  mustToPrettyJson: (v: unknown) => encodeJson(v, { indent: '  ' }),
-  mustToRawJson: toRawJson,
-  mustFromJson,
+  toPrettyJson: withSignature(toPrettyJson, { params: ['any'] }),
+  toRawJson: withSignature(toRawJson, { params: ['any'] }),
+  mustToJson: withSignature((v: unknown) => encodeJson(v), { params: ['any'] }),
+  mustToPrettyJson: withSignature((v: unknown) => encodeJson(v, { indent: '  ' }), { params: ['any'] }),
+  mustToRawJson: withSignature((v: unknown) => toRawJson(v), { params: ['any'] }),
+  mustFromJson: withSignature(mustFromJson, { params: ['string'] }),
 }
