@@ -52,14 +52,25 @@ describe('validateValues', () => {
     )
     expect(() => validateValues(chart, { sub: { n: 1 } })).not.toThrow()
   })
-  it('accepts draft-04 exclusive bounds and 2020-12 schemas', () => {
+  it('accepts draft-04 exclusive bounds, and reads 2020-12 schemas with draft 7 keywords as Helm 3.17 does', () => {
     const d4 = toRenderChart(
       makeChart({ name: 'd4' }, { schema: { $schema: 'http://json-schema.org/draft-04/schema#', properties: { n: { minimum: 1, exclusiveMinimum: true } } } }),
     )
     expect(messageOf(() => validateValues(d4, { n: 1 }))).toContain('- n: Must be greater than 1')
     const d2020 = toRenderChart(
-      makeChart({ name: 'd20' }, { schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', properties: { l: { prefixItems: [{ type: 'string' }] } } } }),
+      makeChart(
+        { name: 'd20' },
+        {
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            properties: { l: { prefixItems: [{ type: 'string' }] }, d: { $ref: '#/$defs/s' } },
+            $defs: { s: { type: 'string' } },
+          },
+        },
+      ),
     )
-    expect(messageOf(() => validateValues(d2020, { l: [1] }))).toContain('- l.0: Invalid type. Expected: string, given: integer')
+    expect(messageOf(() => validateValues(d2020, { l: [1], d: 1 }))).toBe(
+      "values don't meet the specifications of the schema(s) in the following chart(s):\nd20:\n- d: Invalid type. Expected: string, given: integer\n",
+    )
   })
 })

@@ -1,6 +1,4 @@
 import { Ajv, type AnySchema, type ValidateFunction } from 'ajv'
-import { Ajv2019 } from 'ajv/dist/2019.js'
-import { Ajv2020 } from 'ajv/dist/2020.js'
 import { isGoMap } from '@slipway/gotemplate'
 import type { RenderChart } from '../chart-tree.ts'
 import { RenderError } from '../errors.ts'
@@ -24,9 +22,6 @@ function upgradeDraft4(node: unknown): unknown {
     out.exclusiveMaximum = out.maximum
     delete out.maximum
   } else if (out.exclusiveMaximum === false) delete out.exclusiveMaximum
-  if (typeof out.id === 'string' && out.$id === undefined) {
-    delete out.id
-  }
   return out
 }
 
@@ -36,18 +31,13 @@ function compile(bytes: Uint8Array): ValidateFunction | Error {
   let result: ValidateFunction | Error
   try {
     const schema = JSON.parse(decodeUtf8(bytes)) as Record<string, unknown>
-    const dialect = typeof schema.$schema === 'string' ? schema.$schema : ''
     // generated code is run once per render: optimizing it costs more than it saves
     const opts = { strict: false, allErrors: true, validateSchema: false, logger: false, code: { optimize: false } } as const
-    let ajv: Ajv
-    let s: unknown = schema
-    if (dialect.includes('2020-12')) ajv = new Ajv2020(opts)
-    else if (dialect.includes('2019-09')) ajv = new Ajv2019(opts)
-    else {
-      ajv = new Ajv(opts)
-      s = upgradeDraft4(schema)
-      delete (s as Record<string, unknown>).$schema
-    }
+    // gojsonschema knows drafts 4, 6 and 7 only: a 2019-09 or 2020-12 schema is read with the
+    // draft 7 keywords (`$defs` references resolve, `prefixItems` and the like are ignored)
+    const ajv = new Ajv(opts)
+    const s = upgradeDraft4(schema) as Record<string, unknown>
+    delete s.$schema
     for (const [name, check] of Object.entries(goJsonSchemaFormats)) ajv.addFormat(name, { type: 'string', validate: check })
     // remote references are never fetched: a render is deterministic and offline
     result = ajv.compile(s as AnySchema)
