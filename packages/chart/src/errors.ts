@@ -69,11 +69,11 @@ export interface ChartErrorLocation {
 export class ChartError extends Error {
   override name = 'ChartError'
   readonly code: ChartErrorCode
-  readonly file?: string
-  readonly line?: number
-  readonly column?: number
-  readonly field?: string
-  readonly source?: string
+  declare readonly file?: string
+  declare readonly line?: number
+  declare readonly column?: number
+  declare readonly field?: string
+  declare readonly source?: string
 
   constructor(
     code: ChartErrorCode,

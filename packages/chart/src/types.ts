@@ -12,6 +12,7 @@ export interface ChartFile {
   data: Uint8Array
 }
 
+/** A maintainer of the chart, as Chart.yaml lists them. */
 export interface ChartMaintainer {
   name?: string
   email?: string
