@@ -29,6 +29,29 @@ function shape(pem: string) {
   }
 }
 
+/** Key type, names, validity, signature algorithm and extensions (OID, critical) of any certificate. */
+function anyShape(pem: string) {
+  const x = new X509Certificate(pem)
+  const der = forge.util.decode64(pem.replace(/-----[^-]+-----|\s/g, ''))
+  const cert = forge.asn1.fromDer(der)
+  const tbs = cert.value[0] as forge.asn1.Asn1
+  const ext = (tbs.value as forge.asn1.Asn1[]).find((v) => v.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && v.type === 3)
+  const exts = ((ext?.value[0] as forge.asn1.Asn1 | undefined)?.value as forge.asn1.Asn1[] | undefined) ?? []
+  return {
+    subject: x.subject,
+    issuer: x.issuer,
+    ca: x.ca,
+    keyType: x.publicKey.asymmetricKeyType,
+    san: x.subjectAltName ?? null,
+    days: (Date.parse(x.validTo) - Date.parse(x.validFrom)) / 86400000,
+    signature: forge.asn1.derToOid(((cert.value[1] as forge.asn1.Asn1).value as forge.asn1.Asn1[])[0]!.value as string),
+    extensions: exts.map((e) => {
+      const parts = e.value as forge.asn1.Asn1[]
+      return [forge.asn1.derToOid(parts[0]!.value as string), parts.length === 3]
+    }),
+  }
+}
+
 const exprs = [
   '$ca.Cert',
   '$signed.Cert',
@@ -43,10 +66,14 @@ const exprs = [
   'genPrivateKey "nope"',
   'genPrivateKey "ecdsa"',
   'genPrivateKey "ed25519"',
+  '$ecca.Cert',
+  '$edleaf.Cert',
 ]
 const setup =
   '{{- $ca := genCA "my-ca" 365 }}{{- $signed := genSignedCert "svc" (list "10.0.0.1" "::1") (list "a.example" "b") 30 $ca }}' +
-  '{{- $self := genSelfSignedCert "self" nil (list "x") 10 }}'
+  '{{- $self := genSelfSignedCert "self" nil (list "x") 10 }}' +
+  '{{- $ecca := genCAWithKey "ec-ca" 10 (genPrivateKey "ecdsa") }}' +
+  '{{- $edleaf := genSignedCertWithKey "leaf" nil (list "x") 5 $ecca (genPrivateKey "ed25519") }}'
 
 describe('Sprig crypto functions against helm template', () => {
   let out: string[] = []
@@ -69,6 +96,20 @@ describe('Sprig crypto functions against helm template', () => {
     expect(ca.Key).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/)
     expect(createPrivateKey(signed.Key).asymmetricKeyDetails?.modulusLength).toBe(2048)
     expect(f('typeOf', ca)).toBe(out[3])
+  })
+
+  it('signs with ECDSA and Ed25519 keys as Helm does (genCAWithKey, genSignedCertWithKey)', () => {
+    const ecca = f('genCAWithKey', 'ec-ca', 10n, f('genPrivateKey', 'ecdsa')) as { Cert: string; Key: string }
+    const leaf = f('genSignedCertWithKey', 'leaf', null, ['x'], 5n, ecca, f('genPrivateKey', 'ed25519')) as { Cert: string; Key: string }
+    expect(anyShape(ecca.Cert)).toEqual(anyShape(out[13]!))
+    expect(anyShape(leaf.Cert)).toEqual(anyShape(out[14]!))
+    expect(new X509Certificate(leaf.Cert).verify(new X509Certificate(ecca.Cert).publicKey)).toBe(true)
+    expect(new X509Certificate(ecca.Cert).verify(new X509Certificate(ecca.Cert).publicKey)).toBe(true)
+    // and an RSA leaf under the EC CA, an EC leaf under an RSA CA
+    const rsaCa = f('genCA', 'rsa-ca', 1n) as { Cert: string; Key: string }
+    const ecLeaf = f('genSignedCertWithKey', 'l', null, null, 1n, rsaCa, f('genPrivateKey', 'ecdsa')) as { Cert: string }
+    expect(new X509Certificate(ecLeaf.Cert).verify(new X509Certificate(rsaCa.Cert).publicKey)).toBe(true)
+    expect(anyShape((f('genCA', 'my-ca', 365n) as { Cert: string }).Cert)).toEqual(anyShape(out[0]!))
   })
 
   it('derivePassword is the Master Password algorithm, byte for byte', () => {

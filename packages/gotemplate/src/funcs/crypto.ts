@@ -6,7 +6,6 @@
  * RSA keys and certificates come from node-forge, which uses Node's native key generation
  * when present and pure JS in the browser (slow for RSA-4096, as in Helm).
  */
-import { p256 } from '@noble/curves/nist.js'
 import { hmac } from '@noble/hashes/hmac.js'
 import { scrypt } from '@noble/hashes/scrypt.js'
 import { sha256 } from '@noble/hashes/sha2.js'
@@ -18,9 +17,22 @@ import { fn } from './args.ts'
 import { base64Decode, base64Encode } from './base-n.ts'
 import { generateDsaKey } from './dsa.ts'
 import { FuncError } from './errors.ts'
-import { fromBinary, pemDecode, pemEncode, toBinary } from './pem.ts'
+import { fromBinary, pemEncode, toBinary } from './pem.ts'
 import { randomBytes } from './random.ts'
 import { decodeUtf8, encodeUtf8 } from './utf8.ts'
+import {
+  createCertificate,
+  derOf,
+  ecdsaKey,
+  ed25519Key,
+  keyPem,
+  parseIssuer,
+  parsePrivateKey,
+  rsaKey,
+  type CertTemplate,
+  type Issuer,
+  type PrivateKey,
+} from './x509.ts'
 
 /** Sprig's `certificate` result: PEM strings in `.Cert` and `.Key`. */
 export class Certificate extends GoStruct {
@@ -101,50 +113,7 @@ function derivePassword(counter: bigint, type: string, password: string, user: s
 }
 
 // ---------------------------------------------------------------------------------------------
-// Keys
-
-type PrivateKey = { kind: 'rsa'; key: any } | { kind: 'ecdsa'; d: Uint8Array } | { kind: 'ed25519'; seed: Uint8Array }
-
-function derOf(asn1: unknown): Uint8Array {
-  return fromBinary(forge.asn1.toDer(asn1).getBytes())
-}
-
-function rsaKey(bits: number): PrivateKey {
-  return { kind: 'rsa', key: forge.pki.rsa.generateKeyPair({ bits, e: 0x10001 }).privateKey }
-}
-
-const { asn1 } = forge
-
-function ecPrivateKeyDer(d: Uint8Array): Uint8Array {
-  const pub = p256.getPublicKey(d, false)
-  // SEC 1 ECPrivateKey, as Go's x509.MarshalECPrivateKey writes it.
-  return derOf(
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, '\x01'),
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, toBinary(d)),
-      asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [
-        asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.2.840.10045.3.1.7').getBytes()),
-      ]),
-      asn1.create(asn1.Class.CONTEXT_SPECIFIC, 1, true, [
-        asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, '\x00' + toBinary(pub)),
-      ]),
-    ]),
-  )
-}
-
-function ed25519Pkcs8Der(seed: Uint8Array): Uint8Array {
-  return derOf(
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, '\x00'),
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-        asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.3.101.112').getBytes()),
-      ]),
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, toBinary(derOf(
-        asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, toBinary(seed)),
-      ))),
-    ]),
-  )
-}
+// Keys and certificates
 
 function bigIntBytes(n: bigint): string {
   let h = n.toString(16)
@@ -156,20 +125,9 @@ function bigIntBytes(n: bigint): string {
 /** Go's asn1.Marshal of dsaOpenssl{Version 0, P, Q, G, Y, X}. */
 function dsaKeyDer(): Uint8Array {
   const k = generateDsaKey()
+  const { asn1 } = forge
   const int = (n: bigint) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, bigIntBytes(n))
   return derOf(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [int(0n), int(k.p), int(k.q), int(k.g), int(k.y), int(k.x)]))
-}
-
-/** pemBlockForKey: PKCS#1 for RSA, SEC 1 for ECDSA, PKCS#8 for ed25519. */
-function keyPem(k: PrivateKey): string {
-  switch (k.kind) {
-    case 'rsa':
-      return pemEncode('RSA PRIVATE KEY', derOf(forge.pki.privateKeyToAsn1(k.key)))
-    case 'ecdsa':
-      return pemEncode('EC PRIVATE KEY', ecPrivateKeyDer(k.d))
-    case 'ed25519':
-      return pemEncode('PRIVATE KEY', ed25519Pkcs8Der(k.seed))
-  }
 }
 
 function genPrivateKey(type: string): string {
@@ -177,9 +135,9 @@ function genPrivateKey(type: string): string {
     case 'rsa':
       return keyPem(rsaKey(4096))
     case 'ecdsa':
-      return keyPem({ kind: 'ecdsa', d: p256.utils.randomSecretKey() })
+      return keyPem(ecdsaKey())
     case 'ed25519':
-      return keyPem({ kind: 'ed25519', seed: randomBytes(32) })
+      return keyPem(ed25519Key())
     case 'dsa':
       return pemEncode('DSA PRIVATE KEY', dsaKeyDer())
     default:
@@ -187,50 +145,26 @@ function genPrivateKey(type: string): string {
   }
 }
 
-/** parsePrivateKeyPEM; only RSA keys can sign certificates here. */
-function parsePrivateKey(text: string): PrivateKey {
-  const block = pemDecode(text)
-  if (block === undefined) throw new FuncError('no PEM data in input')
-  const der = forge.util.createBuffer(toBinary(block.bytes))
-  try {
-    if (block.type === 'RSA PRIVATE KEY') return { kind: 'rsa', key: forge.pki.privateKeyFromAsn1(asn1.fromDer(der)) }
-    if (block.type === 'PRIVATE KEY') {
-      const info = asn1.fromDer(der)
-      const oid = asn1.derToOid(info.value[1].value[0].value)
-      if (oid === '1.2.840.113549.1.1.1') return { kind: 'rsa', key: forge.pki.privateKeyFromAsn1(info) }
-      throw new FuncError('decoding PEM as PKCS#8: only RSA keys are supported for certificates')
-    }
-  } catch (e) {
-    if (e instanceof FuncError) throw e
-    throw new FuncError(`decoding PEM: ${(e as Error).message}`)
-  }
-  if (!block.type.endsWith(' PRIVATE KEY')) throw new FuncError(`no private key data in PEM block of type ${block.type}`)
-  throw new FuncError(`unsupported private key type ${block.type} (only RSA keys can sign certificates)`)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Certificates
-
 function parseIp(s: string): string | undefined {
   if (/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(s)) return s
   if (/^[0-9A-Fa-f:.]+$/.test(s) && s.includes(':')) return s
   return undefined
 }
 
+/** The 4 or 16 bytes of an IP address, as forge's binary string. */
 function ipBytes(ip: string): string {
   if (!ip.includes(':')) return ip.split('.').map((x) => String.fromCharCode(Number(x))).join('')
-  // IPv6, with :: expansion and a possible trailing dotted quad.
   let head = ip
   let tail4: number[] = []
-  const dot = ip.lastIndexOf(':')
-  if (ip.slice(dot + 1).includes('.')) {
-    tail4 = ip.slice(dot + 1).split('.').map(Number)
-    head = ip.slice(0, dot + 1) + '0:0'
+  const colon = ip.lastIndexOf(':')
+  if (ip.slice(colon + 1).includes('.')) {
+    tail4 = ip.slice(colon + 1).split('.').map(Number)
+    head = ip.slice(0, colon + 1) + '0:0'
   }
   const [l, r] = head.split('::') as [string, string | undefined]
   const left = l === '' ? [] : l.split(':')
   const right = r === undefined || r === '' ? [] : r.split(':')
-  const groups = r === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+  const groups = r === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
   const bytes: number[] = []
   for (const g of groups) {
     const v = parseInt(g, 16)
@@ -244,111 +178,52 @@ function stringList(v: unknown[] | null, what: 'ip' | 'dns'): string[] {
   if (v === null) return []
   return v.map((x) => {
     if (typeof x !== 'string')
-      throw new FuncError(what === 'ip' ? `error parsing ip: ${String(x)} is not a string` : `error processing alternate dns name: ${String(x)} is not a string`)
+      throw new FuncError(
+        what === 'ip' ? `error parsing ip: ${String(x)} is not a string` : `error processing alternate dns name: ${String(x)} is not a string`,
+      )
     if (what === 'ip' && parseIp(x) === undefined) throw new FuncError(`error parsing ip: ${x}`)
     return x
   })
 }
 
-interface Template {
-  cn: string
-  ips: string[]
-  dns: string[]
-  days: number
-  isCA: boolean
-}
-
-function subjectKeyId(publicKey: unknown): string {
-  // Go: SHA-1 of the subjectPublicKey bit string.
-  return forge.pki.getPublicKeyFingerprint(publicKey, { md: forge.md.sha1.create(), type: 'RSAPublicKey' }).getBytes()
-}
-
-function isPrintable(s: string): boolean {
-  return /^[A-Za-z0-9 '()+,\-./:=?]*$/.test(s)
-}
-
-/** x509.CreateCertificate with Sprig's base template; the signer must be an RSA key. */
-function createCertificate(t: Template, signee: PrivateKey, parent: { cert: any; key: PrivateKey } | null): Certificate {
-  if (signee.kind !== 'rsa') throw new FuncError('only RSA keys are supported for certificates')
-  const signer = parent === null ? signee : parent.key
-  if (signer.kind !== 'rsa') throw new FuncError('only RSA keys are supported for signing certificates')
-  const pub = forge.pki.setRsaPublicKey(signee.key.n, signee.key.e)
-  const cert = forge.pki.createCertificate()
-  cert.publicKey = pub
-  const serial = randomBytes(16)
-  serial[0]! &= 0x7f // positive, below 2^127 as crypto/rand.Int(2^128) is most of the time
-  cert.serialNumber = Array.from(serial, (b) => b.toString(16).padStart(2, '0')).join('').replace(/^(00)+(?=.)/, '')
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000)
-  cert.validity.notBefore = now
-  cert.validity.notAfter = new Date(now.getTime() + t.days * 24 * 3600 * 1000)
-  const subject = [{ name: 'commonName', value: t.cn, valueTagClass: isPrintable(t.cn) ? asn1.Type.PRINTABLESTRING : asn1.Type.UTF8 }]
-  cert.setSubject(t.cn === '' ? [] : subject)
-  cert.setIssuer(parent === null ? cert.subject.attributes : parent.cert.subject.attributes)
-  const extensions: object[] = [
-    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true, keyCertSign: t.isCA },
-    { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
-    { name: 'basicConstraints', critical: true, cA: t.isCA },
-  ]
-  if (t.isCA) extensions.push({ name: 'subjectKeyIdentifier', subjectKeyIdentifier: forge.util.bytesToHex(subjectKeyId(pub)) })
-  if (parent !== null) {
-    const ski = parent.cert.getExtension('subjectKeyIdentifier')
-    if (ski) extensions.push({ name: 'authorityKeyIdentifier', keyIdentifier: forge.util.hexToBytes(ski.subjectKeyIdentifier) })
-  }
-  if (t.dns.length > 0 || t.ips.length > 0)
-    extensions.push({
-      name: 'subjectAltName',
-      altNames: [...t.dns.map((value) => ({ type: 2, value })), ...t.ips.map((ip) => ({ type: 7, value: ipBytes(ip) }))],
-    })
-  cert.setExtensions(extensions)
-  cert.sign(signer.key, forge.md.sha256.create())
-  return new Certificate(pemEncode('CERTIFICATE', derOf(forge.pki.certificateToAsn1(cert))), keyPem(signee))
-}
-
-function parseCert(text: string): any {
-  const block = pemDecode(text)
-  if (block === undefined) throw new FuncError('unable to decode certificate')
-  try {
-    return forge.pki.certificateFromAsn1(asn1.fromDer(forge.util.createBuffer(toBinary(block.bytes))))
-  } catch (e) {
-    throw new FuncError(`error parsing certificate: decodedSignerCert.Bytes: ${(e as Error).message}`)
-  }
-}
-
-function caOf(ca: unknown): { cert: any; key: PrivateKey } {
-  if (!(ca instanceof Certificate)) throw new FuncError(`wrong type for value; expected sprig.certificate`, 'FUNC_ARGS')
-  const cert = parseCert(ca.Cert)
+function issuerOf(ca: unknown): Issuer {
+  if (!(ca instanceof Certificate)) throw new FuncError('wrong type for value; expected sprig.certificate', 'FUNC_ARGS')
   let key: PrivateKey
   try {
     key = parsePrivateKey(ca.Key)
   } catch (e) {
     throw new FuncError(`error parsing private key: ${(e as Error).message}`)
   }
-  return { cert, key }
+  return parseIssuer(ca.Cert, key)
 }
 
 function withKey(pem: string): PrivateKey {
   try {
     return parsePrivateKey(pem)
   } catch (e) {
-    throw new FuncError(`parse error: ${(e as Error).message}`)
+    throw new FuncError(`parsing private key: ${(e as Error).message}`)
   }
 }
 
 const list = (v: unknown): unknown[] | null => (Array.isArray(v) ? v : null)
 
+function certificate(t: CertTemplate, key: PrivateKey, issuer: Issuer | null): Certificate {
+  return new Certificate(createCertificate(t, key, issuer, ipBytes), keyPem(key))
+}
+
 function genCA(cn: string, days: bigint, key?: PrivateKey): Certificate {
-  return createCertificate({ cn, ips: [], dns: [], days: Number(days), isCA: true }, key ?? rsaKey(2048), null)
+  return certificate({ cn, ips: [], dns: [], days: Number(days), isCA: true }, key ?? rsaKey(2048), null)
 }
 
 function genSelfSigned(cn: string, ips: unknown, dns: unknown, days: bigint, key?: PrivateKey): Certificate {
   const t = { cn, ips: stringList(list(ips), 'ip'), dns: stringList(list(dns), 'dns'), days: Number(days), isCA: false }
-  return createCertificate(t, key ?? rsaKey(2048), null)
+  return certificate(t, key ?? rsaKey(2048), null)
 }
 
 function genSigned(cn: string, ips: unknown, dns: unknown, days: bigint, ca: unknown, key?: PrivateKey): Certificate {
-  const parent = caOf(ca)
+  const issuer = issuerOf(ca)
   const t = { cn, ips: stringList(list(ips), 'ip'), dns: stringList(list(dns), 'dns'), days: Number(days), isCA: false }
-  return createCertificate(t, key ?? rsaKey(2048), parent)
+  return certificate(t, key ?? rsaKey(2048), issuer)
 }
 
 function buildCustomCert(b64cert: string, b64key: string): Certificate {
@@ -365,15 +240,13 @@ function buildCustomCert(b64cert: string, b64key: string): Certificate {
     throw new FuncError('unable to decode base64 private key')
   }
   const certText = decodeUtf8(cert)
-  const block = pemDecode(certText)
-  if (block === undefined) throw new FuncError('unable to decode certificate')
-  try {
-    asn1.fromDer(forge.util.createBuffer(toBinary(block.bytes)))
-  } catch (e) {
-    throw new FuncError(`error parsing certificate: decodedCert.Bytes: ${(e as Error).message}`)
-  }
   const keyText = decodeUtf8(key)
-  if (pemDecode(keyText) === undefined) throw new FuncError('error parsing private key: no PEM data in input')
+  try {
+    parsePrivateKey(keyText)
+  } catch (e) {
+    throw new FuncError(`error parsing private key: ${(e as Error).message}`)
+  }
+  parseIssuer(certText, { kind: 'ed25519', seed: new Uint8Array(32) })
   return new Certificate(certText, keyText)
 }
 

@@ -8,6 +8,7 @@ declare module 'node-forge' {
     cipher: any
     util: any
     random: any
+    jsbn: any
   }
   export default forge
 }
