@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TemplateExecError } from './errors.ts'
-import type { FuncMap } from './func.ts'
+import { withSignature, type FuncMap } from './func.ts'
 import { TemplateSet, type TemplateSetOptions } from './template-set.ts'
 import { GoStruct } from './value.ts'
 
@@ -220,5 +220,41 @@ describe('execute: named map and slice types (GoStruct with goValue)', () => {
     })
     expect(out).toBe('a,b,2 b true empty')
     expect(execError('{{ .V.goValue }}', { V: new VersionSet([]) })).toContain("can't evaluate field goValue")
+  })
+})
+
+describe('execute: functions with declared Go signatures', () => {
+  const typed: FuncMap = {
+    trunc: withSignature((n: bigint, s: string) => s.slice(0, Number(n)), { params: ['int', 'string'] }),
+    join: withSignature((sep: string, ...xs: unknown[]) => xs.join(sep), { params: ['string'], variadic: 'any' }),
+    half: withSignature((f: number) => f / 2, { params: ['float64'] }),
+    keysOf: withSignature((m: Record<string, unknown> | null) => Object.keys(m ?? {}).join(','), { params: ['map'] }),
+  }
+  const run = (text: string, d: unknown = data) => {
+    const set = new TemplateSet({ funcs: typed })
+    set.parse('t', text)
+    try {
+      return set.execute('t', d)
+    } catch (e) {
+      return (e as Error).message
+    }
+  }
+  it.each([
+    ['{{ trunc 2.0 "abc" }} {{ "abc" | trunc 1 }} {{ trunc \'\\x02\' "abc" }}', 'ab a ab'],
+    ['{{ join "-" 1 "a" nil }} {{ join "," }}', '1-a- '],
+    ['{{ half 3 }} {{ half 1.5 }}', '1.5 0.75'],
+    ['{{ keysOf .Values.map }}|{{ keysOf nil }}|{{ $m := .Values.missing }}{{ keysOf $m }}', 'b,a||'],
+    ['{{ keysOf .Values.missing }}', 'template: t:1:17: executing "t" at <.Values.missing>: wrong type for value; expected map[string]interface {}; got interface {}'],
+    ['{{ trunc 1.5 "x" }}', 'template: t:1:9: executing "t" at <1.5>: expected integer; found 1.5'],
+    ['{{ trunc .Values.n "x" }}', 'template: t:1:16: executing "t" at <.Values.n>: wrong type for value; expected int; got float64'],
+    ['{{ .Values.missing | trunc 1 }}', 'template: t:1:27: executing "t" at <1>: invalid value; expected string'],
+    ['{{ trunc 1 .Values.missing }}', 'template: t:1:18: executing "t" at <.Values.missing>: wrong type for value; expected string; got interface {}'],
+    ['{{ trunc 1 }}', 'template: t:1:3: executing "t" at <trunc>: wrong number of args for trunc: want 2 got 1'],
+    ['{{ join }}', 'template: t:1:3: executing "t" at <join>: wrong number of args for join: want at least 1 got 0'],
+    ['{{ half "x" }}', 'template: t:1:8: executing "t" at <"x">: expected float; found "x"'],
+    ['{{ keysOf "x" }}', 'template: t:1:10: executing "t" at <"x">: can\'t handle "x" for arg of type map[string]interface {}'],
+    ['{{ trunc nil "x" }}', 'template: t:1:9: executing "t" at <nil>: cannot assign nil to int'],
+  ])('%s', (text, expected) => {
+    expect(run(text)).toBe(expected)
   })
 })
