@@ -19,12 +19,17 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
   let page: Page
   let repository: string
 
-  const kubectl = (...args: string[]) => run(kubectlPath(), ['--kubeconfig', kube.kubeconfigPath, ...args])
+  const kubectl = (...args: string[]) =>
+    run(kubectlPath(), ['--kubeconfig', kube.kubeconfigPath, ...args])
   const values = () => page.getByRole('region', { name: 'Values' })
   const resources = () => page.getByRole('region', { name: 'Resources' })
 
   beforeAll(async () => {
-    const [webRoot, reg, double] = await Promise.all([buildWebOnce(), startRegistry(), startKubeDouble({ kubelet: true })])
+    const [webRoot, reg, double] = await Promise.all([
+      buildWebOnce(),
+      startRegistry(),
+      startKubeDouble({ kubelet: true }),
+    ])
     registry = reg
     kube = double
     repository = `oci://${registry.host}/charts`
@@ -34,7 +39,11 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
       port: await freePort(),
       webRoot,
       kubeconfig: kube.kubeconfigPath,
-      env: { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker') },
+      env: {
+        HOME: home,
+        HELM_CONFIG_HOME: join(home, 'helm'),
+        DOCKER_CONFIG: join(home, 'docker'),
+      },
     })
     browser = await launchBrowser()
     page = await browser.newPage()
@@ -54,7 +63,9 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
     await source.getByLabel('Path').fill('demo')
     await source.getByLabel('Version').fill('1.0.0')
     await source.getByRole('button', { name: 'Load' }).click()
-    await values().getByLabel(/^Replicas/).fill('2')
+    await values()
+      .getByLabel(/^Replicas/)
+      .fill('2')
     // Save is enabled once the cluster answered and the form is valid
     const save = page.getByRole('button', { name: 'Save' })
     await page.locator('button:enabled', { hasText: /^Save$/ }).waitFor()
@@ -64,13 +75,31 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
     await resources().getByRole('region', { name: 'Service' }).getByText('demo').waitFor()
     await page.screenshot({ path: screenshotPath('module-page'), fullPage: true })
 
-    const replicas = await kubectl('get', 'deploy', 'demo', '-n', 'default', '-o', 'jsonpath={.spec.replicas}')
+    const replicas = await kubectl(
+      'get',
+      'deploy',
+      'demo',
+      '-n',
+      'default',
+      '-o',
+      'jsonpath={.spec.replicas}',
+    )
     expect(replicas.stderr).toBe('')
     expect(replicas.stdout).toBe('2')
-    const list = await helm(['list', '-n', 'default', '-o', 'json', '--kubeconfig', kube.kubeconfigPath], { env: isolatedHelmEnv() })
+    const list = await helm(
+      ['list', '-n', 'default', '-o', 'json', '--kubeconfig', kube.kubeconfigPath],
+      { env: isolatedHelmEnv() },
+    )
     expect(list.code).toBe(0)
-    const releases = JSON.parse(list.stdout) as Array<{ name: string; chart: string; status: string; revision: string }>
-    expect(releases.map((r) => [r.name, r.chart, r.status, r.revision])).toEqual([['demo', 'demo-1.0.0', 'deployed', '1']])
+    const releases = JSON.parse(list.stdout) as Array<{
+      name: string
+      chart: string
+      status: string
+      revision: string
+    }>
+    expect(releases.map((r) => [r.name, r.chart, r.status, r.revision])).toEqual([
+      ['demo', 'demo-1.0.0', 'deployed', '1'],
+    ])
   })
 
   it('lists the module on the modules page', async () => {
@@ -85,8 +114,14 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
   it('edits the module: service off, Save prunes the Service', async () => {
     await page.getByRole('link', { name: 'Edit' }).click()
     await page.getByRole('heading', { name: 'Edit demo' }).waitFor()
-    await expect(values().getByLabel(/^Replicas/).inputValue()).resolves.toBe('2')
-    await values().getByLabel(/^Service/).uncheck()
+    await expect(
+      values()
+        .getByLabel(/^Replicas/)
+        .inputValue(),
+    ).resolves.toBe('2')
+    await values()
+      .getByLabel(/^Service/)
+      .uncheck()
     await page.locator('button:enabled', { hasText: /^Save$/ }).click()
     await page.getByRole('heading', { name: 'demo', level: 1 }).waitFor()
     await page.getByRole('cell', { name: '2', exact: true }).first().waitFor()
@@ -100,8 +135,13 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
     await resources().getByRole('region', { name: 'Service' }).getByText('demo').waitFor()
     const services = await kubectl('get', 'service', 'demo', '-n', 'default', '-o', 'name')
     expect(services.stdout.trim()).toBe('service/demo')
-    const history = await helm(['history', 'demo', '-n', 'default', '-o', 'json', '--kubeconfig', kube.kubeconfigPath], { env: isolatedHelmEnv() })
-    expect((JSON.parse(history.stdout) as Array<{ revision: number }>).map((h) => h.revision)).toEqual([1, 2, 3])
+    const history = await helm(
+      ['history', 'demo', '-n', 'default', '-o', 'json', '--kubeconfig', kube.kubeconfigPath],
+      { env: isolatedHelmEnv() },
+    )
+    expect(
+      (JSON.parse(history.stdout) as Array<{ revision: number }>).map((h) => h.revision),
+    ).toEqual([1, 2, 3])
   })
 
   it('deletes the module after confirmation', async () => {
@@ -113,7 +153,10 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
     await page.getByRole('heading', { name: 'No modules yet' }).waitFor()
     const deploys = await kubectl('get', 'deploy', '-n', 'default', '-o', 'name')
     expect(deploys.stdout).not.toContain('demo')
-    const list = await helm(['list', '-n', 'default', '-o', 'json', '--kubeconfig', kube.kubeconfigPath], { env: isolatedHelmEnv() })
+    const list = await helm(
+      ['list', '-n', 'default', '-o', 'json', '--kubeconfig', kube.kubeconfigPath],
+      { env: isolatedHelmEnv() },
+    )
     expect(JSON.parse(list.stdout)).toEqual([])
   })
 })

@@ -20,7 +20,11 @@ describe('Registries settings, in Chromium', () => {
       port: await freePort(),
       webRoot: await buildWebOnce(),
       kubeconfig: join(home, 'no-kubeconfig'),
-      env: { HOME: home, HELM_REGISTRY_CONFIG: registryConfig, DOCKER_CONFIG: join(home, 'docker') },
+      env: {
+        HOME: home,
+        HELM_REGISTRY_CONFIG: registryConfig,
+        DOCKER_CONFIG: join(home, 'docker'),
+      },
     })
     browser = await launchBrowser()
     page = await browser.newPage()
@@ -32,7 +36,10 @@ describe('Registries settings, in Chromium', () => {
 
   it('adds a login to Helm registry config, lists it without its password, and removes it', async () => {
     await page.goto(server.url)
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Registries' }).click()
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Registries' })
+      .click()
     await page.getByRole('heading', { name: 'Registries', level: 1 }).waitFor()
     await page.getByText('No registry logins yet.').waitFor()
     const form = page.getByRole('form', { name: 'Registry login' })
@@ -48,7 +55,9 @@ describe('Registries settings, in Chromium', () => {
     expect(await page.content()).not.toContain('very-secret')
     await expect(form.getByLabel('Password').inputValue()).resolves.toBe('')
     const config = JSON.parse(readFileSync(registryConfig, 'utf8'))
-    expect(Buffer.from(config.auths['registry.example.com:5000'].auth, 'base64').toString()).toBe('alice:very-secret')
+    expect(Buffer.from(config.auths['registry.example.com:5000'].auth, 'base64').toString()).toBe(
+      'alice:very-secret',
+    )
     await page.screenshot({ path: screenshotPath('registries'), fullPage: true })
     await page.getByRole('button', { name: 'Remove login for registry.example.com:5000' }).click()
     await page.getByText('No registry logins yet.').waitFor()

@@ -14,10 +14,14 @@ export function buildWebOnce(): Promise<string> {
     const outDir = mkdtempSync(join(tmpdir(), 'slipway-web-'))
     const webDir = join(repoRoot, 'apps', 'web')
     const vite = join(webDir, 'node_modules', 'vite', 'bin', 'vite.js')
-    const result = await run(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: webDir,
-      timeoutMs: 180_000,
-    })
+    const result = await run(
+      process.execPath,
+      [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      {
+        cwd: webDir,
+        timeoutMs: 180_000,
+      },
+    )
     if (result.code !== 0 || !existsSync(join(outDir, 'index.html'))) {
       throw new Error(`building the web UI failed:\n${result.stdout}\n${result.stderr}`)
     }

@@ -15,7 +15,13 @@ describe('deploy/install.yaml', () => {
   afterAll(() => kube?.stop())
 
   it('applies with kubectl and creates what the dashboard needs in the cluster', async () => {
-    const applied = await run(kubectlPath(), ['--kubeconfig', kube.kubeconfigPath, 'apply', '-f', manifest])
+    const applied = await run(kubectlPath(), [
+      '--kubeconfig',
+      kube.kubeconfigPath,
+      'apply',
+      '-f',
+      manifest,
+    ])
     expect(applied.stderr).toBe('')
     expect(applied.stdout.trim().split('\n')).toEqual([
       'namespace/slipway created',
@@ -37,7 +43,17 @@ describe('deploy/install.yaml', () => {
     expect(pod.serviceAccountName).toBe('slipway')
     expect(pod.securityContext.runAsNonRoot).toBe(true)
     const container = pod.containers[0]
-    expect(container.command).toEqual(['node', '/app/bin/slipway.js', 'serve', '--host', '0.0.0.0', '--port', '3000', '--web-root', '/app/web'])
+    expect(container.command).toEqual([
+      'node',
+      '/app/bin/slipway.js',
+      'serve',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '3000',
+      '--web-root',
+      '/app/web',
+    ])
     expect(container.readinessProbe.httpGet.path).toBe('/api/health')
     const service = docs.find((d) => d.kind === 'Service')
     expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels)

@@ -6,7 +6,12 @@ export function startApi(options: AppOptions = {}): Promise<RunningServer> {
 }
 
 /** A JSON call to the running API: status and parsed body. */
-export async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; text: string }> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any; text: string }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -25,22 +30,36 @@ import { helmPackage, type PackagedChart } from '../support/registry-content.ts'
 import { helm, repoRoot } from '../support/tools.ts'
 
 /** A fixture chart directory under test/fixtures/charts. */
-export const fixtureChart = (name: string): string => join(repoRoot, 'test', 'fixtures', 'charts', name)
+export const fixtureChart = (name: string): string =>
+  join(repoRoot, 'test', 'fixtures', 'charts', name)
 
 /** Packages a fixture with the reference helm and pushes it with `helm push` to an open registry. */
-export async function helmPush(chartName: string, registryHost: string, namespace = 'charts'): Promise<PackagedChart> {
+export async function helmPush(
+  chartName: string,
+  registryHost: string,
+  namespace = 'charts',
+): Promise<PackagedChart> {
   const pkg = await helmPackage(fixtureChart(chartName))
-  const pushed = await helm(['push', pkg.path, `oci://${registryHost}/${namespace}`, '--plain-http'])
+  const pushed = await helm([
+    'push',
+    pkg.path,
+    `oci://${registryHost}/${namespace}`,
+    '--plain-http',
+  ])
   if (pushed.code !== 0) throw new Error(`helm push failed: ${pushed.stderr}`)
   return pkg
 }
 
 /** A classic Helm repository (index.yaml made by `helm repo index`) served on 127.0.0.1. */
-export async function serveHelmRepo(charts: PackagedChart[]): Promise<{ url: string; stop(): Promise<void> }> {
+export async function serveHelmRepo(
+  charts: PackagedChart[],
+): Promise<{ url: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'slipway-repo-'))
   for (const c of charts) copyFileSync(c.path, join(dir, basename(c.path)))
   const server = createServer((req, res) => {
-    const file = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '')
+    const file = normalize(
+      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname),
+    ).replace(/^\/+/, '')
     if (file.includes('..') || !file) {
       res.writeHead(404).end()
       return

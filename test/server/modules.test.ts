@@ -15,8 +15,18 @@ async function stream(base: string, method: string, path: string, body?: unknown
   })
   const text = await res.text()
   const type = res.headers.get('content-type') ?? ''
-  const events = type.includes('ndjson') ? text.trim().split('\n').map((l) => JSON.parse(l)) : []
-  return { status: res.status, type, events, body: type.includes('ndjson') ? undefined : JSON.parse(text) }
+  const events = type.includes('ndjson')
+    ? text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+    : []
+  return {
+    status: res.status,
+    type,
+    events,
+    body: type.includes('ndjson') ? undefined : JSON.parse(text),
+  }
 }
 
 describe('modules API against the Kubernetes double', () => {
@@ -30,9 +40,20 @@ describe('modules API against the Kubernetes double', () => {
     ;[registry, kube] = await Promise.all([startRegistry(), startKubeDouble({ kubelet: true })])
     await helmPush('demo', registry.host)
     const home = mkdtempSync(join(tmpdir(), 'slipway-modules-'))
-    api = await startApi({ kubeconfig: kube.kubeconfigPath, env: { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker') } })
+    api = await startApi({
+      kubeconfig: kube.kubeconfigPath,
+      env: {
+        HOME: home,
+        HELM_CONFIG_HOME: join(home, 'helm'),
+        DOCKER_CONFIG: join(home, 'docker'),
+      },
+    })
     const repository = `oci://${registry.host}/charts`
-    const loaded = await call(api.url, 'GET', `/api/charts?${new URLSearchParams({ repository, path: 'demo', version: '1.0.0' })}`)
+    const loaded = await call(
+      api.url,
+      'GET',
+      `/api/charts?${new URLSearchParams({ repository, path: 'demo', version: '1.0.0' })}`,
+    )
     chart = { repository, path: 'demo', version: '1.0.0', digest: loaded.body.digest }
   })
   afterAll(async () => {
@@ -47,40 +68,88 @@ describe('modules API against the Kubernetes double', () => {
   })
 
   it('streams Save progress as NDJSON: each resource created, then done', async () => {
-    const res = await stream(api.url, 'POST', '/api/modules', { name: 'web', namespace: 'apps', chart, values })
+    const res = await stream(api.url, 'POST', '/api/modules', {
+      name: 'web',
+      namespace: 'apps',
+      chart,
+      values,
+    })
     expect(res.status).toBe(200)
     expect(res.type).toContain('application/x-ndjson')
-    const applied = res.events.filter((e) => e.type === 'progress' && e.phase === 'apply').map((e) => `${e.kind}/${e.name}:${e.action}`)
-    expect(applied).toEqual(expect.arrayContaining(['Service/demo:created', 'Deployment/demo:created']))
+    const applied = res.events
+      .filter((e) => e.type === 'progress' && e.phase === 'apply')
+      .map((e) => `${e.kind}/${e.name}:${e.action}`)
+    expect(applied).toEqual(
+      expect.arrayContaining(['Service/demo:created', 'Deployment/demo:created']),
+    )
     const last = res.events[res.events.length - 1]
-    expect(last).toMatchObject({ type: 'done', module: { name: 'web', namespace: 'apps', chart: 'demo', chartVersion: '1.0.0', status: 'deployed', revision: 1 } })
-    expect(last.module.source).toEqual({ repository: chart.repository, path: 'demo', version: '1.0.0' })
+    expect(last).toMatchObject({
+      type: 'done',
+      module: {
+        name: 'web',
+        namespace: 'apps',
+        chart: 'demo',
+        chartVersion: '1.0.0',
+        status: 'deployed',
+        revision: 1,
+      },
+    })
+    expect(last.module.source).toEqual({
+      repository: chart.repository,
+      path: 'demo',
+      version: '1.0.0',
+    })
   })
 
   it('lists the module and shows it in full', async () => {
     const list = await call(api.url, 'GET', '/api/modules')
-    expect(list.body.modules.map((m: { name: string; status: string }) => `${m.name}:${m.status}`)).toEqual(['web:deployed'])
+    expect(
+      list.body.modules.map((m: { name: string; status: string }) => `${m.name}:${m.status}`),
+    ).toEqual(['web:deployed'])
     const page = await call(api.url, 'GET', '/api/modules/apps/web')
     expect(page.status).toBe(200)
     expect(page.body.values).toEqual(values)
     expect(page.body.manifest).toContain('kind: Deployment')
     expect(page.body.notes).toContain('demo runs 2 replica(s)')
-    expect(page.body.resources.map((r: { kind: string; name: string }) => `${r.kind}/${r.name}`).sort()).toEqual(['Deployment/demo', 'Service/demo'])
+    expect(
+      page.body.resources.map((r: { kind: string; name: string }) => `${r.kind}/${r.name}`).sort(),
+    ).toEqual(['Deployment/demo', 'Service/demo'])
     expect(page.body.history.map((h: { revision: number }) => h.revision)).toEqual([1])
   })
 
   it('upgrades on a second Save; unchanged objects say so', async () => {
-    const res = await stream(api.url, 'POST', '/api/modules', { name: 'web', namespace: 'apps', chart, values })
-    const applied = res.events.filter((e) => e.type === 'progress' && e.phase === 'apply').map((e) => `${e.kind}/${e.name}:${e.action}`)
-    expect(applied).toEqual(expect.arrayContaining(['Service/demo:unchanged', 'Deployment/demo:unchanged']))
-    expect(res.events[res.events.length - 1]).toMatchObject({ type: 'done', module: { revision: 2 } })
+    const res = await stream(api.url, 'POST', '/api/modules', {
+      name: 'web',
+      namespace: 'apps',
+      chart,
+      values,
+    })
+    const applied = res.events
+      .filter((e) => e.type === 'progress' && e.phase === 'apply')
+      .map((e) => `${e.kind}/${e.name}:${e.action}`)
+    expect(applied).toEqual(
+      expect.arrayContaining(['Service/demo:unchanged', 'Deployment/demo:unchanged']),
+    )
+    expect(res.events[res.events.length - 1]).toMatchObject({
+      type: 'done',
+      module: { revision: 2 },
+    })
   })
 
   it('reports an object the API server refuses as failed, with its message, and keeps serving', async () => {
-    const restore = kube.rejectObject({ kind: 'Service', name: 'demo' }, 'spec.ports: Invalid value: port is reserved')
+    const restore = kube.rejectObject(
+      { kind: 'Service', name: 'demo' },
+      'spec.ports: Invalid value: port is reserved',
+    )
     try {
-      const res = await stream(api.url, 'POST', '/api/modules', { name: 'web', namespace: 'apps', chart, values: { replicas: 3 } })
-      const last = res.status === 200 ? res.events[res.events.length - 1] : { type: 'error', error: res.body }
+      const res = await stream(api.url, 'POST', '/api/modules', {
+        name: 'web',
+        namespace: 'apps',
+        chart,
+        values: { replicas: 3 },
+      })
+      const last =
+        res.status === 200 ? res.events[res.events.length - 1] : { type: 'error', error: res.body }
       expect(last.type).toBe('error')
       expect(last.error.message).toContain('port is reserved')
     } finally {
@@ -90,18 +159,29 @@ describe('modules API against the Kubernetes double', () => {
   })
 
   it('answers 422 for values the schema refuses, before touching the cluster', async () => {
-    const res = await stream(api.url, 'POST', '/api/modules', { name: 'web', namespace: 'apps', chart, values: { replicas: -1 } })
+    const res = await stream(api.url, 'POST', '/api/modules', {
+      name: 'web',
+      namespace: 'apps',
+      chart,
+      values: { replicas: -1 },
+    })
     expect(res.status).toBe(422)
-    expect(res.body.code).toBe('SCHEMA_VALIDATION')
+    expect(res.body.code).toBe('INVALID_VALUES')
   })
 
   it('rolls back and deletes with streamed progress', async () => {
     const back = await stream(api.url, 'POST', '/api/modules/apps/web/rollback', { revision: 1 })
-    expect(back.events[back.events.length - 1]).toMatchObject({ type: 'done', module: { status: 'deployed' } })
+    expect(back.events[back.events.length - 1]).toMatchObject({
+      type: 'done',
+      module: { status: 'deployed' },
+    })
     const bad = await call(api.url, 'POST', '/api/modules/apps/web/rollback', { revision: 'x' })
     expect(bad.status).toBe(400)
     const gone = await stream(api.url, 'DELETE', '/api/modules/apps/web')
-    expect(gone.events[gone.events.length - 1]).toMatchObject({ type: 'done', module: { status: 'uninstalled' } })
+    expect(gone.events[gone.events.length - 1]).toMatchObject({
+      type: 'done',
+      module: { status: 'uninstalled' },
+    })
     expect((await call(api.url, 'GET', '/api/modules')).body.modules).toEqual([])
     const missing = await call(api.url, 'GET', '/api/modules/apps/web')
     expect(missing.status).toBe(404)
@@ -112,7 +192,10 @@ describe('modules API against the Kubernetes double', () => {
 describe('modules API without a cluster', () => {
   it('answers 503 saying how to connect one', async () => {
     const home = mkdtempSync(join(tmpdir(), 'slipway-nocluster-'))
-    const api = await startApi({ kubeconfig: join(home, 'missing-kubeconfig'), env: { HOME: home } })
+    const api = await startApi({
+      kubeconfig: join(home, 'missing-kubeconfig'),
+      env: { HOME: home },
+    })
     try {
       const res = await call(api.url, 'GET', '/api/modules')
       expect(res.status).toBe(503)

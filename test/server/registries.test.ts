@@ -32,15 +32,28 @@ describe('registries, running locally', () => {
     expect(first.status).toBe(200)
     expect(first.body).toEqual({
       storage: 'helm',
-      registries: [{ registry: 'ghcr.io', username: 'dockeruser', source: 'docker', editable: false }],
+      registries: [
+        { registry: 'ghcr.io', username: 'dockeruser', source: 'docker', editable: false },
+      ],
     })
-    const put = await call(api.url, 'PUT', '/api/registries', { registry: 'oci://127.0.0.1:5999/charts', username: 'alice', password: 's3cret-pw' })
+    const put = await call(api.url, 'PUT', '/api/registries', {
+      registry: 'oci://127.0.0.1:5999/charts',
+      username: 'alice',
+      password: 's3cret-pw',
+    })
     expect(put.status).toBe(200)
     expect(put.text).not.toContain('s3cret-pw')
-    expect(put.body.registries).toContainEqual({ registry: '127.0.0.1:5999', username: 'alice', source: 'helm', editable: true })
+    expect(put.body.registries).toContainEqual({
+      registry: '127.0.0.1:5999',
+      username: 'alice',
+      source: 'helm',
+      editable: true,
+    })
     // the same file `helm registry login` writes
     const config = JSON.parse(readFileSync(env.HELM_REGISTRY_CONFIG, 'utf8'))
-    expect(Buffer.from(config.auths['127.0.0.1:5999'].auth, 'base64').toString()).toBe('alice:s3cret-pw')
+    expect(Buffer.from(config.auths['127.0.0.1:5999'].auth, 'base64').toString()).toBe(
+      'alice:s3cret-pw',
+    )
     const list = await call(api.url, 'GET', '/api/registries')
     expect(list.text).not.toContain('s3cret-pw')
     expect(list.text).not.toContain('dockerpass')
@@ -49,16 +62,25 @@ describe('registries, running locally', () => {
   it('removes only logins it stored', async () => {
     const removed = await call(api.url, 'DELETE', '/api/registries?registry=127.0.0.1:5999')
     expect(removed.status).toBe(200)
-    expect(removed.body.registries.map((r: { registry: string }) => r.registry)).toEqual(['ghcr.io'])
+    expect(removed.body.registries.map((r: { registry: string }) => r.registry)).toEqual([
+      'ghcr.io',
+    ])
     const docker = await call(api.url, 'DELETE', '/api/registries?registry=ghcr.io')
     expect(docker.status).toBe(404)
     expect(docker.body.code).toBe('NOT_FOUND')
   })
 
   it('answers bad input with 400 naming the field', async () => {
-    const bad = await call(api.url, 'PUT', '/api/registries', { registry: 'ghcr.io', username: 'a' })
+    const bad = await call(api.url, 'PUT', '/api/registries', {
+      registry: 'ghcr.io',
+      username: 'a',
+    })
     expect(bad.status).toBe(400)
-    expect(bad.body).toMatchObject({ code: 'BAD_REQUEST', message: 'Password is required', details: { field: 'password' } })
+    expect(bad.body).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Password is required',
+      details: { field: 'password' },
+    })
     const notJson = await call(api.url, 'PUT', '/api/registries', '{oops')
     expect(notJson.status).toBe(400)
     expect(notJson.body.message).toBe('The request body is not valid JSON')
@@ -92,7 +114,11 @@ describe('registries, running in a cluster', () => {
         kind: 'Secret',
         metadata: { name: 'team-pull' },
         type: 'kubernetes.io/dockerconfigjson',
-        data: { '.dockerconfigjson': Buffer.from(JSON.stringify({ auths: { 'registry.example.com': { auth } } })).toString('base64') },
+        data: {
+          '.dockerconfigjson': Buffer.from(
+            JSON.stringify({ auths: { 'registry.example.com': { auth } } }),
+          ).toString('base64'),
+        },
       }),
     })
     expect(secret.status).toBe(201)
@@ -116,18 +142,42 @@ describe('registries, running in a cluster', () => {
     expect(first.status).toBe(200)
     expect(first.body).toEqual({
       storage: 'secret',
-      registries: [{ registry: 'registry.example.com', username: 'ci', source: 'secret', secretName: 'team-pull', editable: false }],
+      registries: [
+        {
+          registry: 'registry.example.com',
+          username: 'ci',
+          source: 'secret',
+          secretName: 'team-pull',
+          editable: false,
+        },
+      ],
     })
-    const put = await call(api.url, 'PUT', '/api/registries', { registry: '127.0.0.1:5000', username: 'bob', password: 'bob-pass' })
+    const put = await call(api.url, 'PUT', '/api/registries', {
+      registry: '127.0.0.1:5000',
+      username: 'bob',
+      password: 'bob-pass',
+    })
     expect(put.status).toBe(200)
     expect(put.text).not.toContain('bob-pass')
-    const stored = (await (await fetch(`${kube.url}/api/v1/namespaces/slipway/secrets/slipway-registry-127-0-0-1-5000`)).json()) as any
+    const stored = (await (
+      await fetch(`${kube.url}/api/v1/namespaces/slipway/secrets/slipway-registry-127-0-0-1-5000`)
+    ).json()) as any
     expect(stored.type).toBe('kubernetes.io/dockerconfigjson')
     expect(stored.metadata.labels['app.kubernetes.io/managed-by']).toBe('slipway')
     const config = JSON.parse(Buffer.from(stored.data['.dockerconfigjson'], 'base64').toString())
-    expect(Buffer.from(config.auths['127.0.0.1:5000'].auth, 'base64').toString()).toBe('bob:bob-pass')
+    expect(Buffer.from(config.auths['127.0.0.1:5000'].auth, 'base64').toString()).toBe(
+      'bob:bob-pass',
+    )
     // a second PUT replaces the Secret
-    expect((await call(api.url, 'PUT', '/api/registries', { registry: '127.0.0.1:5000', username: 'bob', password: 'new' })).status).toBe(200)
+    expect(
+      (
+        await call(api.url, 'PUT', '/api/registries', {
+          registry: '127.0.0.1:5000',
+          username: 'bob',
+          password: 'new',
+        })
+      ).status,
+    ).toBe(200)
     const removed = await call(api.url, 'DELETE', '/api/registries?registry=127.0.0.1:5000')
     expect(removed.body.registries).toEqual(first.body.registries)
   })

@@ -36,7 +36,9 @@ export interface TestBrowser {
 }
 
 /** Launches headless Chromium with a fresh `--user-data-dir`. */
-export async function launchBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<TestBrowser> {
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'slipway-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,

@@ -62,7 +62,8 @@ export function defaultRegistryStore(env: NodeJS.ProcessEnv = process.env): Regi
 export function createApp(options: AppOptions = {}): Express {
   const env = options.env ?? process.env
   const registries = options.registries ?? defaultRegistryStore(env)
-  const charts = options.charts ?? defaultChartLoader({ env, credentials: (host) => registries.lookup(host) })
+  const charts =
+    options.charts ?? defaultChartLoader({ env, credentials: (host) => registries.lookup(host) })
 
   const app = express()
   app.disable('x-powered-by')
@@ -73,7 +74,9 @@ export function createApp(options: AppOptions = {}): Express {
   const limits = { ...defaultServerLimits, ...options.limits }
   const cache = new ChartCache(charts)
   app.use('/api/charts', chartRoutes(charts, limits, cache))
-  const releases = options.releases ?? kubeBackendProvider({
+  const releases =
+    options.releases ??
+    kubeBackendProvider({
       env,
       ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
       ...(options.kubeContext ? { context: options.kubeContext } : {}),

@@ -6,6 +6,7 @@ export type ServerErrorCode =
   | 'UNAUTHORIZED'
   | 'NOT_FOUND'
   | 'INVALID_SCHEMA'
+  | 'INVALID_VALUES'
   | 'TIMEOUT'
   | 'CLUSTER_UNREACHABLE'
   | 'FORBIDDEN'
@@ -19,7 +20,13 @@ export class HttpError extends Error {
   readonly status: number
   readonly details?: ApiErrorDetails
 
-  constructor(code: ServerErrorCode, status: number, message: string, details?: ApiErrorDetails, cause?: unknown) {
+  constructor(
+    code: ServerErrorCode,
+    status: number,
+    message: string,
+    details?: ApiErrorDetails,
+    cause?: unknown,
+  ) {
     super(message, cause === undefined ? undefined : { cause })
     this.code = code
     this.status = status

@@ -9,5 +9,13 @@ export { detectInCluster, type InClusterConfig } from './cluster/in-cluster.ts'
 export { HttpError, type ServerErrorCode } from './errors.ts'
 export { statusForCode, toApiError } from './middleware/errors.ts'
 export { defaultServerLimits, type ServerLimits } from './limits.ts'
-export type { BackendProvider, DeployInput, ReleaseBackend, ReleaseEvent, ReleaseRecord, ReleaseResource, ReleaseRow } from './modules/backend.ts'
+export type {
+  BackendProvider,
+  DeployInput,
+  ReleaseBackend,
+  ReleaseEvent,
+  ReleaseRecord,
+  ReleaseResource,
+  ReleaseRow,
+} from './modules/backend.ts'
 export { kubeBackendProvider, type KubeBackendOptions } from './modules/kube-backend.ts'

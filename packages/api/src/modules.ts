@@ -70,7 +70,17 @@ export interface ModuleView extends ModuleSummary {
 }
 
 /** A step of Save, rollback or delete. */
-export type ApplyPhase = 'validate' | 'render' | 'dry-run' | 'crd' | 'apply' | 'prune' | 'hook' | 'wait' | 'delete' | 'release'
+export type ApplyPhase =
+  | 'validate'
+  | 'render'
+  | 'dry-run'
+  | 'crd'
+  | 'apply'
+  | 'prune'
+  | 'hook'
+  | 'wait'
+  | 'delete'
+  | 'release'
 
 /** What happened to one object (or to the release, for phase `release`). */
 export type ResourceAction =

@@ -3,7 +3,13 @@ import { checkChartQuery, checkModuleRequest, checkRegistryInput, isApiErrorBody
 
 describe('checkChartQuery', () => {
   it('accepts oci and https repositories and trims slashes', () => {
-    expect(checkChartQuery({ repository: 'oci://127.0.0.1:5000/charts/', path: '/demo', version: '1.0.0' })).toEqual({
+    expect(
+      checkChartQuery({
+        repository: 'oci://127.0.0.1:5000/charts/',
+        path: '/demo',
+        version: '1.0.0',
+      }),
+    ).toEqual({
       ok: true,
       value: { repository: 'oci://127.0.0.1:5000/charts', path: 'demo', version: '1.0.0' },
     })
@@ -18,14 +24,25 @@ describe('checkChartQuery', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.issues.map((i) => i.field)).toEqual(['repository', 'path'])
     const missing = checkChartQuery({}, { requireVersion: true })
-    if (!missing.ok) expect(missing.issues.map((i) => i.message)).toEqual(['Repository is required', 'Path is required', 'Version is required'])
+    if (!missing.ok)
+      expect(missing.issues.map((i) => i.message)).toEqual([
+        'Repository is required',
+        'Path is required',
+        'Version is required',
+      ])
     else expect.fail('expected issues')
   })
 })
 
 describe('checkRegistryInput', () => {
   it('keeps only the host of a registry URL', () => {
-    expect(checkRegistryInput({ registry: 'oci://Reg.example.com:5000/charts', username: 'u', password: 'p' })).toEqual({
+    expect(
+      checkRegistryInput({
+        registry: 'oci://Reg.example.com:5000/charts',
+        username: 'u',
+        password: 'p',
+      }),
+    ).toEqual({
       ok: true,
       value: { registry: 'reg.example.com:5000', username: 'u', password: 'p' },
     })

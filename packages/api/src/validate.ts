@@ -49,7 +49,10 @@ export function isApiErrorBody(v: unknown): v is ApiErrorBody {
  * Checks a repository/path/version query. The repository must be an `oci://`, `http://` or
  * `https://` URL; the path must not climb out of it.
  */
-export function checkChartQuery(input: unknown, options: { requireVersion?: boolean } = {}): Checked<ChartQuery> {
+export function checkChartQuery(
+  input: unknown,
+  options: { requireVersion?: boolean } = {},
+): Checked<ChartQuery> {
   const issues: FieldIssue[] = []
   const rec = isRecord(input) ? input : {}
   const repository = text(rec, 'repository', issues, 'Repository', true).replace(/\/+$/, '')
@@ -58,13 +61,21 @@ export function checkChartQuery(input: unknown, options: { requireVersion?: bool
   if (repository && !/^(oci|https?):\/\/[^/\s]+/i.test(repository)) {
     issues.push({
       field: 'repository',
-      message: 'Repository must start with oci://, https:// or http:// (for example oci://ghcr.io/org/charts)',
+      message:
+        'Repository must start with oci://, https:// or http:// (for example oci://ghcr.io/org/charts)',
     })
   }
-  if (path && (/\s/.test(path) || path.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''))) {
-    issues.push({ field: 'path', message: 'Path must be a chart name such as "demo" or "team/demo"' })
+  if (
+    path &&
+    (/\s/.test(path) || path.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''))
+  ) {
+    issues.push({
+      field: 'path',
+      message: 'Path must be a chart name such as "demo" or "team/demo"',
+    })
   }
-  if (version && /\s/.test(version)) issues.push({ field: 'version', message: 'Version must not contain spaces' })
+  if (version && /\s/.test(version))
+    issues.push({ field: 'version', message: 'Version must not contain spaces' })
   if (issues.length > 0) return { ok: false, issues }
   return { ok: true, value: version ? { repository, path, version } : { repository, path } }
 }
@@ -80,7 +91,10 @@ export function checkRegistryInput(input: unknown): Checked<RegistryCredentialIn
   const password = typeof rec.password === 'string' ? rec.password : ''
   if (!password) issues.push({ field: 'password', message: 'Password is required' })
   if (registry && !/^[a-z0-9.-]+(:\d+)?$/i.test(registry)) {
-    issues.push({ field: 'registry', message: 'Registry must be a host name, optionally with a port' })
+    issues.push({
+      field: 'registry',
+      message: 'Registry must be a host name, optionally with a port',
+    })
   }
   if (issues.length > 0) return { ok: false, issues }
   return { ok: true, value: { registry: registry.toLowerCase(), username, password } }
@@ -99,7 +113,8 @@ export function checkModuleName(name: string): string | undefined {
 /** Checks a namespace name (a DNS-1123 label). */
 export function checkNamespace(namespace: string): string | undefined {
   if (!namespace) return 'Namespace is required'
-  if (namespace.length > MAX_NAMESPACE) return `Namespace must be at most ${MAX_NAMESPACE} characters`
+  if (namespace.length > MAX_NAMESPACE)
+    return `Namespace must be at most ${MAX_NAMESPACE} characters`
   if (!releaseName.test(namespace)) return 'Namespace must be lower-case letters, digits and dashes'
   return undefined
 }
@@ -115,9 +130,11 @@ export function checkModuleRequest(input: unknown): Checked<ModuleRequest> {
   const nsIssue = checkNamespace(namespace)
   if (nsIssue) issues.push({ field: 'namespace', message: nsIssue })
   const chart = checkChartQuery(rec.chart, { requireVersion: true })
-  if (!chart.ok) issues.push(...chart.issues.map((i) => ({ field: `chart.${i.field}`, message: i.message })))
+  if (!chart.ok)
+    issues.push(...chart.issues.map((i) => ({ field: `chart.${i.field}`, message: i.message })))
   if (!isRecord(rec.values)) issues.push({ field: 'values', message: 'Values must be an object' })
-  const digest = isRecord(rec.chart) && typeof rec.chart.digest === 'string' ? rec.chart.digest : undefined
+  const digest =
+    isRecord(rec.chart) && typeof rec.chart.digest === 'string' ? rec.chart.digest : undefined
   if (issues.length > 0 || !chart.ok) return { ok: false, issues }
   const request: ModuleRequest = {
     name,

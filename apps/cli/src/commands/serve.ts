@@ -3,7 +3,8 @@ import { UsageError, type Command } from '../command.ts'
 export const command: Command = {
   name: 'serve',
   summary: 'Start the Slipway dashboard (web UI and API on one port).',
-  usage: 'slipway serve [--port 3000] [--host 127.0.0.1] [--web-root DIR] [--kubeconfig FILE] [--kube-context NAME] [--registry-config FILE]',
+  usage:
+    'slipway serve [--port 3000] [--host 127.0.0.1] [--web-root DIR] [--kubeconfig FILE] [--kube-context NAME] [--registry-config FILE]',
   options: {
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
@@ -18,9 +19,11 @@ export const command: Command = {
     }
     const env: NodeJS.ProcessEnv = { ...io.env }
     // logins added in the dashboard go where `helm registry login` would put them
-    if (typeof flags['registry-config'] === 'string') env.HELM_REGISTRY_CONFIG = flags['registry-config']
+    if (typeof flags['registry-config'] === 'string')
+      env.HELM_REGISTRY_CONFIG = flags['registry-config']
     const kubeconfig = typeof flags.kubeconfig === 'string' ? flags.kubeconfig : undefined
-    const kubeContext = typeof flags['kube-context'] === 'string' ? flags['kube-context'] : undefined
+    const kubeContext =
+      typeof flags['kube-context'] === 'string' ? flags['kube-context'] : undefined
     const webRoot = typeof flags['web-root'] === 'string' ? flags['web-root'] : undefined
     const running = await startServer({
       port,

@@ -24,11 +24,21 @@ function schemaOf(chart: Chart): JsonSchema {
   const bytes = chart.schema
   if (!bytes) return inferSchema(chart.rawValues ? utf8.decode(chart.rawValues) : '') as JsonSchema
   if (bytes.length > MAX_SCHEMA_BYTES) {
-    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chart.metadata.name} is larger than ${MAX_SCHEMA_BYTES} bytes`, { file: 'values.schema.json' })
+    throw new HttpError(
+      'INVALID_SCHEMA',
+      422,
+      `values.schema.json of ${chart.metadata.name} is larger than ${MAX_SCHEMA_BYTES} bytes`,
+      { file: 'values.schema.json' },
+    )
   }
   const schema = parseSchema(bytes)
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    throw new HttpError('INVALID_SCHEMA', 422, `values.schema.json of ${chart.metadata.name} must be a JSON object`, { file: 'values.schema.json' })
+    throw new HttpError(
+      'INVALID_SCHEMA',
+      422,
+      `values.schema.json of ${chart.metadata.name} must be a JSON object`,
+      { file: 'values.schema.json' },
+    )
   }
   return schema as JsonSchema
 }

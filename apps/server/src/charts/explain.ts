@@ -15,7 +15,12 @@ function codeOf(err: unknown): string | undefined {
  * chart that does not exist blames Path, a missing version blames Version (listing the ones
  * there are), a refused login blames Repository and points to the Registries page.
  */
-export async function explainChartError(err: unknown, query: ChartQuery, loader: ChartLoader, listing: boolean): Promise<unknown> {
+export async function explainChartError(
+  err: unknown,
+  query: ChartQuery,
+  loader: ChartLoader,
+  listing: boolean,
+): Promise<unknown> {
   if (err instanceof HttpError) return err
   const code = codeOf(err)
   if (!code) return err
@@ -33,17 +38,32 @@ export async function explainChartError(err: unknown, query: ChartQuery, loader:
   }
   if (status !== 404) return err
   if (listing || !query.version) {
-    return new HttpError('NOT_FOUND', 404, `No chart "${query.path}" in ${query.repository}: check the Path`, { ...body.details, field: 'path', reference: where }, err)
+    return new HttpError(
+      'NOT_FOUND',
+      404,
+      `No chart "${query.path}" in ${query.repository}: check the Path`,
+      { ...body.details, field: 'path', reference: where },
+      err,
+    )
   }
   // the chart exists if its versions can be listed: then only the version is wrong
   let versions: string[] | undefined
   try {
-    versions = await loader.versions({ repository: query.repository, path: query.path }, AbortSignal.timeout(10_000))
+    versions = await loader.versions(
+      { repository: query.repository, path: query.path },
+      AbortSignal.timeout(10_000),
+    )
   } catch {
     versions = undefined
   }
   if (versions === undefined || versions.length === 0) {
-    return new HttpError('NOT_FOUND', 404, `No chart "${query.path}" in ${query.repository}: check the Path`, { ...body.details, field: 'path', reference: where }, err)
+    return new HttpError(
+      'NOT_FOUND',
+      404,
+      `No chart "${query.path}" in ${query.repository}: check the Path`,
+      { ...body.details, field: 'path', reference: where },
+      err,
+    )
   }
   const shown = versions.slice(0, MAX_LISTED_VERSIONS).join(', ')
   return new HttpError(

@@ -1,10 +1,16 @@
 import type { ChartQuery } from '@slipway/api'
-import { listChartVersions, loadChartFromSource, type ChartSourceOptions } from '@slipway/chart/node'
+import {
+  listChartVersions,
+  loadChartFromSource,
+  type ChartSourceOptions,
+} from '@slipway/chart/node'
 import { CredentialStore } from '@slipway/oci'
 import type { LoadedChart } from './chart-view.ts'
 
 /** Credentials for a registry host, from wherever the server keeps them. */
-export type CredentialLookup = (host: string) => Promise<{ username: string; password: string } | undefined>
+export type CredentialLookup = (
+  host: string,
+) => Promise<{ username: string; password: string } | undefined>
 
 /** How the server finds charts: the real implementation pulls them; tests may pass another. */
 export interface ChartLoader {
@@ -23,7 +29,10 @@ export interface ChartLoaderOptions {
 }
 
 function hostOf(repository: string): string {
-  return repository.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase()
+  return repository
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase()
 }
 
 /** The chart loader over `@slipway/chart/node` (OCI registries and classic Helm repositories). */
@@ -37,12 +46,24 @@ export function defaultChartLoader(options: ChartLoaderOptions = {}): ChartLoade
   }
   return {
     async versions(query) {
-      return listChartVersions({ repository: query.repository, path: query.path }, await sourceOptions(query))
+      return listChartVersions(
+        { repository: query.repository, path: query.path },
+        await sourceOptions(query),
+      )
     },
     async load(query) {
-      const source = { repository: query.repository, path: query.path, ...(query.version ? { version: query.version } : {}) }
+      const source = {
+        repository: query.repository,
+        path: query.path,
+        ...(query.version ? { version: query.version } : {}),
+      }
       const result = await loadChartFromSource(source, await sourceOptions(query))
-      return { chart: result.chart, digest: result.digest ?? '', reference: result.ref, version: result.version }
+      return {
+        chart: result.chart,
+        digest: result.digest ?? '',
+        reference: result.ref,
+        version: result.version,
+      }
     },
   }
 }

@@ -24,7 +24,8 @@ export function detectInCluster(env: NodeJS.ProcessEnv = process.env): InCluster
   const host = env.KUBERNETES_SERVICE_HOST
   if (!host || !existsSync(join(dir, 'token'))) return undefined
   const port = env.KUBERNETES_SERVICE_PORT || '443'
-  const read = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8').trim() : undefined)
+  const read = (name: string) =>
+    existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8').trim() : undefined
   const scheme = env.SLIPWAY_KUBE_SCHEME === 'http' ? 'http' : 'https'
   const ca = read('ca.crt')
   return {
@@ -42,7 +43,12 @@ export interface KubeResponse {
 }
 
 /** One JSON request to the Kubernetes API with the service account's token. */
-export function kubeRequest(config: InClusterConfig, method: string, path: string, body?: unknown): Promise<KubeResponse> {
+export function kubeRequest(
+  config: InClusterConfig,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<KubeResponse> {
   const url = new URL(path, config.server)
   const payload = body === undefined ? undefined : JSON.stringify(body)
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest
@@ -54,7 +60,9 @@ export function kubeRequest(config: InClusterConfig, method: string, path: strin
         headers: {
           accept: 'application/json',
           authorization: `Bearer ${config.token}`,
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
         },
         ...(config.ca ? { ca: config.ca } : {}),
         timeout: 15_000,
@@ -74,9 +82,27 @@ export function kubeRequest(config: InClusterConfig, method: string, path: strin
         })
       },
     )
-    req.on('timeout', () => req.destroy(new HttpError('TIMEOUT', 504, `The Kubernetes API at ${config.server} did not answer in time`)))
+    req.on('timeout', () =>
+      req.destroy(
+        new HttpError(
+          'TIMEOUT',
+          504,
+          `The Kubernetes API at ${config.server} did not answer in time`,
+        ),
+      ),
+    )
     req.on('error', (err) =>
-      reject(err instanceof HttpError ? err : new HttpError('CLUSTER_UNREACHABLE', 503, `Cannot reach the Kubernetes API at ${config.server}: ${err.message}`, undefined, err)),
+      reject(
+        err instanceof HttpError
+          ? err
+          : new HttpError(
+              'CLUSTER_UNREACHABLE',
+              503,
+              `Cannot reach the Kubernetes API at ${config.server}: ${err.message}`,
+              undefined,
+              err,
+            ),
+      ),
     )
     req.end(payload)
   })

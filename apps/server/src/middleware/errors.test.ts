@@ -20,19 +20,37 @@ describe('toApiError', () => {
   })
 
   it('keeps the message and the location of package errors', () => {
-    const oci = toApiError(new OciError('NOT_A_CHART', '127.0.0.1:5000/x/y:1', 'x/y:1 is an image, not a Helm chart'))
+    const oci = toApiError(
+      new OciError('NOT_A_CHART', '127.0.0.1:5000/x/y:1', 'x/y:1 is an image, not a Helm chart'),
+    )
     expect(oci).toEqual({
       status: 422,
-      body: { code: 'NOT_A_CHART', message: 'x/y:1 is an image, not a Helm chart', details: { reference: '127.0.0.1:5000/x/y:1' } },
+      body: {
+        code: 'NOT_A_CHART',
+        message: 'x/y:1 is an image, not a Helm chart',
+        details: { reference: '127.0.0.1:5000/x/y:1' },
+      },
     })
-    const chart = toApiError(new ChartError('PARSE_ERROR', 'values.schema.json: line 2', { file: 'values.schema.json', line: 2, field: 'version' }))
+    const chart = toApiError(
+      new ChartError('PARSE_ERROR', 'values.schema.json: line 2', {
+        file: 'values.schema.json',
+        line: 2,
+        field: 'version',
+      }),
+    )
     expect(chart.status).toBe(422)
     // a chart's field is not a request field: it must not be shown next to an input
     expect(chart.body.details).toEqual({ file: 'values.schema.json', line: 2, location: 'version' })
   })
 
   it('answers unknown failures with 500 INTERNAL', () => {
-    expect(toApiError(new TypeError('boom'))).toEqual({ status: 500, body: { code: 'INTERNAL', message: 'boom' } })
-    expect(toApiError(new HttpError('TIMEOUT', 504, 'slow'))).toEqual({ status: 504, body: { code: 'TIMEOUT', message: 'slow' } })
+    expect(toApiError(new TypeError('boom'))).toEqual({
+      status: 500,
+      body: { code: 'INTERNAL', message: 'boom' },
+    })
+    expect(toApiError(new HttpError('TIMEOUT', 504, 'slow'))).toEqual({
+      status: 504,
+      body: { code: 'TIMEOUT', message: 'slow' },
+    })
   })
 })

@@ -103,13 +103,35 @@ const locationFields: Record<string, string> = {
 /** Converts any thrown value into the JSON body and status the API answers with. */
 export function toApiError(err: unknown): { status: number; body: ApiErrorBody } {
   if (err instanceof HttpError) {
-    return { status: err.status, body: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }
+    return {
+      status: err.status,
+      body: {
+        code: err.code,
+        message: err.message,
+        ...(err.details ? { details: err.details } : {}),
+      },
+    }
   }
-  const e = err as { code?: unknown; message?: unknown; status?: unknown; type?: unknown; expose?: unknown }
+  const e = err as {
+    code?: unknown
+    message?: unknown
+    status?: unknown
+    type?: unknown
+    expose?: unknown
+  }
   // body-parser errors: malformed JSON, too large
   if (typeof e?.type === 'string' && typeof e.status === 'number' && e.status < 500) {
     const code = e.status === 413 ? 'TOO_LARGE' : 'BAD_REQUEST'
-    return { status: e.status, body: { code, message: e.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : String(e.message) } }
+    return {
+      status: e.status,
+      body: {
+        code,
+        message:
+          e.type === 'entity.parse.failed'
+            ? 'The request body is not valid JSON'
+            : String(e.message),
+      },
+    }
   }
   if (err instanceof Error && typeof e.code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(e.code)) {
     const details: ApiErrorDetails = {}
@@ -117,16 +139,30 @@ export function toApiError(err: unknown): { status: number; body: ApiErrorBody }
       const value = (err as unknown as Record<string, unknown>)[key]
       // `name` is the error class's name unless the error locates a Kubernetes object (kind/name)
       if (key === 'name' && (err as { kind?: unknown }).kind === undefined) continue
-      if (((typeof value === 'string' && value !== '') || typeof value === 'number') && details[as] === undefined) details[as] = value
+      if (
+        ((typeof value === 'string' && value !== '') || typeof value === 'number') &&
+        details[as] === undefined
+      )
+        details[as] = value
     }
     // a Kubernetes API error keeps its own client-error status (403 forbidden, 422 invalid...)
-    const apiStatus = e.code === 'API' && typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : undefined
+    const apiStatus =
+      e.code === 'API' && typeof e.status === 'number' && e.status >= 400 && e.status < 500
+        ? e.status
+        : undefined
     return {
       status: apiStatus ?? (e.code === 'API' ? 502 : statusForCode(e.code)),
-      body: { code: e.code, message: err.message, ...(Object.keys(details).length ? { details } : {}) },
+      body: {
+        code: e.code,
+        message: err.message,
+        ...(Object.keys(details).length ? { details } : {}),
+      },
     }
   }
-  return { status: 500, body: { code: 'INTERNAL', message: err instanceof Error ? err.message : 'Internal error' } }
+  return {
+    status: 500,
+    body: { code: 'INTERNAL', message: err instanceof Error ? err.message : 'Internal error' },
+  }
 }
 
 /** The one error middleware: typed error codes → HTTP status and JSON `{code, message, details}`. */
@@ -142,5 +178,10 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, next) => {
 
 /** Unknown API routes answer a JSON 404 instead of the web page. */
 export const apiNotFound: RequestHandler = (req, res) => {
-  res.status(404).json({ code: 'NOT_FOUND', message: `No API route ${req.method} ${req.path}` } satisfies ApiErrorBody)
+  res
+    .status(404)
+    .json({
+      code: 'NOT_FOUND',
+      message: `No API route ${req.method} ${req.path}`,
+    } satisfies ApiErrorBody)
 }

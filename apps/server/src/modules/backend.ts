@@ -64,7 +64,12 @@ export interface ReleaseBackend {
   resources(namespace: string, name: string): Promise<ReleaseResource[]>
   /** Install, or upgrade when the release exists. */
   deploy(input: DeployInput, onEvent: (e: ReleaseEvent) => void): Promise<ReleaseRow>
-  rollback(namespace: string, name: string, revision: number | undefined, onEvent: (e: ReleaseEvent) => void): Promise<ReleaseRow>
+  rollback(
+    namespace: string,
+    name: string,
+    revision: number | undefined,
+    onEvent: (e: ReleaseEvent) => void,
+  ): Promise<ReleaseRow>
   uninstall(namespace: string, name: string, onEvent: (e: ReleaseEvent) => void): Promise<void>
 }
 

@@ -98,7 +98,8 @@ async function connect(options: KubeBackendOptions): Promise<ReleaseBackend> {
           onEvent,
         ),
       ),
-    rollback: async (namespace, name, revision, onEvent) => row(await releases.rollback(name, namespace, revision, {}, onEvent)),
+    rollback: async (namespace, name, revision, onEvent) =>
+      row(await releases.rollback(name, namespace, revision, {}, onEvent)),
     uninstall: async (namespace, name, onEvent) => {
       await releases.uninstall(name, namespace, {}, onEvent)
     },

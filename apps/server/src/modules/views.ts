@@ -14,13 +14,21 @@ export function toSummary(row: ReleaseRow, source?: ReleaseRecord['source']): Mo
   }
   if (row.appVersion) summary.appVersion = row.appVersion
   if (source?.repository && source.path) {
-    summary.source = { repository: source.repository, path: source.path, ...(source.version ? { version: source.version } : {}) }
+    summary.source = {
+      repository: source.repository,
+      path: source.path,
+      ...(source.version ? { version: source.version } : {}),
+    }
   }
   return summary
 }
 
 /** A release in full, for its page. */
-export function toModuleView(record: ReleaseRecord, resources: ReleaseResource[], history: ReleaseRow[]): ModuleView {
+export function toModuleView(
+  record: ReleaseRecord,
+  resources: ReleaseResource[],
+  history: ReleaseRow[],
+): ModuleView {
   return {
     ...toSummary(record, record.source),
     ...(record.notes ? { notes: record.notes } : {}),
@@ -35,16 +43,14 @@ export function toModuleView(record: ReleaseRecord, resources: ReleaseResource[]
       ...(r.message ? { message: r.message } : {}),
     })),
     history: history
-      .map(
-        (h): RevisionView => ({
-          revision: h.revision,
-          status: h.status,
-          chartVersion: h.chartVersion,
-          ...(h.appVersion ? { appVersion: h.appVersion } : {}),
-          updated: h.updated,
-          ...(h.description ? { description: h.description } : {}),
-        }),
-      )
+      .map((h): RevisionView => ({
+        revision: h.revision,
+        status: h.status,
+        chartVersion: h.chartVersion,
+        ...(h.appVersion ? { appVersion: h.appVersion } : {}),
+        updated: h.updated,
+        ...(h.description ? { description: h.description } : {}),
+      }))
       .sort((a, b) => b.revision - a.revision),
   }
 }

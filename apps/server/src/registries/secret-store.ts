@@ -23,12 +23,18 @@ interface Login {
 
 /** `registry.example.com:5000` → `slipway-registry-registry-example-com-5000`. */
 export function secretNameFor(registry: string): string {
-  const slug = registry.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+  const slug = registry
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
   return `slipway-registry-${slug}`.slice(0, 253)
 }
 
 function hostOf(key: string): string {
-  return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase()
+  return key
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase()
 }
 
 function decodeLogins(secret: SecretObject): Login[] {
@@ -52,7 +58,9 @@ function decodeLogins(secret: SecretObject): Login[] {
         password = decoded.slice(colon + 1)
       }
     }
-    return username ? [{ registry: hostOf(key), username, password, secretName: secret.metadata.name, editable }] : []
+    return username
+      ? [{ registry: hostOf(key), username, password, secretName: secret.metadata.name, editable }]
+      : []
   })
 }
 
@@ -61,7 +69,11 @@ function failure(status: number, body: unknown, what: string): HttpError {
   if (status === 401 || status === 403) {
     return new HttpError('FORBIDDEN', 403, `Slipway's service account may not ${what}: ${message}`)
   }
-  return new HttpError('CLUSTER_UNREACHABLE', 502, `The Kubernetes API refused to ${what}: ${message}`)
+  return new HttpError(
+    'CLUSTER_UNREACHABLE',
+    502,
+    `The Kubernetes API refused to ${what}: ${message}`,
+  )
 }
 
 /**
@@ -72,9 +84,16 @@ export function secretRegistryStore(config: InClusterConfig): RegistryStore {
   const base = `/api/v1/namespaces/${encodeURIComponent(config.namespace)}/secrets`
 
   async function logins(): Promise<Login[]> {
-    const res = await kubeRequest(config, 'GET', `${base}?fieldSelector=${encodeURIComponent(`type=${dockerConfigType}`)}`)
-    if (res.status !== 200) throw failure(res.status, res.body, `list Secrets in ${config.namespace}`)
-    const items = ((res.body as { items?: SecretObject[] })?.items ?? []).filter((s) => s.type === dockerConfigType)
+    const res = await kubeRequest(
+      config,
+      'GET',
+      `${base}?fieldSelector=${encodeURIComponent(`type=${dockerConfigType}`)}`,
+    )
+    if (res.status !== 200)
+      throw failure(res.status, res.body, `list Secrets in ${config.namespace}`)
+    const items = ((res.body as { items?: SecretObject[] })?.items ?? []).filter(
+      (s) => s.type === dockerConfigType,
+    )
     // Slipway's own Secrets win over others for the same host
     return items.flatMap(decodeLogins).sort((a, b) => Number(b.editable) - Number(a.editable))
   }
@@ -86,14 +105,22 @@ export function secretRegistryStore(config: InClusterConfig): RegistryStore {
       for (const l of await logins()) {
         if (seen.has(l.registry)) continue
         seen.add(l.registry)
-        registries.push({ registry: l.registry, username: l.username, source: 'secret', secretName: l.secretName, editable: l.editable })
+        registries.push({
+          registry: l.registry,
+          username: l.username,
+          source: 'secret',
+          secretName: l.secretName,
+          editable: l.editable,
+        })
       }
       return { storage: 'secret', registries }
     },
     async put(input) {
       const name = secretNameFor(input.registry)
       const auth = Buffer.from(`${input.username}:${input.password}`).toString('base64')
-      const dockerConfig = JSON.stringify({ auths: { [input.registry]: { username: input.username, password: input.password, auth } } })
+      const dockerConfig = JSON.stringify({
+        auths: { [input.registry]: { username: input.username, password: input.password, auth } },
+      })
       const secret: SecretObject & { apiVersion: string; kind: string } = {
         apiVersion: 'v1',
         kind: 'Secret',
@@ -103,15 +130,18 @@ export function secretRegistryStore(config: InClusterConfig): RegistryStore {
       }
       const created = await kubeRequest(config, 'POST', base, secret)
       if (created.status === 201 || created.status === 200) return
-      if (created.status !== 409) throw failure(created.status, created.body, `create Secret ${name}`)
+      if (created.status !== 409)
+        throw failure(created.status, created.body, `create Secret ${name}`)
       const replaced = await kubeRequest(config, 'PUT', `${base}/${name}`, secret)
-      if (replaced.status !== 200) throw failure(replaced.status, replaced.body, `update Secret ${name}`)
+      if (replaced.status !== 200)
+        throw failure(replaced.status, replaced.body, `update Secret ${name}`)
     },
     async remove(registry) {
       const name = secretNameFor(registry)
       const res = await kubeRequest(config, 'DELETE', `${base}/${name}`)
       if (res.status === 404) return false
-      if (res.status !== 200 && res.status !== 202) throw failure(res.status, res.body, `delete Secret ${name}`)
+      if (res.status !== 200 && res.status !== 202)
+        throw failure(res.status, res.body, `delete Secret ${name}`)
       return true
     },
     async lookup(host) {

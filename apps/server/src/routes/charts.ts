@@ -33,11 +33,11 @@ export function chartRoutes(loader: ChartLoader, limits: ServerLimits, cache?: C
   })
   router.get('/', async (req, res) => {
     const q = query(req)
-    const loaded = await withTimeout(limits.chartLoadTimeoutMs, 'Loading the chart', (signal) => loader.load(q, signal)).catch(
-      async (err: unknown) => {
-        throw await explainChartError(err, q, loader, false)
-      },
-    )
+    const loaded = await withTimeout(limits.chartLoadTimeoutMs, 'Loading the chart', (signal) =>
+      loader.load(q, signal),
+    ).catch(async (err: unknown) => {
+      throw await explainChartError(err, q, loader, false)
+    })
     const view = toChartView(q, loaded)
     cache?.remember(loaded)
     res.json(view satisfies ChartView)

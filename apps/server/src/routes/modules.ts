@@ -1,24 +1,56 @@
-import { checkModuleRequest, checkModuleName, checkNamespace, type ModuleRequest, type PreviewView } from '@slipway/api'
-import { renderChart, type RenderResult } from '@slipway/render'
+import {
+  checkModuleRequest,
+  checkModuleName,
+  checkNamespace,
+  type ModuleRequest,
+  type PreviewView,
+} from '@slipway/api'
+import { isRenderError, renderChart, type RenderResult } from '@slipway/render'
 import { Router, type Request } from 'express'
 import type { ChartCache } from '../charts/chart-cache.ts'
 import type { LoadedChart } from '../charts/chart-view.ts'
-import { badRequest } from '../errors.ts'
+import { badRequest, HttpError } from '../errors.ts'
 import type { ServerLimits } from '../limits.ts'
 import type { BackendProvider } from '../modules/backend.ts'
 import { streamOperation } from '../modules/ndjson.ts'
+import { schemaIssues } from '../modules/values-issues.ts'
 import { toModuleView, toSummary } from '../modules/views.ts'
 import { withTimeout } from '../timeout.ts'
 
 function render(loaded: LoadedChart, request: ModuleRequest, isUpgrade = false): RenderResult {
-  return renderChart(loaded.chart, request.values, { releaseName: request.name, namespace: request.namespace, isUpgrade })
+  try {
+    return renderChart(loaded.chart, request.values, {
+      releaseName: request.name,
+      namespace: request.namespace,
+      isUpgrade,
+    })
+  } catch (err) {
+    // schema failures carry one issue per values field, for the form to show beside each field
+    if (isRenderError(err, 'SCHEMA_VALIDATION')) {
+      const issues = schemaIssues(err.message, loaded.chart.metadata.name)
+      throw new HttpError(
+        'INVALID_VALUES',
+        422,
+        err.message,
+        {
+          ...(issues[0] ? { path: issues[0].field } : {}),
+          issues,
+          chart: loaded.chart.metadata.name,
+        },
+        err,
+      )
+    }
+    throw err
+  }
 }
 
 function target(req: Request): { namespace: string; name: string } {
   const namespace = String(req.params.namespace ?? '')
   const name = String(req.params.name ?? '')
   const issues = [
-    ...(checkNamespace(namespace) ? [{ field: 'namespace', message: checkNamespace(namespace)! }] : []),
+    ...(checkNamespace(namespace)
+      ? [{ field: 'namespace', message: checkNamespace(namespace)! }]
+      : []),
     ...(checkModuleName(name) ? [{ field: 'name', message: checkModuleName(name)! }] : []),
   ]
   if (issues.length > 0) throw badRequest(issues)
@@ -31,14 +63,22 @@ function target(req: Request): { namespace: string; name: string } {
  * without a cluster), `POST /api/modules` (Save: validate, render, dry-run, apply; NDJSON
  * progress), `GET /api/modules/:namespace/:name`, `POST …/rollback`, `DELETE …`.
  */
-export function moduleRoutes(charts: ChartCache, limits: ServerLimits, backend: BackendProvider): Router {
+export function moduleRoutes(
+  charts: ChartCache,
+  limits: ServerLimits,
+  backend: BackendProvider,
+): Router {
   const router = Router()
 
-  async function checkedRequest(req: Request): Promise<{ request: ModuleRequest; loaded: LoadedChart }> {
+  async function checkedRequest(
+    req: Request,
+  ): Promise<{ request: ModuleRequest; loaded: LoadedChart }> {
     const checked = checkModuleRequest(req.body)
     if (!checked.ok) throw badRequest(checked.issues)
     const request = checked.value
-    const loaded = await withTimeout(limits.chartLoadTimeoutMs, 'Loading the chart', (signal) => charts.get(request.chart, signal))
+    const loaded = await withTimeout(limits.chartLoadTimeoutMs, 'Loading the chart', (signal) =>
+      charts.get(request.chart, signal),
+    )
     return { request, loaded }
   }
 
@@ -69,14 +109,23 @@ export function moduleRoutes(charts: ChartCache, limits: ServerLimits, backend: 
     render(loaded, request)
     const releases = await backend()
     await streamOperation(res, async (emit) => {
-      emit({ type: 'progress', phase: 'validate', action: 'succeeded', message: 'Values match the chart schema' })
+      emit({
+        type: 'progress',
+        phase: 'validate',
+        action: 'succeeded',
+        message: 'Values match the chart schema',
+      })
       const row = await releases.deploy(
         {
           name: request.name,
           namespace: request.namespace,
           chart: loaded.chart,
           values: request.values,
-          source: { ...request.chart, version: loaded.version, ...(loaded.digest ? { digest: loaded.digest } : {}) },
+          source: {
+            ...request.chart,
+            version: loaded.version,
+            ...(loaded.digest ? { digest: loaded.digest } : {}),
+          },
         },
         (event) => emit({ type: 'progress', ...event }),
       )
@@ -103,7 +152,9 @@ export function moduleRoutes(charts: ChartCache, limits: ServerLimits, backend: 
     }
     const releases = await backend()
     await streamOperation(res, async (emit) => {
-      const row = await releases.rollback(namespace, name, raw as number | undefined, (event) => emit({ type: 'progress', ...event }))
+      const row = await releases.rollback(namespace, name, raw as number | undefined, (event) =>
+        emit({ type: 'progress', ...event }),
+      )
       return { type: 'done', module: toSummary(row) }
     })
   })

@@ -16,10 +16,13 @@ export function registryRoutes(store: RegistryStore): Router {
     res.json((await store.list()) satisfies RegistryList)
   })
   router.delete('/', async (req, res) => {
-    const registry = typeof req.query.registry === 'string' ? req.query.registry.trim().toLowerCase() : ''
+    const registry =
+      typeof req.query.registry === 'string' ? req.query.registry.trim().toLowerCase() : ''
     if (!registry) throw badRequest([{ field: 'registry', message: 'Registry is required' }])
     if (!(await store.remove(registry))) {
-      throw new HttpError('NOT_FOUND', 404, `No login for ${registry} that Slipway can remove`, { field: 'registry' })
+      throw new HttpError('NOT_FOUND', 404, `No login for ${registry} that Slipway can remove`, {
+        field: 'registry',
+      })
     }
     res.json((await store.list()) satisfies RegistryList)
   })

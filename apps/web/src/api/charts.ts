@@ -8,7 +8,8 @@ import { queryKeys } from './queryKeys.ts'
 export function useChartVersions(repository: string, path: string) {
   return useQuery<VersionList, ApiError>({
     queryKey: queryKeys.chartVersions(repository, path),
-    queryFn: ({ signal }) => apiFetch<VersionList>(`/api/charts/versions${queryString({ repository, path })}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<VersionList>(`/api/charts/versions${queryString({ repository, path })}`, { signal }),
     enabled: repository !== '' && path !== '',
     retry: false,
     staleTime: 60_000,
@@ -20,7 +21,10 @@ export function useLoadChart(query: ChartQuery | undefined) {
   return useQuery<ChartView, ApiError>({
     queryKey: query ? queryKeys.chart(query) : ['charts', 'load', 'none'],
     queryFn: ({ signal }) =>
-      apiFetch<ChartView>(`/api/charts${queryString({ repository: query?.repository, path: query?.path, version: query?.version })}`, { signal }),
+      apiFetch<ChartView>(
+        `/api/charts${queryString({ repository: query?.repository, path: query?.path, version: query?.version })}`,
+        { signal },
+      ),
     enabled: query !== undefined,
     retry: false,
     staleTime: Infinity,

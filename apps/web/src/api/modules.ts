@@ -1,4 +1,11 @@
-import type { ApplyEvent, ClusterView, ModuleRequest, ModuleSummary, ModuleView, PreviewView } from '@slipway/api'
+import type {
+  ApplyEvent,
+  ClusterView,
+  ModuleRequest,
+  ModuleSummary,
+  ModuleView,
+  PreviewView,
+} from '@slipway/api'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
 import type { ApiError } from './ApiError.ts'
@@ -6,7 +13,8 @@ import { apiFetch } from './fetch.ts'
 import { queryKeys } from './queryKeys.ts'
 import { streamOperation } from './stream.ts'
 
-const modulePath = (namespace: string, name: string) => `/api/modules/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`
+const modulePath = (namespace: string, name: string) =>
+  `/api/modules/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`
 
 /** Every release in the cluster (Slipway's and Helm's). */
 export function useModules() {
@@ -40,7 +48,8 @@ export function useCluster() {
 /** Renders what Save would apply, without a cluster. */
 export function usePreview() {
   return useMutation<PreviewView, ApiError, ModuleRequest>({
-    mutationFn: (request) => apiFetch<PreviewView>('/api/modules/preview', { method: 'POST', json: request }),
+    mutationFn: (request) =>
+      apiFetch<PreviewView>('/api/modules/preview', { method: 'POST', json: request }),
   })
 }
 
@@ -55,12 +64,19 @@ export interface OperationState {
 /** Runs a streamed operation (Save, rollback, delete) and keeps its progress for the UI. */
 export function useOperation() {
   const client = useQueryClient()
-  const [state, setState] = useState<OperationState>({ running: false, events: [], error: null, result: null })
+  const [state, setState] = useState<OperationState>({
+    running: false,
+    events: [],
+    error: null,
+    result: null,
+  })
   const run = useCallback(
     async (path: string, init: { method: string; json?: unknown }) => {
       setState({ running: true, events: [], error: null, result: null })
       try {
-        const result = await streamOperation(path, init, (event) => setState((s) => ({ ...s, events: [...s.events, event] })))
+        const result = await streamOperation(path, init, (event) =>
+          setState((s) => ({ ...s, events: [...s.events, event] })),
+        )
         setState((s) => ({ ...s, running: false, result }))
         await client.invalidateQueries({ queryKey: queryKeys.modules() })
         return result
@@ -77,7 +93,10 @@ export function useOperation() {
 /** Save: install or upgrade a module, with progress. */
 export function useSaveModule() {
   const op = useOperation()
-  return { ...op, save: (request: ModuleRequest) => op.run('/api/modules', { method: 'POST', json: request }) }
+  return {
+    ...op,
+    save: (request: ModuleRequest) => op.run('/api/modules', { method: 'POST', json: request }),
+  }
 }
 
 /** Rollback and delete of one module, with progress. */
@@ -85,7 +104,11 @@ export function useModuleActions(namespace: string, name: string) {
   const op = useOperation()
   return {
     ...op,
-    rollback: (revision?: number) => op.run(`${modulePath(namespace, name)}/rollback`, { method: 'POST', json: revision === undefined ? {} : { revision } }),
+    rollback: (revision?: number) =>
+      op.run(`${modulePath(namespace, name)}/rollback`, {
+        method: 'POST',
+        json: revision === undefined ? {} : { revision },
+      }),
     remove: () => op.run(modulePath(namespace, name), { method: 'DELETE' }),
   }
 }

@@ -17,7 +17,8 @@ export function useRegistries() {
 export function useSaveRegistry() {
   const client = useQueryClient()
   return useMutation<RegistryList, ApiError, RegistryCredentialInput>({
-    mutationFn: (input) => apiFetch<RegistryList>('/api/registries', { method: 'PUT', json: input }),
+    mutationFn: (input) =>
+      apiFetch<RegistryList>('/api/registries', { method: 'PUT', json: input }),
     onSuccess: (list) => client.setQueryData(queryKeys.registries(), list),
   })
 }
@@ -26,7 +27,8 @@ export function useSaveRegistry() {
 export function useRemoveRegistry() {
   const client = useQueryClient()
   return useMutation<RegistryList, ApiError, string>({
-    mutationFn: (registry) => apiFetch<RegistryList>(`/api/registries${queryString({ registry })}`, { method: 'DELETE' }),
+    mutationFn: (registry) =>
+      apiFetch<RegistryList>(`/api/registries${queryString({ registry })}`, { method: 'DELETE' }),
     onSuccess: (list) => client.setQueryData(queryKeys.registries(), list),
   })
 }

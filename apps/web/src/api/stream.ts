@@ -15,12 +15,18 @@ export async function streamOperation(
   try {
     res = await fetch(path, {
       method: init.method,
-      headers: { accept: 'application/x-ndjson, application/json', ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        accept: 'application/x-ndjson, application/json',
+        ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
       ...(init.signal ? { signal: init.signal } : {}),
     })
   } catch (err) {
-    throw new ApiError(0, { code: 'NETWORK', message: `Cannot reach the Slipway server: ${(err as Error).message}` })
+    throw new ApiError(0, {
+      code: 'NETWORK',
+      message: `Cannot reach the Slipway server: ${(err as Error).message}`,
+    })
   }
   if (!res.ok || !res.body) {
     const text = await res.text()
@@ -30,7 +36,12 @@ export async function streamOperation(
     } catch {
       body = undefined
     }
-    throw new ApiError(res.status, isApiErrorBody(body) ? body : { code: `HTTP_${res.status}`, message: `The server answered ${res.status}` })
+    throw new ApiError(
+      res.status,
+      isApiErrorBody(body)
+        ? body
+        : { code: `HTTP_${res.status}`, message: `The server answered ${res.status}` },
+    )
   }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
   let buffer = ''
@@ -53,6 +64,10 @@ export async function streamOperation(
     }
   }
   handle(buffer)
-  if (!final) throw new ApiError(502, { code: 'STREAM_ENDED', message: 'The server stopped before the operation finished' })
+  if (!final)
+    throw new ApiError(502, {
+      code: 'STREAM_ENDED',
+      message: 'The server stopped before the operation finished',
+    })
   return final
 }

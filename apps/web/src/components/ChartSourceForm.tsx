@@ -47,8 +47,12 @@ export function ChartSourceForm({ initial, loading, error, onLoad }: Props) {
   }
 
   const serverField = error?.field as Field | undefined
-  const issue = (field: Field) => localIssues[field] ?? (serverField === field && error ? error.message : undefined)
-  const generalError = error && !(serverField && ['repository', 'path', 'version'].includes(serverField)) ? error : undefined
+  const issue = (field: Field) =>
+    localIssues[field] ?? (serverField === field && error ? error.message : undefined)
+  const generalError =
+    error && !(serverField && ['repository', 'path', 'version'].includes(serverField))
+      ? error
+      : undefined
 
   return (
     <form className="chart-source" onSubmit={submit} noValidate aria-label="Chart source">

@@ -6,7 +6,8 @@ export function ClusterNotice() {
   if (!cluster.data || cluster.data.connected) return null
   return (
     <div className="note warn" role="note" aria-label="No cluster">
-      <strong>No cluster connected.</strong> You can still load charts and preview their manifests. {cluster.data.message}
+      <strong>No cluster connected.</strong> You can still load charts and preview their manifests.{' '}
+      {cluster.data.message}
     </div>
   )
 }

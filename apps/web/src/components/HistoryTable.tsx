@@ -38,7 +38,12 @@ export function HistoryTable({ history, current, busy, onRollback }: Props) {
             <td>{h.description}</td>
             <td>
               {h.revision !== current && (
-                <button type="button" disabled={busy} onClick={() => onRollback(h.revision)} aria-label={`Roll back to revision ${h.revision}`}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => onRollback(h.revision)}
+                  aria-label={`Roll back to revision ${h.revision}`}
+                >
                   Rollback
                 </button>
               )}

@@ -4,7 +4,8 @@ import { Link, useLocation } from 'wouter'
 /** Header with the navigation, and the page below it. */
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation()
-  const current = (href: string) => (href === '/' ? location === '/' || location.startsWith('/modules') : location.startsWith(href))
+  const current = (href: string) =>
+    href === '/' ? location === '/' || location.startsWith('/modules') : location.startsWith(href)
   return (
     <>
       <header className="topbar">

@@ -3,6 +3,7 @@ import { checkModuleName, checkNamespace } from '@slipway/api'
 import { useState } from 'react'
 import { useLocation } from 'wouter'
 import { useCluster, usePreview, useSaveModule } from '../api/modules.ts'
+import { toErrorSchema } from '../form/extra-errors.ts'
 import { userValues } from '../form/values-diff.ts'
 import { ApplyProgress } from './ApplyProgress.tsx'
 import { ChartForm } from './ChartForm.tsx'
@@ -25,6 +26,8 @@ export function ModuleEditor({ chart, existing }: Props) {
   const [initialValues] = useState(() => existing?.values ?? chart.values)
   const [values, setValues] = useState(initialValues)
   const [errorCount, setErrorCount] = useState(0)
+  // the server's errors stay beside their fields until the values change again
+  const [changedSinceSubmit, setChangedSinceSubmit] = useState(false)
   const cluster = useCluster()
   const preview = usePreview()
   const save = useSaveModule()
@@ -38,11 +41,21 @@ export function ModuleEditor({ chart, existing }: Props) {
   })
   const identityInvalid = Boolean(checkModuleName(name) || checkNamespace(namespace))
   const connected = cluster.data?.connected === true
-  const saveBlocked = !connected ? 'No cluster connected' : errorCount > 0 ? 'Fix the fields marked in the form first' : identityInvalid ? 'Check Name and Namespace' : undefined
+  const saveBlocked = !connected
+    ? 'No cluster connected'
+    : errorCount > 0
+      ? 'Fix the fields marked in the form first'
+      : identityInvalid
+        ? 'Check Name and Namespace'
+        : undefined
 
   const onSave = async () => {
+    setChangedSinceSubmit(false)
     const done = await save.save(request())
-    if (done) navigate(`/modules/${encodeURIComponent(done.module.namespace)}/${encodeURIComponent(done.module.name)}`)
+    if (done)
+      navigate(
+        `/modules/${encodeURIComponent(done.module.namespace)}/${encodeURIComponent(done.module.name)}`,
+      )
   }
 
   // errors are shown next to what caused them: Name/Namespace inputs, or below the form
@@ -52,7 +65,13 @@ export function ModuleEditor({ chart, existing }: Props) {
     name: failedField === 'name' ? failure?.message : undefined,
     namespace: failedField === 'namespace' ? failure?.message : undefined,
   }
-  const valuesFailure = failure && failedField !== 'name' && failedField !== 'namespace' ? failure : undefined
+  const valuesFailure =
+    failure && failedField !== 'name' && failedField !== 'namespace' ? failure : undefined
+  const valueIssues = valuesFailure?.details.issues
+  const extraErrors =
+    valueIssues && valueIssues.length > 0 && !changedSinceSubmit
+      ? toErrorSchema(valueIssues)
+      : undefined
 
   return (
     <>
@@ -76,18 +95,33 @@ export function ModuleEditor({ chart, existing }: Props) {
           schema={chart.schema}
           values={initialValues}
           editing={existing !== undefined}
+          extraErrors={extraErrors}
           onChange={(next, errors) => {
             setValues(next)
             setErrorCount(errors.length)
+            setChangedSinceSubmit(true)
           }}
         />
         {valuesFailure && <ErrorNotice error={valuesFailure} />}
       </section>
       <div className="actions">
-        <button type="button" className="primary" disabled={saveBlocked !== undefined || save.running} title={saveBlocked} onClick={onSave}>
+        <button
+          type="button"
+          className="primary"
+          disabled={saveBlocked !== undefined || save.running}
+          title={saveBlocked}
+          onClick={onSave}
+        >
           {save.running ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" disabled={preview.isPending || errorCount > 0 || identityInvalid} onClick={() => preview.mutate(request())}>
+        <button
+          type="button"
+          disabled={preview.isPending || errorCount > 0 || identityInvalid}
+          onClick={() => {
+            setChangedSinceSubmit(false)
+            preview.mutate(request())
+          }}
+        >
           Preview
         </button>
         {saveBlocked && <span className="muted">{saveBlocked}</span>}

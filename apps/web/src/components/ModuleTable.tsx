@@ -20,7 +20,11 @@ export function ModuleTable({ modules }: { modules: ModuleSummary[] }) {
         {modules.map((m) => (
           <tr key={`${m.namespace}/${m.name}`}>
             <td>
-              <Link href={`/modules/${encodeURIComponent(m.namespace)}/${encodeURIComponent(m.name)}`}>{m.name}</Link>
+              <Link
+                href={`/modules/${encodeURIComponent(m.namespace)}/${encodeURIComponent(m.name)}`}
+              >
+                {m.name}
+              </Link>
             </td>
             <td>{m.namespace}</td>
             <td>{m.chart}</td>

@@ -23,9 +23,28 @@ export function RegistryLoginForm() {
   }
   return (
     <form onSubmit={submit} noValidate aria-label="Registry login" className="source-row">
-      <TextField label="Registry" value={registry} onChange={setRegistry} placeholder="ghcr.io" error={issues.registry} />
-      <TextField label="Username" value={username} onChange={setUsername} error={issues.username} autoComplete="username" />
-      <TextField label="Password" type="password" value={password} onChange={setPassword} error={issues.password} autoComplete="current-password" />
+      <TextField
+        label="Registry"
+        value={registry}
+        onChange={setRegistry}
+        placeholder="ghcr.io"
+        error={issues.registry}
+      />
+      <TextField
+        label="Username"
+        value={username}
+        onChange={setUsername}
+        error={issues.username}
+        autoComplete="username"
+      />
+      <TextField
+        label="Password"
+        type="password"
+        value={password}
+        onChange={setPassword}
+        error={issues.password}
+        autoComplete="current-password"
+      />
       <div className="source-actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           Save login

@@ -13,7 +13,8 @@ export function ResourceGroups({ resources }: { resources: ResourceView[] }) {
           <ul>
             {list.map((r) => (
               <li key={`${r.namespace ?? ''}/${r.name}`}>
-                <span className="resource-name">{r.name}</span> <span className={`status status-${r.status}`}>{r.status}</span>
+                <span className="resource-name">{r.name}</span>{' '}
+                <span className={`status status-${r.status}`}>{r.status}</span>
                 {r.message && <span className="muted"> {r.message}</span>}
               </li>
             ))}

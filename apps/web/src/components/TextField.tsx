@@ -21,7 +21,8 @@ export function TextField(props: Props) {
   const id = useId()
   const helpId = `${id}-help`
   const errorId = `${id}-error`
-  const describedBy = [props.help ? helpId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined
+  const describedBy =
+    [props.help ? helpId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined
   return (
     <div className={`field${props.error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{props.label}</label>

@@ -3,20 +3,45 @@ import { helmMessage, toHelmErrors } from './messages.ts'
 
 describe('helmMessage', () => {
   it.each([
-    [{ name: 'minimum', params: { limit: 0, comparison: '>=' } }, 'Must be greater than or equal to 0'],
-    [{ name: 'maximum', params: { limit: 20, comparison: '<=' } }, 'Must be less than or equal to 20'],
+    [
+      { name: 'minimum', params: { limit: 0, comparison: '>=' } },
+      'Must be greater than or equal to 0',
+    ],
+    [
+      { name: 'maximum', params: { limit: 20, comparison: '<=' } },
+      'Must be less than or equal to 20',
+    ],
     [{ name: 'pattern', params: { pattern: '^[a-z]+$' } }, "Does not match pattern '^[a-z]+$'"],
     [{ name: 'required', params: { missingProperty: 'name' } }, 'name is required'],
-    [{ name: 'enum', params: { allowedValues: ['a', 'b'] } }, 'Must be one of the following: "a", "b"'],
+    [
+      { name: 'enum', params: { allowedValues: ['a', 'b'] } },
+      'Must be one of the following: "a", "b"',
+    ],
     [{ name: 'format', params: { format: 'email' } }, "Does not match format 'email'"],
-    [{ name: 'minLength', params: { limit: 1 } }, 'String length must be greater than or equal to 1'],
+    [
+      { name: 'minLength', params: { limit: 1 } },
+      'String length must be greater than or equal to 1',
+    ],
     [{ name: 'something', params: {}, message: 'as the validator said' }, 'as the validator said'],
   ])('words %j as Helm does', (error, message) => {
     expect(helmMessage(error)).toBe(message)
   })
 
   it('rewrites rjsf errors with their property', () => {
-    const [e] = toHelmErrors([{ name: 'minimum', params: { limit: 0, comparison: '>=' }, property: '.replicas', message: 'must be >= 0', stack: '', schemaPath: '' }])
-    expect(e).toMatchObject({ message: 'Must be greater than or equal to 0', stack: '.replicas Must be greater than or equal to 0', property: '.replicas' })
+    const [e] = toHelmErrors([
+      {
+        name: 'minimum',
+        params: { limit: 0, comparison: '>=' },
+        property: '.replicas',
+        message: 'must be >= 0',
+        stack: '',
+        schemaPath: '',
+      },
+    ])
+    expect(e).toMatchObject({
+      message: 'Must be greater than or equal to 0',
+      stack: '.replicas Must be greater than or equal to 0',
+      property: '.replicas',
+    })
   })
 })

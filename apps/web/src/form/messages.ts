@@ -10,7 +10,9 @@ function num(v: unknown): string {
  *
  * @example helmMessage({ name: 'minimum', params: { limit: 0, comparison: '>=' } }) // 'Must be greater than or equal to 0'
  */
-export function helmMessage(error: Pick<RJSFValidationError, 'name' | 'params' | 'message' | 'property'>): string {
+export function helmMessage(
+  error: Pick<RJSFValidationError, 'name' | 'params' | 'message' | 'property'>,
+): string {
   const p = (error.params ?? {}) as Record<string, unknown>
   switch (error.name) {
     case 'required':
@@ -22,11 +24,15 @@ export function helmMessage(error: Pick<RJSFValidationError, 'name' | 'params' |
     case 'const':
       return `Does not match: ${JSON.stringify(p.allowedValue)}`
     case 'minimum':
-      return p.comparison === '>' ? `Must be greater than ${num(p.limit)}` : `Must be greater than or equal to ${num(p.limit)}`
+      return p.comparison === '>'
+        ? `Must be greater than ${num(p.limit)}`
+        : `Must be greater than or equal to ${num(p.limit)}`
     case 'exclusiveMinimum':
       return `Must be greater than ${num(p.limit)}`
     case 'maximum':
-      return p.comparison === '<' ? `Must be less than ${num(p.limit)}` : `Must be less than or equal to ${num(p.limit)}`
+      return p.comparison === '<'
+        ? `Must be less than ${num(p.limit)}`
+        : `Must be less than or equal to ${num(p.limit)}`
     case 'exclusiveMaximum':
       return `Must be less than ${num(p.limit)}`
     case 'multipleOf':

@@ -17,7 +17,8 @@ export function orderKeys(node: SchemaNode, values: unknown, root: SchemaNode = 
       out.push(key)
     }
   }
-  if (Array.isArray(node.order)) for (const key of node.order) if (typeof key === 'string') push(key)
+  if (Array.isArray(node.order))
+    for (const key of node.order) if (typeof key === 'string') push(key)
   if (isObject(values)) for (const key of Object.keys(values)) push(key)
   for (const key of declared) push(key)
   return out

@@ -66,7 +66,10 @@ describe('toUiSchema', () => {
     expect(ui.ratio['ui:widget']).toBe('updown')
     expect(ui.size).toBeUndefined() // enums keep rjsf's select
     expect(ui.config).toEqual({ 'ui:widget': 'code', 'ui:options': { language: 'yaml' } })
-    expect(ui.region).toEqual({ 'ui:widget': 'suggest', 'ui:options': { suggestions: ['eu', 'us'] } })
+    expect(ui.region).toEqual({
+      'ui:widget': 'suggest',
+      'ui:options': { suggestions: ['eu', 'us'] },
+    })
     expect(ui.id['ui:readonly']).toBe(true)
     expect(ui.name).toBeUndefined() // immutable only matters when editing
     expect(toUiSchema(schema, {}, { editing: true }).name['ui:readonly']).toBe(true)
@@ -81,7 +84,11 @@ describe('toUiSchema', () => {
       type: 'object',
       definitions: {
         port: { type: 'integer', minimum: 1 },
-        svc: { type: 'object', order: ['port', 'name'], properties: { name: { type: 'string' }, port: { $ref: '#/definitions/port' } } },
+        svc: {
+          type: 'object',
+          order: ['port', 'name'],
+          properties: { name: { type: 'string' }, port: { $ref: '#/definitions/port' } },
+        },
       },
       properties: {
         svc: { $ref: '#/definitions/svc' },
@@ -104,18 +111,29 @@ describe('toUiSchema', () => {
   })
 
   it('gives no widget to a oneOf/anyOf of different types', () => {
-    const ui = toUiSchema({ properties: { id: { readOnly: true, anyOf: [{ type: 'string' }, { type: 'integer' }] } } }, {})
+    const ui = toUiSchema(
+      { properties: { id: { readOnly: true, anyOf: [{ type: 'string' }, { type: 'integer' }] } } },
+      {},
+    )
     expect(ui.id).toEqual({ 'ui:readonly': true })
   })
 
   it('edits untyped values and arrays without items as YAML', () => {
-    const ui = toUiSchema({ properties: { affinity: { description: 'x' }, tolerations: { type: 'array', default: [] } } }, {})
+    const ui = toUiSchema(
+      {
+        properties: { affinity: { description: 'x' }, tolerations: { type: 'array', default: [] } },
+      },
+      {},
+    )
     expect(ui.affinity).toEqual({ 'ui:field': 'yaml', 'ui:label': false })
     expect(ui.tolerations).toEqual({ 'ui:field': 'yaml', 'ui:label': false })
   })
 
   it('stops at cyclic references', () => {
-    const schema = { definitions: { n: { type: 'object', properties: { next: { $ref: '#/definitions/n' } } } }, $ref: '#/definitions/n' }
+    const schema = {
+      definitions: { n: { type: 'object', properties: { next: { $ref: '#/definitions/n' } } } },
+      $ref: '#/definitions/n',
+    }
     const ui = toUiSchema(schema, {})
     expect(ui['ui:order']).toEqual(['next', '*'])
   })

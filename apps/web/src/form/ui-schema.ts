@@ -10,13 +10,30 @@ export interface UiSchemaOptions {
 }
 
 /** Widget names registered by the module form (see `widgets.ts`). */
-export const widgetNames = { code: 'code', suggest: 'suggest', checkbox: 'checkbox', updown: 'updown', textarea: 'textarea' } as const
+export const widgetNames = {
+  code: 'code',
+  suggest: 'suggest',
+  checkbox: 'checkbox',
+  updown: 'updown',
+  textarea: 'textarea',
+} as const
 
 /** Field names registered by the module form (see `widgets.ts`). */
 export const fieldNames = { yaml: 'yaml' } as const
 
 // keywords that let rjsf draw a field; a node with none of them is edited as YAML text
-const shapeKeywords = ['type', 'properties', 'items', 'enum', 'const', '$ref', 'oneOf', 'anyOf', 'allOf', 'additionalProperties']
+const shapeKeywords = [
+  'type',
+  'properties',
+  'items',
+  'enum',
+  'const',
+  '$ref',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'additionalProperties',
+]
 
 /**
  * Maps a chart's JSON Schema to an rjsf uiSchema: field order (`order`, then values.yaml order) at
@@ -28,18 +45,32 @@ const shapeKeywords = ['type', 'properties', 'items', 'enum', 'const', '$ref', '
  * @example toUiSchema({ type: 'object', properties: { a: { type: 'boolean' } } }, {})
  * // { 'ui:order': ['a', '*'], a: { 'ui:widget': 'checkbox' } }
  */
-export function toUiSchema(schema: SchemaNode, values: unknown, options: UiSchemaOptions = {}): UiSchema {
+export function toUiSchema(
+  schema: SchemaNode,
+  values: unknown,
+  options: UiSchemaOptions = {},
+): UiSchema {
   return nodeUi(schema, schema, values, options, 0)
 }
 
-function nodeUi(root: SchemaNode, raw: SchemaNode, values: unknown, options: UiSchemaOptions, depth: number): UiSchema {
+function nodeUi(
+  root: SchemaNode,
+  raw: SchemaNode,
+  values: unknown,
+  options: UiSchemaOptions,
+  depth: number,
+): UiSchema {
   const ui: UiSchema = {}
   if (depth > MAX_SCHEMA_DEPTH) return ui
   const node = resolveRef(root, raw)
   const type = typeOf(node)
 
-  if (node.readOnly === true || (node.immutable === true && options.editing)) ui['ui:readonly'] = true
-  if (!shapeKeywords.some((k) => node[k] !== undefined) || (type === 'array' && !isObject(node.items) && !Array.isArray(node.items))) {
+  if (node.readOnly === true || (node.immutable === true && options.editing))
+    ui['ui:readonly'] = true
+  if (
+    !shapeKeywords.some((k) => node[k] !== undefined) ||
+    (type === 'array' && !isObject(node.items) && !Array.isArray(node.items))
+  ) {
     ui['ui:field'] = fieldNames.yaml
     ui['ui:label'] = false
     return ui
@@ -55,7 +86,12 @@ function nodeUi(root: SchemaNode, raw: SchemaNode, values: unknown, options: UiS
     ui['ui:widget'] = widgetNames.checkbox
   } else if ((type === 'integer' || type === 'number') && !Array.isArray(node.enum)) {
     ui['ui:widget'] = widgetNames.updown
-  } else if (type === 'string' && !Array.isArray(node.enum) && node.format === undefined && isLongText(node, values)) {
+  } else if (
+    type === 'string' &&
+    !Array.isArray(node.enum) &&
+    node.format === undefined &&
+    isLongText(node, values)
+  ) {
     ui['ui:widget'] = widgetNames.textarea
   }
 
@@ -64,7 +100,9 @@ function nodeUi(root: SchemaNode, raw: SchemaNode, values: unknown, options: UiS
     if (keys.length > 0) ui['ui:order'] = [...keys, '*']
     for (const key of keys) {
       const child = mergeUi(
-        propertySchemas(root, node, key).map((s) => nodeUi(root, s, isObject(values) ? values[key] : undefined, options, depth + 1)),
+        propertySchemas(root, node, key).map((s) =>
+          nodeUi(root, s, isObject(values) ? values[key] : undefined, options, depth + 1),
+        ),
       )
       if (Object.keys(child).length > 0) ui[key] = child
     }
@@ -85,7 +123,11 @@ function nodeUi(root: SchemaNode, raw: SchemaNode, values: unknown, options: UiS
     if (!Array.isArray(list) || type === 'object') continue
     // options may differ in type (string or integer): a widget of one would break the other
     const optionUis = list.filter(isObject).map((s) => {
-      const { 'ui:widget': _w, 'ui:options': _o, ...rest } = nodeUi(root, s, values, options, depth + 1)
+      const {
+        'ui:widget': _w,
+        'ui:options': _o,
+        ...rest
+      } = nodeUi(root, s, values, options, depth + 1)
       return rest
     })
     Object.assign(ui, mergeUi([ui, ...optionUis]))
@@ -94,8 +136,13 @@ function nodeUi(root: SchemaNode, raw: SchemaNode, values: unknown, options: UiS
 }
 
 function isLongText(node: SchemaNode, values: unknown): boolean {
-  const sample = typeof values === 'string' ? values : typeof node.default === 'string' ? node.default : ''
-  return sample.includes('\n') || sample.length > LONG_TEXT_LENGTH || (typeof node.maxLength === 'number' && node.maxLength > 1000)
+  const sample =
+    typeof values === 'string' ? values : typeof node.default === 'string' ? node.default : ''
+  return (
+    sample.includes('\n') ||
+    sample.length > LONG_TEXT_LENGTH ||
+    (typeof node.maxLength === 'number' && node.maxLength > 1000)
+  )
 }
 
 function propertySchemas(root: SchemaNode, node: SchemaNode, key: string): SchemaNode[] {
@@ -116,7 +163,12 @@ function mergeUi(list: UiSchema[]): UiSchema {
   for (const ui of list) {
     for (const [k, v] of Object.entries(ui)) {
       const prev = out[k]
-      out[k] = isObject(prev) && isObject(v) && !k.startsWith('ui:') ? mergeUi([prev, v]) : prev === undefined ? v : prev
+      out[k] =
+        isObject(prev) && isObject(v) && !k.startsWith('ui:')
+          ? mergeUi([prev, v])
+          : prev === undefined
+            ? v
+            : prev
     }
   }
   return out

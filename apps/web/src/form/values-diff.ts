@@ -2,7 +2,8 @@ import { isObject } from './schema.ts'
 
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => equal(v, b[i]))
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => equal(v, b[i]))
   if (isObject(a) && isObject(b)) {
     const ka = Object.keys(a)
     return ka.length === Object.keys(b).length && ka.every((k) => k in b && equal(a[k], b[k]))
@@ -18,7 +19,10 @@ function equal(a: unknown, b: unknown): boolean {
  *
  * @example userValues({ a: 1, b: { c: 2, d: 3 } }, { a: 1, b: { c: 5, d: 3 } }) // { b: { c: 5 } }
  */
-export function userValues(defaults: { [key: string]: unknown }, values: { [key: string]: unknown }): { [key: string]: unknown } {
+export function userValues(
+  defaults: { [key: string]: unknown },
+  values: { [key: string]: unknown },
+): { [key: string]: unknown } {
   const out: { [key: string]: unknown } = {}
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue
@@ -33,7 +37,8 @@ export function userValues(defaults: { [key: string]: unknown }, values: { [key:
   for (const key of Object.keys(defaults)) {
     if (!(key in values) || values[key] === undefined) {
       // a cleared text field comes back undefined: the same as an empty default
-      if (defaults[key] !== null && defaults[key] !== undefined && defaults[key] !== '') out[key] = null
+      if (defaults[key] !== null && defaults[key] !== undefined && defaults[key] !== '')
+        out[key] = null
     }
   }
   return out

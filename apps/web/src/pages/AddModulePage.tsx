@@ -19,7 +19,9 @@ export function AddModulePage() {
         <ChartSourceForm loading={chart.isFetching} error={chart.error} onLoad={setQuery} />
       </section>
       {chart.isFetching && <Loading label="Loading chart…" />}
-      {chart.data && !chart.isFetching && <ModuleEditor key={chart.data.digest + chart.data.ref.version} chart={chart.data} />}
+      {chart.data && !chart.isFetching && (
+        <ModuleEditor key={chart.data.digest + chart.data.ref.version} chart={chart.data} />
+      )}
     </section>
   )
 }

@@ -29,10 +29,18 @@ export function ModulePage({ params }: { params: { namespace: string; name: stri
       <div className="page-head">
         <h1 id="module-page-heading">{name}</h1>
         <div className="actions">
-          <Link href={`/modules/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/edit`} className="button">
+          <Link
+            href={`/modules/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/edit`}
+            className="button"
+          >
             Edit
           </Link>
-          <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={actions.running}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setConfirming(true)}
+            disabled={actions.running}
+          >
             Delete
           </button>
         </div>
@@ -83,11 +91,18 @@ export function ModulePage({ params }: { params: { namespace: string; name: stri
           )}
           <section aria-labelledby="history-heading" className="card">
             <h2 id="history-heading">History</h2>
-            <HistoryTable history={m.history} current={m.revision} busy={actions.running} onRollback={(r) => void actions.rollback(r)} />
+            <HistoryTable
+              history={m.history}
+              current={m.revision}
+              busy={actions.running}
+              onRollback={(r) => void actions.rollback(r)}
+            />
           </section>
           <details className="card">
             <summary>Values</summary>
-            <pre className="code-block">{Object.keys(m.values).length ? stringify(m.values) : '# chart defaults'}</pre>
+            <pre className="code-block">
+              {Object.keys(m.values).length ? stringify(m.values) : '# chart defaults'}
+            </pre>
           </details>
           <details className="card">
             <summary>Manifest</summary>
@@ -95,7 +110,13 @@ export function ModulePage({ params }: { params: { namespace: string; name: stri
           </details>
         </>
       )}
-      <ConfirmDialog open={confirming} title={`Delete ${name}?`} confirmLabel="Delete module" onConfirm={onDelete} onCancel={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${name}?`}
+        confirmLabel="Delete module"
+        onConfirm={onDelete}
+        onCancel={() => setConfirming(false)}
+      >
         <p>
           Every object of {name} in namespace {namespace} is deleted, with its release history.
         </p>

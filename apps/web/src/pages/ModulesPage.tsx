@@ -22,10 +22,15 @@ export function ModulesPage() {
       {(modules.data?.modules.length === 0 || modules.error?.status === 503) && (
         <div className="empty">
           <h2>No modules yet</h2>
-          <p>A module is a chart deployed with your values. Add one from an OCI registry or a Helm repository.</p>
+          <p>
+            A module is a chart deployed with your values. Add one from an OCI registry or a Helm
+            repository.
+          </p>
         </div>
       )}
-      {modules.data && modules.data.modules.length > 0 && <ModuleTable modules={modules.data.modules} />}
+      {modules.data && modules.data.modules.length > 0 && (
+        <ModuleTable modules={modules.data.modules} />
+      )}
     </section>
   )
 }

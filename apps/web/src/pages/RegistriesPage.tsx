@@ -3,7 +3,11 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx'
 import { Loading } from '../components/Loading.tsx'
 import { RegistryLoginForm } from '../components/RegistryLoginForm.tsx'
 
-const sourceLabel = { helm: "Helm's registry config", docker: "Docker's config (read-only)", secret: 'Secret' } as const
+const sourceLabel = {
+  helm: "Helm's registry config",
+  docker: "Docker's config (read-only)",
+  secret: 'Secret',
+} as const
 
 /** Registries settings: the logins Slipway uses to pull private charts. */
 export function RegistriesPage() {
@@ -40,10 +44,19 @@ export function RegistriesPage() {
               <tr key={r.registry}>
                 <td>{r.registry}</td>
                 <td>{r.username}</td>
-                <td>{r.secretName ? `${sourceLabel[r.source]} ${r.secretName}` : sourceLabel[r.source]}</td>
+                <td>
+                  {r.secretName
+                    ? `${sourceLabel[r.source]} ${r.secretName}`
+                    : sourceLabel[r.source]}
+                </td>
                 <td>
                   {r.editable && (
-                    <button type="button" onClick={() => remove.mutate(r.registry)} disabled={remove.isPending} aria-label={`Remove login for ${r.registry}`}>
+                    <button
+                      type="button"
+                      onClick={() => remove.mutate(r.registry)}
+                      disabled={remove.isPending}
+                      aria-label={`Remove login for ${r.registry}`}
+                    >
                       Remove
                     </button>
                   )}

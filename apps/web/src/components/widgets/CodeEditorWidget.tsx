@@ -40,7 +40,8 @@ export function CodeEditorWidget(props: WidgetProps) {
 
   useEffect(() => {
     const v = view.current
-    if (v && v.state.doc.toString() !== text) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } })
+    if (v && v.state.doc.toString() !== text)
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } })
   }, [text])
 
   return (

@@ -2,7 +2,19 @@ import type { WidgetProps } from '@rjsf/utils'
 
 /** Free text with suggestions (Cyclops' `x-suggestions`): an input with a datalist. */
 export function SuggestWidget(props: WidgetProps) {
-  const { id, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, options, rawErrors } = props
+  const {
+    id,
+    value,
+    required,
+    disabled,
+    readonly,
+    autofocus,
+    onChange,
+    onBlur,
+    onFocus,
+    options,
+    rawErrors,
+  } = props
   const suggestions = Array.isArray(options.suggestions) ? (options.suggestions as string[]) : []
   const listId = `${id}__suggestions`
   return (

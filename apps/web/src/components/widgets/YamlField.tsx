@@ -36,7 +36,13 @@ export function YamlField(props: FieldProps) {
         readOnly={readonly}
         disabled={disabled}
         spellCheck={false}
-        aria-describedby={[description ? `${id}__description` : '', `${id}__yaml-help`, error ? `${id}__yaml-error` : ''].filter(Boolean).join(' ')}
+        aria-describedby={[
+          description ? `${id}__description` : '',
+          `${id}__yaml-help`,
+          error ? `${id}__yaml-error` : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
         aria-invalid={error ? true : undefined}
         onChange={(e) => {
           const next = e.target.value
