@@ -116,6 +116,18 @@ describe('hostile archives are refused, and unpacking writes nothing outside the
     expect((await loadChartArchive(archive)).files.map((f) => f.name)).toEqual(['a.txt', 'b.txt'])
   })
 
+  it('counts nested subchart archives against the same budget as their parent', async () => {
+    const inner = await rawTgz([
+      { name: 'inner/Chart.yaml', data: 'apiVersion: v2\nname: inner\nversion: 0.1.0\n' },
+      { name: 'inner/big.txt', data: 'x'.repeat(900) },
+    ])
+    const outer = await rawTgz([...minimalChart(), { name: 'evil/charts/inner-0.1.0.tgz', data: inner }])
+    // each archive's own files fit in 1000 bytes; the chart with its unpacked subchart does not
+    expect(inner.length + 100).toBeLessThan(1000)
+    expect(await codeOf(loadChartArchive(outer, { limits: { maxChartSize: 1000 } }))).toBe('CHART_TOO_LARGE')
+    expect((await loadChartArchive(outer)).dependencies[0]!.metadata.name).toBe('inner')
+  })
+
   it('refuses subcharts nested deeper than the limit', async () => {
     const entries: RawEntry[] = []
     let prefix = 'top'
@@ -160,6 +172,16 @@ describe('chart directories', () => {
     writeFileSync(secret, 'top secret')
     symlinkSync(secret, join(dir, 'stolen.txt'))
     expect(await codeOf(loadChartDir(dir))).toBe('LINK_NOT_ALLOWED')
+  })
+
+  it('count their files and bytes against the limits', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: many\nversion: 0.1.0\n')
+    for (let i = 0; i < 5; i++) writeFileSync(join(dir, `f${i}.txt`), 'x'.repeat(100))
+    expect(await codeOf(loadChartDir(dir, { limits: { maxFiles: 4 } }))).toBe('TOO_MANY_FILES')
+    expect(await codeOf(loadChartDir(dir, { limits: { maxChartSize: 300 } }))).toBe('CHART_TOO_LARGE')
+    expect(await codeOf(loadChartDir(dir, { limits: { maxFileSize: 99 } }))).toBe('FILE_TOO_LARGE')
+    expect((await loadChartDir(dir)).files).toHaveLength(5)
   })
 
   it('refuse a directory link loop', async () => {
