@@ -2,7 +2,10 @@ import { Writable } from 'node:stream'
 import { runCli } from '../../apps/cli/src/cli.ts'
 
 /** Runs the slipway CLI in this process (no start-up cost), capturing its output. */
-export async function slipwayInProcess(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function slipwayInProcess(
+  args: string[],
+  cwd = process.cwd(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
   const sink = (append: (s: string) => void) =>

@@ -30,7 +30,12 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { what: 'no Chart.yaml', files: { 'values.yaml': 'a: 1\n' }, code: 'CHART_YAML_MISSING', file: 'Chart.yaml' },
+  {
+    what: 'no Chart.yaml',
+    files: { 'values.yaml': 'a: 1\n' },
+    code: 'CHART_YAML_MISSING',
+    file: 'Chart.yaml',
+  },
   {
     what: 'a bad version',
     files: { 'Chart.yaml': 'apiVersion: v2\nname: parent\nversion: one\n' },
@@ -52,7 +57,10 @@ const cases: Case[] = [
   },
   {
     what: 'a subchart with a bad version',
-    files: { 'Chart.yaml': parentYaml, 'charts/bad/Chart.yaml': 'apiVersion: v2\nname: bad\nversion: x.y\n' },
+    files: {
+      'Chart.yaml': parentYaml,
+      'charts/bad/Chart.yaml': 'apiVersion: v2\nname: bad\nversion: x.y\n',
+    },
     code: 'INVALID_METADATA',
     file: 'charts/bad/Chart.yaml',
     line: 3,
@@ -85,7 +93,10 @@ describe('load errors name the code, file and line, and fail where helm fails', 
   })
 
   it('keeps Helm’s wording for subchart errors', async () => {
-    const dir = chartDir({ 'Chart.yaml': parentYaml, 'charts/bad/Chart.yaml': 'apiVersion: v2\nname: bad\nversion: x.y\n' })
+    const dir = chartDir({
+      'Chart.yaml': parentYaml,
+      'charts/bad/Chart.yaml': 'apiVersion: v2\nname: bad\nversion: x.y\n',
+    })
     const err = (await loadChartDir(dir).catch((e: unknown) => e)) as Error
     const theirs = await helm(['show', 'chart', dir])
     expect(`Error: ${err.message}\n`).toBe(theirs.stderr)

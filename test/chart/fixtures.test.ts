@@ -10,8 +10,20 @@ const names = (files: Array<{ name: string }>) => files.map((f) => f.name)
 describe('fixture charts load', () => {
   it('demo: metadata, values, schema with order, templates, files', async () => {
     const chart = await loadChart(join(fixtures, 'demo'))
-    expect(chart.metadata).toMatchObject({ apiVersion: 'v2', name: 'demo', version: '1.0.0', appVersion: '1.14.2', type: 'application' })
-    expect(chart.values).toEqual({ name: 'demo', replicas: 1, image: 'nginx', version: '1.14.2', service: true })
+    expect(chart.metadata).toMatchObject({
+      apiVersion: 'v2',
+      name: 'demo',
+      version: '1.0.0',
+      appVersion: '1.14.2',
+      type: 'application',
+    })
+    expect(chart.values).toEqual({
+      name: 'demo',
+      replicas: 1,
+      image: 'nginx',
+      version: '1.14.2',
+      service: true,
+    })
     const schema = parseSchema(chart.schema!)
     expect(schema.order).toEqual(['name', 'replicas', 'image', 'version', 'service'])
     expect(schema.properties!['replicas']).toMatchObject({ type: 'integer', minimum: 0 })
@@ -30,7 +42,19 @@ describe('fixture charts load', () => {
   it('nested: the schema uses $ref, oneOf, anyOf, allOf, if/then/else, formats', async () => {
     const chart = await loadChart(join(fixtures, 'nested'))
     const text = new TextDecoder().decode(chart.schema)
-    for (const keyword of ['$ref', 'oneOf', 'anyOf', 'allOf', '"if"', '"then"', '"else"', 'additionalProperties', '"format"', 'readOnly', 'deprecated']) {
+    for (const keyword of [
+      '$ref',
+      'oneOf',
+      'anyOf',
+      'allOf',
+      '"if"',
+      '"then"',
+      '"else"',
+      'additionalProperties',
+      '"format"',
+      'readOnly',
+      'deprecated',
+    ]) {
       expect(text).toContain(keyword)
     }
     expect(chart.metadata.kubeVersion).toBe('>=1.25.0-0')
@@ -48,7 +72,13 @@ describe('fixture charts load', () => {
     expect(chart.dependencies.map((d) => d.metadata.name)).toEqual(['sub-dir', 'sub-tgz'])
     expect(chart.metadata.dependencies).toEqual([
       { name: 'sub-dir', version: '0.1.0', repository: '', condition: 'sub-dir.enabled' },
-      { name: 'sub-tgz', version: '~0.1.0', repository: 'https://charts.example.com/umbrella', alias: 'extra', tags: ['extras'] },
+      {
+        name: 'sub-tgz',
+        version: '~0.1.0',
+        repository: 'https://charts.example.com/umbrella',
+        alias: 'extra',
+        tags: ['extras'],
+      },
     ])
     expect(chart.lock?.dependencies).toHaveLength(2)
     expect(chart.values['global']).toEqual({ environment: 'staging', owner: 'platform' })
@@ -70,9 +100,18 @@ describe('fixture charts load', () => {
     const chart = await loadChart(join(fixtures, 'v1-requirements'))
     expect(chart.metadata.apiVersion).toBe('v1')
     expect(chart.metadata.dependencies).toEqual([
-      { name: 'backend', version: '0.2.0', repository: 'https://charts.example.com/stable', condition: 'backend.enabled' },
+      {
+        name: 'backend',
+        version: '0.2.0',
+        repository: 'https://charts.example.com/stable',
+        condition: 'backend.enabled',
+      },
     ])
-    expect(chart.lock?.dependencies[0]).toEqual({ name: 'backend', version: '0.2.0', repository: 'https://charts.example.com/stable' })
+    expect(chart.lock?.dependencies[0]).toEqual({
+      name: 'backend',
+      version: '0.2.0',
+      repository: 'https://charts.example.com/stable',
+    })
     expect(names(chart.files)).toEqual(['requirements.lock', 'requirements.yaml'])
     expect(chart.dependencies[0]!.metadata.apiVersion).toBe('v1')
   })
@@ -92,7 +131,9 @@ describe('fixture charts load', () => {
       caught = err
     }
     expect(isChartError(caught, 'MISSING_DEPENDENCY')).toBe(true)
-    expect((caught as Error).message).toBe('found in Chart.yaml, but missing in charts/ directory: sub-tgz')
+    expect((caught as Error).message).toBe(
+      'found in Chart.yaml, but missing in charts/ directory: sub-tgz',
+    )
   })
 })
 

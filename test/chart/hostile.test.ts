@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  mkdirSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -32,19 +40,59 @@ function listTree(dir: string): string[] {
 
 describe('hostile archives are refused, and unpacking writes nothing outside the destination', () => {
   const cases: Array<[string, RawEntry[], ChartErrorCode]> = [
-    ['a ../ entry', [...minimalChart(), { name: 'evil/../../escaped.txt', data: 'x' }], 'PATH_TRAVERSAL'],
-    ['a leading ../ entry', [...minimalChart(), { name: '../escaped.txt', data: 'x' }], 'PATH_TRAVERSAL'],
-    ['an absolute path', [...minimalChart(), { name: '/tmp/slipway-escaped.txt', data: 'x' }], 'PATH_TRAVERSAL'],
-    ['a drive letter', [...minimalChart(), { name: 'C:/escaped.txt', data: 'x' }], 'PATH_TRAVERSAL'],
-    ['a backslash traversal', [...minimalChart(), { name: 'evil\\..\\..\\escaped.txt', data: 'x' }], 'PATH_TRAVERSAL'],
-    ['a symlink out', [...minimalChart(), { name: 'evil/templates/link', type: '2', linkname: '/etc/passwd' }], 'LINK_NOT_ALLOWED'],
-    ['a symlink inside', [...minimalChart(), { name: 'evil/templates/link', type: '2', linkname: '../values.yaml' }], 'LINK_NOT_ALLOWED'],
-    ['a hard link', [...minimalChart(), { name: 'evil/templates/hard', type: '1', linkname: 'evil/values.yaml' }], 'LINK_NOT_ALLOWED'],
+    [
+      'a ../ entry',
+      [...minimalChart(), { name: 'evil/../../escaped.txt', data: 'x' }],
+      'PATH_TRAVERSAL',
+    ],
+    [
+      'a leading ../ entry',
+      [...minimalChart(), { name: '../escaped.txt', data: 'x' }],
+      'PATH_TRAVERSAL',
+    ],
+    [
+      'an absolute path',
+      [...minimalChart(), { name: '/tmp/slipway-escaped.txt', data: 'x' }],
+      'PATH_TRAVERSAL',
+    ],
+    [
+      'a drive letter',
+      [...minimalChart(), { name: 'C:/escaped.txt', data: 'x' }],
+      'PATH_TRAVERSAL',
+    ],
+    [
+      'a backslash traversal',
+      [...minimalChart(), { name: 'evil\\..\\..\\escaped.txt', data: 'x' }],
+      'PATH_TRAVERSAL',
+    ],
+    [
+      'a symlink out',
+      [...minimalChart(), { name: 'evil/templates/link', type: '2', linkname: '/etc/passwd' }],
+      'LINK_NOT_ALLOWED',
+    ],
+    [
+      'a symlink inside',
+      [...minimalChart(), { name: 'evil/templates/link', type: '2', linkname: '../values.yaml' }],
+      'LINK_NOT_ALLOWED',
+    ],
+    [
+      'a hard link',
+      [...minimalChart(), { name: 'evil/templates/hard', type: '1', linkname: 'evil/values.yaml' }],
+      'LINK_NOT_ALLOWED',
+    ],
     ['a device', [...minimalChart(), { name: 'evil/dev', type: '3' }], 'IRREGULAR_FILE'],
     ['a FIFO', [...minimalChart(), { name: 'evil/fifo', type: '6' }], 'IRREGULAR_FILE'],
-    ['Chart.yaml outside a base directory', [{ name: 'Chart.yaml', data: 'name: x\nversion: 1.0.0\n' }], 'PATH_TRAVERSAL'],
+    [
+      'Chart.yaml outside a base directory',
+      [{ name: 'Chart.yaml', data: 'name: x\nversion: 1.0.0\n' }],
+      'PATH_TRAVERSAL',
+    ],
     ['an empty archive', [], 'EMPTY_ARCHIVE'],
-    ['a file over 5 MiB', [...minimalChart(), { name: 'evil/big.bin', data: new Uint8Array(5 * 1024 * 1024 + 1) }], 'FILE_TOO_LARGE'],
+    [
+      'a file over 5 MiB',
+      [...minimalChart(), { name: 'evil/big.bin', data: new Uint8Array(5 * 1024 * 1024 + 1) }],
+      'FILE_TOO_LARGE',
+    ],
   ]
 
   it.each(cases)('%s', async (_what, entries, code) => {
@@ -59,14 +107,18 @@ describe('hostile archives are refused, and unpacking writes nothing outside the
   })
 
   it('refuses bytes that are not gzip, naming the source', async () => {
-    const err = await loadChartArchive(new TextEncoder().encode('name: x\n'), { source: 'x.tgz' }).catch((e: unknown) => e)
+    const err = await loadChartArchive(new TextEncoder().encode('name: x\n'), {
+      source: 'x.tgz',
+    }).catch((e: unknown) => e)
     expect(isChartError(err, 'INVALID_ARCHIVE')).toBe(true)
     expect((err as Error).message).toContain("x.tgz' does not appear to be a gzipped archive")
   })
 
   it('refuses a truncated archive', async () => {
     const good = await rawTgz(minimalChart())
-    expect(await codeOf(loadChartArchive(good.subarray(0, good.length - 30)))).toBe('INVALID_ARCHIVE')
+    expect(await codeOf(loadChartArchive(good.subarray(0, good.length - 30)))).toBe(
+      'INVALID_ARCHIVE',
+    )
   })
 
   it('stops a gzip bomb at the decompressed size limit (100 MiB by default)', async () => {
@@ -109,10 +161,20 @@ describe('hostile archives are refused, and unpacking writes nothing outside the
   })
 
   it('honours lower limits passed by the caller', async () => {
-    const archive = await rawTgz([...minimalChart(), { name: 'evil/a.txt', data: 'abc' }, { name: 'evil/b.txt', data: 'def' }])
-    expect(await codeOf(loadChartArchive(archive, { limits: { maxFiles: 3 } }))).toBe('TOO_MANY_FILES')
-    expect(await codeOf(loadChartArchive(archive, { limits: { maxChartSize: 30 } }))).toBe('CHART_TOO_LARGE')
-    expect(await codeOf(loadChartArchive(archive, { limits: { maxFileSize: 2 } }))).toBe('FILE_TOO_LARGE')
+    const archive = await rawTgz([
+      ...minimalChart(),
+      { name: 'evil/a.txt', data: 'abc' },
+      { name: 'evil/b.txt', data: 'def' },
+    ])
+    expect(await codeOf(loadChartArchive(archive, { limits: { maxFiles: 3 } }))).toBe(
+      'TOO_MANY_FILES',
+    )
+    expect(await codeOf(loadChartArchive(archive, { limits: { maxChartSize: 30 } }))).toBe(
+      'CHART_TOO_LARGE',
+    )
+    expect(await codeOf(loadChartArchive(archive, { limits: { maxFileSize: 2 } }))).toBe(
+      'FILE_TOO_LARGE',
+    )
     expect((await loadChartArchive(archive)).files.map((f) => f.name)).toEqual(['a.txt', 'b.txt'])
   })
 
@@ -121,10 +183,15 @@ describe('hostile archives are refused, and unpacking writes nothing outside the
       { name: 'inner/Chart.yaml', data: 'apiVersion: v2\nname: inner\nversion: 0.1.0\n' },
       { name: 'inner/big.txt', data: 'x'.repeat(900) },
     ])
-    const outer = await rawTgz([...minimalChart(), { name: 'evil/charts/inner-0.1.0.tgz', data: inner }])
+    const outer = await rawTgz([
+      ...minimalChart(),
+      { name: 'evil/charts/inner-0.1.0.tgz', data: inner },
+    ])
     // each archive's own files fit in 1000 bytes; the chart with its unpacked subchart does not
     expect(inner.length + 100).toBeLessThan(1000)
-    expect(await codeOf(loadChartArchive(outer, { limits: { maxChartSize: 1000 } }))).toBe('CHART_TOO_LARGE')
+    expect(await codeOf(loadChartArchive(outer, { limits: { maxChartSize: 1000 } }))).toBe(
+      'CHART_TOO_LARGE',
+    )
     expect((await loadChartArchive(outer)).dependencies[0]!.metadata.name).toBe('inner')
   })
 
@@ -133,7 +200,10 @@ describe('hostile archives are refused, and unpacking writes nothing outside the
     let prefix = 'top'
     for (let depth = 0; depth < 6; depth++) {
       const name = depth === 0 ? 'top' : `c${depth}`
-      entries.push({ name: `${prefix}/Chart.yaml`, data: `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n` })
+      entries.push({
+        name: `${prefix}/Chart.yaml`,
+        data: `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`,
+      })
       prefix = `${prefix}/charts/c${depth + 1}`
     }
     const archive = await rawTgz(entries)
@@ -153,9 +223,21 @@ describe('hostile archives are refused, and unpacking writes nothing outside the
 
   it('unpacks a well-formed archive into DEST/NAME', async () => {
     const dest = tempDir()
-    const dir = await unpackArchive(await rawTgz([...minimalChart(), { name: 'evil/templates/cm.yaml', data: 'kind: ConfigMap\n' }]), dest)
+    const dir = await unpackArchive(
+      await rawTgz([
+        ...minimalChart(),
+        { name: 'evil/templates/cm.yaml', data: 'kind: ConfigMap\n' },
+      ]),
+      dest,
+    )
     expect(dir).toBe(join(dest, 'evil'))
-    expect(listTree(dest)).toEqual(['evil', 'evil/Chart.yaml', 'evil/templates', 'evil/templates/cm.yaml', 'evil/values.yaml'])
+    expect(listTree(dest)).toEqual([
+      'evil',
+      'evil/Chart.yaml',
+      'evil/templates',
+      'evil/templates/cm.yaml',
+      'evil/values.yaml',
+    ])
   })
 })
 
@@ -167,7 +249,10 @@ describe('chart directories', () => {
     writeFileSync(join(dir, 'templates', 'real.yaml'), 'kind: ConfigMap\n')
     symlinkSync(join(dir, 'templates', 'real.yaml'), join(dir, 'templates', 'alias.yaml'))
     const chart = await loadChartDir(dir)
-    expect(chart.templates.map((t) => t.name)).toEqual(['templates/alias.yaml', 'templates/real.yaml'])
+    expect(chart.templates.map((t) => t.name)).toEqual([
+      'templates/alias.yaml',
+      'templates/real.yaml',
+    ])
     const secret = join(tempDir(), 'secret.txt')
     writeFileSync(secret, 'top secret')
     symlinkSync(secret, join(dir, 'stolen.txt'))
@@ -179,7 +264,9 @@ describe('chart directories', () => {
     writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: many\nversion: 0.1.0\n')
     for (let i = 0; i < 5; i++) writeFileSync(join(dir, `f${i}.txt`), 'x'.repeat(100))
     expect(await codeOf(loadChartDir(dir, { limits: { maxFiles: 4 } }))).toBe('TOO_MANY_FILES')
-    expect(await codeOf(loadChartDir(dir, { limits: { maxChartSize: 300 } }))).toBe('CHART_TOO_LARGE')
+    expect(await codeOf(loadChartDir(dir, { limits: { maxChartSize: 300 } }))).toBe(
+      'CHART_TOO_LARGE',
+    )
     expect(await codeOf(loadChartDir(dir, { limits: { maxFileSize: 99 } }))).toBe('FILE_TOO_LARGE')
     expect((await loadChartDir(dir)).files).toHaveLength(5)
   })

@@ -45,7 +45,8 @@ const pad = (n: number) => Buffer.alloc((512 - (n % 512)) % 512)
 export function rawTar(entries: RawEntry[]): Buffer {
   const parts: Buffer[] = []
   for (const e of entries) {
-    const data = typeof e.data === 'string' ? Buffer.from(e.data) : Buffer.from(e.data ?? new Uint8Array())
+    const data =
+      typeof e.data === 'string' ? Buffer.from(e.data) : Buffer.from(e.data ?? new Uint8Array())
     parts.push(tarHeader(e, e.size ?? data.length), data, pad(data.length))
   }
   parts.push(Buffer.alloc(1024))

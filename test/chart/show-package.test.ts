@@ -15,7 +15,10 @@ describe('slipway show matches helm show', () => {
   it.each(charts)('%s: values, readme, chart and all', async (name) => {
     const dir = join(fixtures, name)
     for (const kind of ['values', 'readme', 'chart', 'all']) {
-      const [ours, theirs] = await Promise.all([slipwayInProcess(['show', kind, dir]), helm(['show', kind, dir])])
+      const [ours, theirs] = await Promise.all([
+        slipwayInProcess(['show', kind, dir]),
+        helm(['show', kind, dir]),
+      ])
       expect(theirs.code, theirs.stderr).toBe(0)
       expect(ours.stderr).toBe('')
       expect(ours.code).toBe(0)
@@ -25,7 +28,10 @@ describe('slipway show matches helm show', () => {
 
   it('show chart has the same fields as helm for an archive', async () => {
     const tgz = join(fixtures, 'umbrella', 'charts', 'sub-tgz-0.1.0.tgz')
-    const [ours, theirs] = await Promise.all([slipwayInProcess(['show', 'chart', tgz]), helm(['show', 'chart', tgz])])
+    const [ours, theirs] = await Promise.all([
+      slipwayInProcess(['show', 'chart', tgz]),
+      helm(['show', 'chart', tgz]),
+    ])
     expect(parse(ours.stdout)).toEqual(parse(theirs.stdout))
   })
 
@@ -33,7 +39,10 @@ describe('slipway show matches helm show', () => {
     const demo = await slipwayInProcess(['show', 'schema', join(fixtures, 'demo')])
     expect(demo.stdout).toBe(readFileSync(join(fixtures, 'demo', 'values.schema.json'), 'utf8'))
     const inferred = await slipwayInProcess(['show', 'schema', join(fixtures, 'no-schema')])
-    expect(JSON.parse(inferred.stdout).properties.replicaCount).toMatchObject({ type: 'integer', default: 3 })
+    expect(JSON.parse(inferred.stdout).properties.replicaCount).toMatchObject({
+      type: 'integer',
+      default: 3,
+    })
     expect(inferred.stderr).toContain('no values.schema.json')
   })
 
@@ -46,21 +55,38 @@ describe('slipway show matches helm show', () => {
 
 describe('slipway package makes archives helm accepts', () => {
   it.each(charts)('%s', async (name) => {
-    const res = await slipwayInProcess(['package', join(fixtures, name), '--destination', join(out, 'ours')])
+    const res = await slipwayInProcess([
+      'package',
+      join(fixtures, name),
+      '--destination',
+      join(out, 'ours'),
+    ])
     expect(res.stderr).toBe('')
     const path = res.stdout.replace('Successfully packaged chart and saved it to: ', '').trim()
-    const version = parse(readFileSync(join(fixtures, name, 'Chart.yaml'), 'utf8')).version as string
+    const version = parse(readFileSync(join(fixtures, name, 'Chart.yaml'), 'utf8'))
+      .version as string
     expect(path).toBe(join(out, 'ours', `${name}-${version}.tgz`))
-    const theirs = await helm(['package', join(fixtures, name), '--destination', join(out, 'theirs')])
+    const theirs = await helm([
+      'package',
+      join(fixtures, name),
+      '--destination',
+      join(out, 'theirs'),
+    ])
     expect(theirs.code, theirs.stderr).toBe(0)
     const theirPath = join(out, 'theirs', `${name}-${version}.tgz`)
     for (const kind of ['chart', 'values', 'readme']) {
-      const [a, b] = await Promise.all([helm(['show', kind, path]), helm(['show', kind, theirPath])])
+      const [a, b] = await Promise.all([
+        helm(['show', kind, path]),
+        helm(['show', kind, theirPath]),
+      ])
       expect(a.code, a.stderr).toBe(0)
       expect(a.stdout).toBe(b.stdout)
     }
     const kube = ['--kube-version', '1.30.0']
-    const [ta, tb] = await Promise.all([helm(['template', 'r', path, ...kube]), helm(['template', 'r', theirPath, ...kube])])
+    const [ta, tb] = await Promise.all([
+      helm(['template', 'r', path, ...kube]),
+      helm(['template', 'r', theirPath, ...kube]),
+    ])
     expect(ta.code, ta.stderr).toBe(0)
     expect(ta.stdout).toBe(tb.stdout)
     const [la, lb] = await Promise.all([
@@ -71,14 +97,30 @@ describe('slipway package makes archives helm accepts', () => {
   })
 
   it('--version and --app-version replace the chart’s', async () => {
-    const res = await slipwayInProcess(['package', join(fixtures, 'demo'), '-d', join(out, 'v'), '--version', '2.0.0-rc.1', '--app-version', '9.9'])
+    const res = await slipwayInProcess([
+      'package',
+      join(fixtures, 'demo'),
+      '-d',
+      join(out, 'v'),
+      '--version',
+      '2.0.0-rc.1',
+      '--app-version',
+      '9.9',
+    ])
     expect(res.code, res.stderr).toBe(0)
     const shown = await helm(['show', 'chart', join(out, 'v', 'demo-2.0.0-rc.1.tgz')])
     expect(parse(shown.stdout)).toMatchObject({ version: '2.0.0-rc.1', appVersion: '9.9' })
   })
 
   it('refuses an invalid --version as helm does', async () => {
-    const res = await slipway(['package', join(fixtures, 'demo'), '-d', join(out, 'bad'), '--version', '1.2.3.4'])
+    const res = await slipway([
+      'package',
+      join(fixtures, 'demo'),
+      '-d',
+      join(out, 'bad'),
+      '--version',
+      '1.2.3.4',
+    ])
     expect(res.code).toBe(1)
     expect(res.stderr).toContain('chart.metadata.version "1.2.3.4" is invalid')
   })

@@ -65,8 +65,7 @@ export async function startHelmRepo(options: HelmRepoOptions = {}): Promise<Helm
   let rawIndex: string | undefined
 
   const indexYaml = () =>
-    rawIndex ??
-    stringify({ apiVersion: 'v1', entries, generated: '2024-01-01T00:00:00Z' })
+    rawIndex ?? stringify({ apiVersion: 'v1', entries, generated: '2024-01-01T00:00:00Z' })
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
@@ -92,9 +91,13 @@ export async function startHelmRepo(options: HelmRepoOptions = {}): Promise<Helm
       res.writeHead(404).end('not found\n')
       return
     }
-    res.writeHead(200, { 'Content-Type': 'application/gzip', 'Content-Length': data.length }).end(Buffer.from(data))
+    res
+      .writeHead(200, { 'Content-Type': 'application/gzip', 'Content-Length': data.length })
+      .end(Buffer.from(data))
   }
-  const server: Server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler)
+  const server: Server = options.tls
+    ? createHttpsServer(options.tls, handler)
+    : createServer(handler)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())
@@ -119,7 +122,10 @@ export async function startHelmRepo(options: HelmRepoOptions = {}): Promise<Helm
       ;(entries[entry.name] ??= []).push(listed)
     },
     addFile(path, data) {
-      files.set(path.replace(/^\//, ''), typeof data === 'string' ? new TextEncoder().encode(data) : data)
+      files.set(
+        path.replace(/^\//, ''),
+        typeof data === 'string' ? new TextEncoder().encode(data) : data,
+      )
     },
     setRawIndex(text) {
       rawIndex = text

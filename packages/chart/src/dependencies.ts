@@ -9,12 +9,17 @@ import type { Chart } from './types.ts'
  */
 export function checkDependencies(chart: Chart): void {
   const present = new Set(chart.dependencies.map((d) => d.metadata.name))
-  const missing = (chart.metadata.dependencies ?? []).filter((d) => !present.has(d.name)).map((d) => d.name)
+  const missing = (chart.metadata.dependencies ?? [])
+    .filter((d) => !present.has(d.name))
+    .map((d) => d.name)
   if (missing.length > 0) {
     throw new ChartError(
       'MISSING_DEPENDENCY',
       `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
-      { file: chart.metadata.apiVersion === 'v1' ? 'requirements.yaml' : 'Chart.yaml', field: 'dependencies' },
+      {
+        file: chart.metadata.apiVersion === 'v1' ? 'requirements.yaml' : 'Chart.yaml',
+        field: 'dependencies',
+      },
     )
   }
 }

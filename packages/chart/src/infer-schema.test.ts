@@ -16,7 +16,9 @@ describe('inferSchema', () => {
   })
 
   it('turns maps into objects and lists into arrays with item types', () => {
-    const schema = inferSchema('image:\n  repo: x\n  tag: "1"\nports:\n  - name: http\n    port: 80\n  - name: m\n    port: 9090\n    proto: TCP\nargs: [a, b]\nlabels: {}\nlist: []\n')
+    const schema = inferSchema(
+      'image:\n  repo: x\n  tag: "1"\nports:\n  - name: http\n    port: 80\n  - name: m\n    port: 9090\n    proto: TCP\nargs: [a, b]\nlabels: {}\nlist: []\n',
+    )
     expect(schema.properties!['image']).toEqual({
       type: 'object',
       properties: { repo: { type: 'string', default: 'x' }, tag: { type: 'string', default: '1' } },
@@ -26,11 +28,19 @@ describe('inferSchema', () => {
       type: 'array',
       items: {
         type: 'object',
-        properties: { name: { type: 'string' }, port: { type: 'integer' }, proto: { type: 'string' } },
+        properties: {
+          name: { type: 'string' },
+          port: { type: 'integer' },
+          proto: { type: 'string' },
+        },
         order: ['name', 'port', 'proto'],
       },
     })
-    expect(schema.properties!['args']).toEqual({ type: 'array', items: { type: 'string' }, default: ['a', 'b'] })
+    expect(schema.properties!['args']).toEqual({
+      type: 'array',
+      items: { type: 'string' },
+      default: ['a', 'b'],
+    })
     expect(schema.properties!['labels']).toEqual({ type: 'object', additionalProperties: true })
     expect(schema.properties!['list']).toEqual({ type: 'array', default: [] })
   })
@@ -51,7 +61,9 @@ image:
 noComment: x
 `)
     expect(schema.properties!['replicas']!.description).toBe('Number of pods')
-    expect(schema.properties!['image']!.description).toBe('The image to run. Pulled from the registry.')
+    expect(schema.properties!['image']!.description).toBe(
+      'The image to run. Pulled from the registry.',
+    )
     expect(schema.properties!['image']!.properties!['tag']!.description).toBe('Tag of the image')
     expect(schema.properties!['image']!.properties!['pullPolicy']!.description).toBe('Pull policy.')
     expect(schema.properties!['noComment']!.description).toBeUndefined()

@@ -24,7 +24,11 @@ export function inferSchema(valuesYaml: string): JsonSchema {
     const m = paramRe.exec(line.trim())
     if (m && m[2]) params.set(m[1]!, m[2].trim())
   }
-  const root: JsonSchema = { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: {} }
+  const root: JsonSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    properties: {},
+  }
   if (doc.errors.length > 0 || !isMap(doc.contents)) return root
 
   const commentAbove = (node: Node): string | undefined => {
@@ -112,8 +116,11 @@ function mergeSchemas(schemas: JsonSchema[]): JsonSchema {
     }
     return order.length ? { type: 'object', properties, order } : { type: 'object' }
   }
-  const types = [...new Set(schemas.map((s) => s.type).filter((t): t is string => typeof t === 'string'))]
+  const types = [
+    ...new Set(schemas.map((s) => s.type).filter((t): t is string => typeof t === 'string')),
+  ]
   if (types.length === 1) return { type: types[0]! }
-  if (types.length === 2 && types.includes('integer') && types.includes('number')) return { type: 'number' }
+  if (types.length === 2 && types.includes('integer') && types.includes('number'))
+    return { type: 'number' }
   return types.length ? { type: types } : {}
 }

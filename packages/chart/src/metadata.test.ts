@@ -87,15 +87,32 @@ dependencies:
     ['true', 'true'],
     ['"1.10"', '1.10'],
   ])('turns appVersion %s into %s, as sigs.k8s.io/yaml does', (written, expected) => {
-    expect(parseChartYaml(`name: a\nversion: 1.0.0\nappVersion: ${written}\n`).appVersion).toBe(expected)
+    expect(parseChartYaml(`name: a\nversion: 1.0.0\nappVersion: ${written}\n`).appVersion).toBe(
+      expected,
+    )
   })
 
   it.each([
     ['apiVersion: v2\nversion: 1.0.0\n', 'chart.metadata.name is required', 'name', 1],
-    ['apiVersion: v2\nname: a/b\nversion: 1.0.0\n', 'chart.metadata.name "a/b" is invalid', 'name', 2],
+    [
+      'apiVersion: v2\nname: a/b\nversion: 1.0.0\n',
+      'chart.metadata.name "a/b" is invalid',
+      'name',
+      2,
+    ],
     ['apiVersion: v2\nname: a\n', 'chart.metadata.version is required', 'version', 1],
-    ['apiVersion: v2\nname: a\nversion: 1.2.3.4\n', 'chart.metadata.version "1.2.3.4" is invalid', 'version', 3],
-    ['apiVersion: v2\nname: a\nversion: 1.0.0\ntype: plugin\n', 'chart.metadata.type must be application or library', 'type', 4],
+    [
+      'apiVersion: v2\nname: a\nversion: 1.2.3.4\n',
+      'chart.metadata.version "1.2.3.4" is invalid',
+      'version',
+      3,
+    ],
+    [
+      'apiVersion: v2\nname: a\nversion: 1.0.0\ntype: plugin\n',
+      'chart.metadata.type must be application or library',
+      'type',
+      4,
+    ],
     [
       'apiVersion: v2\nname: a\nversion: 1.0.0\ndependencies:\n  - name: b\n    alias: "b c"\n',
       'dependency "b" has disallowed characters in the alias',
@@ -140,12 +157,16 @@ dependencies:
 
 describe('requirements and locks', () => {
   it('parses requirements.yaml', () => {
-    expect(parseRequirements('dependencies:\n  - name: a\n    version: 1.0.0\n    repository: https://x\n')).toEqual([
-      { name: 'a', version: '1.0.0', repository: 'https://x' },
-    ])
+    expect(
+      parseRequirements(
+        'dependencies:\n  - name: a\n    version: 1.0.0\n    repository: https://x\n',
+      ),
+    ).toEqual([{ name: 'a', version: '1.0.0', repository: 'https://x' }])
   })
   it('parses a lock file', () => {
-    const lock = parseLock('dependencies:\n- name: a\n  repository: https://x\n  version: 1.0.0\ndigest: sha256:ab\ngenerated: "2024-01-01T00:00:00Z"\n')
+    const lock = parseLock(
+      'dependencies:\n- name: a\n  repository: https://x\n  version: 1.0.0\ndigest: sha256:ab\ngenerated: "2024-01-01T00:00:00Z"\n',
+    )
     expect(lock).toEqual({
       dependencies: [{ name: 'a', repository: 'https://x', version: '1.0.0' }],
       digest: 'sha256:ab',

@@ -30,7 +30,11 @@ class FieldReader {
     private readonly file: string,
   ) {}
 
-  fail(path: Path, message: string, code: 'INVALID_METADATA' | 'PARSE_ERROR' = 'PARSE_ERROR'): never {
+  fail(
+    path: Path,
+    message: string,
+    code: 'INVALID_METADATA' | 'PARSE_ERROR' = 'PARSE_ERROR',
+  ): never {
     const pos = this.doc.locate(path)
     const field = formatPath(path)
     const where = pos ? `${this.file}: line ${pos.line}: ` : `${this.file}: `
@@ -64,14 +68,18 @@ class FieldReader {
     const v = obj[key]
     if (v === undefined || v === null) return undefined
     if (typeof v === 'boolean') return v
-    return this.fail([...path, key], `${formatPath([...path, key])} must be true or false, not ${describe(v)}`)
+    return this.fail(
+      [...path, key],
+      `${formatPath([...path, key])} must be true or false, not ${describe(v)}`,
+    )
   }
 
   strings(obj: Record<string, unknown>, key: string, path: Path): string[] | undefined {
     const v = obj[key]
     if (v === undefined || v === null) return undefined
     const p = [...path, key]
-    if (!Array.isArray(v)) return this.fail(p, `${formatPath(p)} must be a list of strings, not ${describe(v)}`)
+    if (!Array.isArray(v))
+      return this.fail(p, `${formatPath(p)} must be a list of strings, not ${describe(v)}`)
     return v.map((item, i) => (item === null ? '' : this.scalarString(item, [...p, i])))
   }
 
@@ -79,14 +87,20 @@ class FieldReader {
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
       return v as Record<string, unknown>
     }
-    return this.fail(path, `${formatPath(path) || 'the document'} must be a map, not ${describe(v)}`)
+    return this.fail(
+      path,
+      `${formatPath(path) || 'the document'} must be a map, not ${describe(v)}`,
+    )
   }
 
   list(obj: Record<string, unknown>, key: string, path: Path): unknown[] | undefined {
     const v = obj[key]
     if (v === undefined || v === null) return undefined
     if (Array.isArray(v)) return v
-    return this.fail([...path, key], `${formatPath([...path, key])} must be a list, not ${describe(v)}`)
+    return this.fail(
+      [...path, key],
+      `${formatPath([...path, key])} must be a list, not ${describe(v)}`,
+    )
   }
 }
 
@@ -128,7 +142,10 @@ function readDependency(r: FieldReader, item: unknown, path: Path): ChartDepende
   return dep
 }
 
-function readDependencies(r: FieldReader, obj: Record<string, unknown>): ChartDependency[] | undefined {
+function readDependencies(
+  r: FieldReader,
+  obj: Record<string, unknown>,
+): ChartDependency[] | undefined {
   const list = r.list(obj, 'dependencies', [])
   return list?.map((item, i) => readDependency(r, item, ['dependencies', i]))
 }
@@ -165,7 +182,8 @@ export function parseChartYaml(text: string, file = 'Chart.yaml'): ChartMetadata
   if (maintainers?.length) {
     md.maintainers = maintainers.map((item, i) => {
       const path = ['maintainers', i]
-      if (item === null) r.fail(path, 'maintainers must not contain empty or null nodes', 'INVALID_METADATA')
+      if (item === null)
+        r.fail(path, 'maintainers must not contain empty or null nodes', 'INVALID_METADATA')
       const m = r.map(item, path)
       const out: ChartMaintainer = {}
       for (const key of ['name', 'email', 'url'] as const) {
@@ -180,7 +198,8 @@ export function parseChartYaml(text: string, file = 'Chart.yaml'): ChartMetadata
   if (annotations !== undefined && annotations !== null) {
     const a = r.map(annotations, ['annotations'])
     const out: Record<string, string> = {}
-    for (const [k, v] of Object.entries(a)) out[k] = v === null ? '' : r.scalarString(v, ['annotations', k])
+    for (const [k, v] of Object.entries(a))
+      out[k] = v === null ? '' : r.scalarString(v, ['annotations', k])
     if (Object.keys(out).length) md.annotations = out
   }
   const deps = readDependencies(r, obj)
@@ -210,17 +229,30 @@ export function validateMetadata(md: ChartMetadata, doc?: LocatedYaml, file = 'C
     fail(['name'], `chart.metadata.name ${JSON.stringify(md.name)} is invalid`)
   }
   if (!md.version) fail(['version'], 'chart.metadata.version is required')
-  if (!isValidVersion(md.version)) fail(['version'], `chart.metadata.version ${JSON.stringify(md.version)} is invalid`)
-  if (md.type !== undefined && md.type !== '' && md.type !== 'application' && md.type !== 'library') {
+  if (!isValidVersion(md.version))
+    fail(['version'], `chart.metadata.version ${JSON.stringify(md.version)} is invalid`)
+  if (
+    md.type !== undefined &&
+    md.type !== '' &&
+    md.type !== 'application' &&
+    md.type !== 'library'
+  ) {
     fail(['type'], 'chart.metadata.type must be application or library')
   }
   const seen = new Set<string>()
   md.dependencies?.forEach((dep, i) => {
     if (dep.alias !== undefined && dep.alias !== '' && !aliasRe.test(dep.alias)) {
-      fail(['dependencies', i, 'alias'], `dependency ${JSON.stringify(dep.name)} has disallowed characters in the alias`)
+      fail(
+        ['dependencies', i, 'alias'],
+        `dependency ${JSON.stringify(dep.name)} has disallowed characters in the alias`,
+      )
     }
     const key = dep.alias || dep.name
-    if (seen.has(key)) fail(['dependencies', i], `more than one dependency with name or alias ${JSON.stringify(key)}`)
+    if (seen.has(key))
+      fail(
+        ['dependencies', i],
+        `more than one dependency with name or alias ${JSON.stringify(key)}`,
+      )
     seen.add(key)
   })
 }

@@ -19,7 +19,6 @@ export interface JsonSchema {
   [keyword: string]: unknown
 }
 
-
 /** 1-based line and column of a character offset. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1
@@ -53,13 +52,21 @@ export function parseSchema(data: Uint8Array | string, file = 'values.schema.jso
     else if (at) pos = lineColumnAt(text, Number(at[1]))
     else if (/end of JSON input/.test(message)) pos = lineColumnAt(text, text.length)
     const where = pos ? `line ${pos.line}, column ${pos.column}: ` : ''
-    throw new ChartError('PARSE_ERROR', `${file}: ${where}invalid JSON: ${message.replace(/ \(line \d+ column \d+\)$/, '')}`, {
-      file,
-      ...(pos ?? {}),
-    }, { cause: err })
+    throw new ChartError(
+      'PARSE_ERROR',
+      `${file}: ${where}invalid JSON: ${message.replace(/ \(line \d+ column \d+\)$/, '')}`,
+      {
+        file,
+        ...(pos ?? {}),
+      },
+      { cause: err },
+    )
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ChartError('PARSE_ERROR', `${file}: a schema must be a JSON object`, { file, line: 1 })
+    throw new ChartError('PARSE_ERROR', `${file}: a schema must be a JSON object`, {
+      file,
+      line: 1,
+    })
   }
   return value as JsonSchema
 }

@@ -59,7 +59,9 @@ export function findReadme(files: readonly ChartFile[]): ChartFile | undefined {
 
 /** The CRD files of a chart and of its subcharts, as Helm's CRDObjects lists them. */
 export function crdFiles(chart: Chart): ChartFile[] {
-  const own = chart.files.filter((f) => f.name.startsWith('crds/') && /\.(ya?ml|json)$/i.test(f.name))
+  const own = chart.files.filter(
+    (f) => f.name.startsWith('crds/') && /\.(ya?ml|json)$/i.test(f.name),
+  )
   return [...own, ...chart.dependencies.flatMap(crdFiles)]
 }
 

@@ -31,17 +31,15 @@ describe('normalizeVersion', () => {
 
 describe('sortVersions', () => {
   it('sorts newest first and drops non-versions', () => {
-    expect(sortVersions(['1.0.0', '1.10.0', 'latest', '1.2.0', '2.0.0-rc.1', '2.0.0', 'v1.9'])).toEqual([
-      '2.0.0',
-      '2.0.0-rc.1',
-      '1.10.0',
-      'v1.9',
-      '1.2.0',
-      '1.0.0',
-    ])
+    expect(
+      sortVersions(['1.0.0', '1.10.0', 'latest', '1.2.0', '2.0.0-rc.1', '2.0.0', 'v1.9']),
+    ).toEqual(['2.0.0', '2.0.0-rc.1', '1.10.0', 'v1.9', '1.2.0', '1.0.0'])
   })
   it('reads OCI tags with _ for +', () => {
-    expect(sortVersions(['1.2.3_build.5', '1.2.4', 'main'], { tags: true })).toEqual(['1.2.4', '1.2.3_build.5'])
+    expect(sortVersions(['1.2.3_build.5', '1.2.4', 'main'], { tags: true })).toEqual([
+      '1.2.4',
+      '1.2.3_build.5',
+    ])
   })
   it('compares by precedence, ignoring build metadata', () => {
     expect(compareVersions('1.0.0+a', '1.0.0+b')).toBe(0)
@@ -115,7 +113,9 @@ describe('resolveVersion', () => {
     expect(resolveVersion(available, wanted, { devel })).toBe(expected)
   })
   it('resolves OCI tags and returns the tag', () => {
-    expect(resolveVersion(['1.2.3_build.5', '1.0.0'], '1.2.3+build.5', { tags: true })).toBe('1.2.3_build.5')
+    expect(resolveVersion(['1.2.3_build.5', '1.0.0'], '1.2.3+build.5', { tags: true })).toBe(
+      '1.2.3_build.5',
+    )
     expect(resolveVersion(['1.2.3_build.5', '1.0.0'], '^1.1', { tags: true })).toBe('1.2.3_build.5')
   })
 })

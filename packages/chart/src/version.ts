@@ -54,7 +54,10 @@ export function compareVersions(a: string, b: string): number {
  *
  * @example sortVersions(['1.0.0', '1.10.0', '1.2.0', 'latest']) // ['1.10.0', '1.2.0', '1.0.0']
  */
-export function sortVersions(versions: readonly string[], options: { tags?: boolean } = {}): string[] {
+export function sortVersions(
+  versions: readonly string[],
+  options: { tags?: boolean } = {},
+): string[] {
   // parse each version once: indexes list tens of thousands
   const parsed: Array<{ v: string; i: number; s: semver.SemVer }> = []
   versions.forEach((v, i) => {
@@ -137,7 +140,10 @@ function parseComparator(text: string, raw: string): (v: string) => boolean {
 export function parseVersionRange(range: string): VersionRange {
   const raw = range
   const groups = range.split('||').map((group) => {
-    const text = group.trim().replace(/,/g, ' ').replace(/(!=|>=|=>|<=|=<|~>|>|<|=|~|\^)\s+/g, '$1')
+    const text = group
+      .trim()
+      .replace(/,/g, ' ')
+      .replace(/(!=|>=|=>|<=|=<|~>|>|<|=|~|\^)\s+/g, '$1')
     if (text === '') {
       throw new ChartError('INVALID_VERSION', `improper constraint: ${raw}`, { field: 'version' })
     }
@@ -183,7 +189,9 @@ export function resolveVersion(
   options: ResolveVersionOptions = {},
 ): string | undefined {
   if (wanted) {
-    const exact = available.find((v) => v === wanted || (options.tags && v.replaceAll('_', '+') === wanted))
+    const exact = available.find(
+      (v) => v === wanted || (options.tags && v.replaceAll('_', '+') === wanted),
+    )
     if (exact !== undefined) return exact
   }
   const constraint = wanted ? wanted : options.devel ? '>0.0.0-0' : '*'

@@ -23,30 +23,38 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
   const first = doc.errors[0]
   if (first) {
     const pos = lineCounter.linePos(first.pos[0])
-    throw new ChartError('PARSE_ERROR', `${file}: line ${pos.line}: ${first.message.split('\n')[0]}`, {
-      file,
-      line: pos.line,
-      column: pos.col,
-    })
+    throw new ChartError(
+      'PARSE_ERROR',
+      `${file}: line ${pos.line}: ${first.message.split('\n')[0]}`,
+      {
+        file,
+        line: pos.line,
+        column: pos.col,
+      },
+    )
   }
   const value: unknown = doc.toJS({ maxAliasCount: 100 })
-  const find = (path: ReadonlyArray<string | number>): { node: Node | undefined; exact: boolean } => {
-      let node: unknown = doc.contents
-      let found: Node | undefined = doc.contents ?? undefined
-      for (const key of path) {
-        if (isMap(node)) {
-          const pair = node.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(key))
-          if (!pair) return { node: found, exact: false }
-          found = (pair.value ?? pair.key) as Node
-          node = pair.value
-        } else if (isSeq(node) && typeof key === 'number') {
-          const item = node.items[key]
-          if (!item) return { node: found, exact: false }
-          found = item as Node
-          node = item
-        } else return { node: found, exact: false }
-      }
-      return { node: found, exact: true }
+  const find = (
+    path: ReadonlyArray<string | number>,
+  ): { node: Node | undefined; exact: boolean } => {
+    let node: unknown = doc.contents
+    let found: Node | undefined = doc.contents ?? undefined
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(key),
+        )
+        if (!pair) return { node: found, exact: false }
+        found = (pair.value ?? pair.key) as Node
+        node = pair.value
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key]
+        if (!item) return { node: found, exact: false }
+        found = item as Node
+        node = item
+      } else return { node: found, exact: false }
+    }
+    return { node: found, exact: true }
   }
   return {
     value,

@@ -15,13 +15,19 @@ export const command: Command = {
     'app-version': { type: 'string' },
   },
   async run(args, flags, io) {
-    if (args.length === 0) throw new UsageError(`need at least one argument, the path to the chart\n\nUsage: ${usage}`)
-    const destination = resolve(io.cwd, typeof flags.destination === 'string' ? flags.destination : '.')
+    if (args.length === 0)
+      throw new UsageError(`need at least one argument, the path to the chart\n\nUsage: ${usage}`)
+    const destination = resolve(
+      io.cwd,
+      typeof flags.destination === 'string' ? flags.destination : '.',
+    )
     for (const dir of args) {
       const path = await packageChart(resolve(io.cwd, dir), {
         destination,
         ...(typeof flags.version === 'string' && flags.version ? { version: flags.version } : {}),
-        ...(typeof flags['app-version'] === 'string' && flags['app-version'] ? { appVersion: flags['app-version'] } : {}),
+        ...(typeof flags['app-version'] === 'string' && flags['app-version']
+          ? { appVersion: flags['app-version'] }
+          : {}),
       })
       io.stdout.write(`Successfully packaged chart and saved it to: ${path}\n`)
     }

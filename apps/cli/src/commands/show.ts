@@ -15,7 +15,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 /** Helm's chart-fetching flags as chart source options. */
 function sourceOptions(flags: Flags, io: CommandIO): ChartSourceOptions {
   const options: ChartSourceOptions = { cwd: io.cwd }
-  const set = <K extends keyof ChartSourceOptions>(key: K, value: ChartSourceOptions[K] | undefined) => {
+  const set = <K extends keyof ChartSourceOptions>(
+    key: K,
+    value: ChartSourceOptions[K] | undefined,
+  ) => {
     if (value !== undefined) options[key] = value
   }
   set('version', str(flags.version))
@@ -37,7 +40,9 @@ function schemaText(chart: Chart, io: CommandIO): string {
     const text = new TextDecoder().decode(chart.schema)
     return text.endsWith('\n') ? text : `${text}\n`
   }
-  io.stderr.write(`${chart.metadata.name} has no values.schema.json: showing the schema inferred from values.yaml\n`)
+  io.stderr.write(
+    `${chart.metadata.name} has no values.schema.json: showing the schema inferred from values.yaml\n`,
+  )
   const values = chart.rawValues ? new TextDecoder().decode(chart.rawValues) : ''
   return `${JSON.stringify(inferSchema(values), null, 2)}\n`
 }
@@ -54,7 +59,8 @@ export const command: Command = {
       throw new UsageError(`show needs one of ${kinds.join(', ')}\n\nUsage: ${usage}`)
     }
     if (!ref) throw new UsageError(`"slipway show ${kind}" requires 1 argument\n\nUsage: ${usage}`)
-    if (extra.length > 0) throw new UsageError(`"slipway show ${kind}" accepts 1 argument, got ${args.length - 1}`)
+    if (extra.length > 0)
+      throw new UsageError(`"slipway show ${kind}" accepts 1 argument, got ${args.length - 1}`)
     const { chart } = await loadChartFromSource(ref, sourceOptions(flags, io))
     const out = kind === 'schema' ? schemaText(chart, io) : showChart(chart, kind as ShowKind)
     io.stdout.write(out)

@@ -16,7 +16,9 @@ export function isGzip(data: Uint8Array): boolean {
 
 /** Drops a UTF-8 byte order mark, as Helm's loader does for every file. */
 export function trimBom(data: Uint8Array): Uint8Array {
-  return data.length >= 3 && data[0] === bom[0] && data[1] === bom[1] && data[2] === bom[2] ? data.subarray(3) : data
+  return data.length >= 3 && data[0] === bom[0] && data[1] === bom[1] && data[2] === bom[2]
+    ? data.subarray(3)
+    : data
 }
 
 /**
@@ -28,13 +30,15 @@ export function entryName(raw: string, source: string): string | undefined {
   const fail = (code: 'PATH_TRAVERSAL', message: string): never => {
     throw new ChartError(code, message, { file: raw, source })
   }
-  if (raw.includes('\0')) fail('PATH_TRAVERSAL', `chart contains illegally named files: ${JSON.stringify(raw)}`)
+  if (raw.includes('\0'))
+    fail('PATH_TRAVERSAL', `chart contains illegally named files: ${JSON.stringify(raw)}`)
   const delimiter = raw.includes('\\') ? '\\' : '/'
   const parts = raw.split(delimiter)
   if (raw.startsWith('/') || raw.startsWith('\\') || drivePathRe.test(raw.replaceAll('\\', '/'))) {
     fail('PATH_TRAVERSAL', `chart illegally contains absolute paths: ${JSON.stringify(raw)}`)
   }
-  if (parts.includes('..')) fail('PATH_TRAVERSAL', `chart illegally references parent directory: ${JSON.stringify(raw)}`)
+  if (parts.includes('..'))
+    fail('PATH_TRAVERSAL', `chart illegally references parent directory: ${JSON.stringify(raw)}`)
   if (parts[0] === 'Chart.yaml') fail('PATH_TRAVERSAL', 'chart yaml not in base directory')
   const rest = parts.slice(1).join('/')
   if (posix.isAbsolute(rest)) fail('PATH_TRAVERSAL', 'chart illegally contains absolute paths')
@@ -57,12 +61,20 @@ export function entryName(raw: string, source: string): string | undefined {
 export async function readArchiveFiles(data: Uint8Array, budget: LoadBudget): Promise<ChartFile[]> {
   const source = budget.source
   if (!isGzip(data)) {
-    throw new ChartError('INVALID_ARCHIVE', `file '${source}' does not appear to be a gzipped archive`, { source })
+    throw new ChartError(
+      'INVALID_ARCHIVE',
+      `file '${source}' does not appear to be a gzipped archive`,
+      { source },
+    )
   }
   if (data.length > budget.limits.maxArchiveSize) {
-    throw new ChartError('CHART_TOO_LARGE', `archive is larger than the maximum size ${budget.limits.maxArchiveSize}`, {
-      source,
-    })
+    throw new ChartError(
+      'CHART_TOO_LARGE',
+      `archive is larger than the maximum size ${budget.limits.maxArchiveSize}`,
+      {
+        source,
+      },
+    )
   }
   // The tar stream itself (headers included) may not exceed the file budget plus header room.
   let streamLeft = budget.bytesLeft + budget.filesLeft * 1536 + 1024 * 1024
@@ -70,7 +82,13 @@ export async function readArchiveFiles(data: Uint8Array, budget: LoadBudget): Pr
     transform(chunk: Buffer, _enc, done) {
       streamLeft -= chunk.length
       if (streamLeft < 0) {
-        done(new ChartError('CHART_TOO_LARGE', `decompressed chart is larger than the maximum size ${budget.limits.maxChartSize}`, { source }))
+        done(
+          new ChartError(
+            'CHART_TOO_LARGE',
+            `decompressed chart is larger than the maximum size ${budget.limits.maxChartSize}`,
+            { source },
+          ),
+        )
       } else done(null, chunk)
     },
   })
@@ -102,10 +120,14 @@ export async function readArchiveFiles(data: Uint8Array, budget: LoadBudget): Pr
             { file: header.name, source },
           )
         default:
-          throw new ChartError('IRREGULAR_FILE', `chart archive contains a ${header.type} entry: ${JSON.stringify(header.name)}`, {
-            file: header.name,
-            source,
-          })
+          throw new ChartError(
+            'IRREGULAR_FILE',
+            `chart archive contains a ${header.type} entry: ${JSON.stringify(header.name)}`,
+            {
+              file: header.name,
+              source,
+            },
+          )
       }
       budget.checkFileSize(header.name, header.size)
       const chunks: Buffer[] = []
@@ -117,10 +139,14 @@ export async function readArchiveFiles(data: Uint8Array, budget: LoadBudget): Pr
         chunks.push(chunk)
       }
       if (name === undefined) {
-        throw new ChartError('PATH_TRAVERSAL', `chart illegally contains content outside the base directory: ${JSON.stringify(header.name)}`, {
-          file: header.name,
-          source,
-        })
+        throw new ChartError(
+          'PATH_TRAVERSAL',
+          `chart illegally contains content outside the base directory: ${JSON.stringify(header.name)}`,
+          {
+            file: header.name,
+            source,
+          },
+        )
       }
       files.push({ name, data: trimBom(new Uint8Array(Buffer.concat(chunks))) })
     }
@@ -131,12 +157,18 @@ export async function readArchiveFiles(data: Uint8Array, budget: LoadBudget): Pr
     throw wrapStreamError(streamError ?? err, source)
   }
   if (streamError) throw wrapStreamError(streamError, source)
-  if (files.length === 0) throw new ChartError('EMPTY_ARCHIVE', 'no files in chart archive', { source })
+  if (files.length === 0)
+    throw new ChartError('EMPTY_ARCHIVE', 'no files in chart archive', { source })
   return files
 }
 
 function wrapStreamError(err: unknown, source: string): ChartError {
   if (err instanceof ChartError) return err
   const message = (err as Error)?.message ?? String(err)
-  return new ChartError('INVALID_ARCHIVE', `cannot read chart archive ${source}: ${message}`, { source }, { cause: err })
+  return new ChartError(
+    'INVALID_ARCHIVE',
+    `cannot read chart archive ${source}: ${message}`,
+    { source },
+    { cause: err },
+  )
 }

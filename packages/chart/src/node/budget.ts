@@ -21,10 +21,14 @@ export class LoadBudget {
   /** Counts one more entry (file or directory). */
   takeEntry(name: string): void {
     if (--this.filesLeft < 0) {
-      throw new ChartError('TOO_MANY_FILES', `chart has more than the maximum of ${this.limits.maxFiles} files`, {
-        file: name,
-        source: this.source,
-      })
+      throw new ChartError(
+        'TOO_MANY_FILES',
+        `chart has more than the maximum of ${this.limits.maxFiles} files`,
+        {
+          file: name,
+          source: this.source,
+        },
+      )
     }
   }
 

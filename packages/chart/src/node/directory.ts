@@ -22,7 +22,12 @@ export async function readChartDirFiles(dir: string, budget: LoadBudget): Promis
     root = await realpath(top)
     if (!(await stat(root)).isDirectory()) throw new Error('not a directory')
   } catch (err) {
-    throw new ChartError('NOT_FOUND', `${dir}: no such chart directory`, { source: dir }, { cause: err })
+    throw new ChartError(
+      'NOT_FOUND',
+      `${dir}: no such chart directory`,
+      { source: dir },
+      { cause: err },
+    )
   }
   let rules = HelmIgnore.defaults()
   try {
@@ -45,10 +50,19 @@ export async function readChartDirFiles(dir: string, budget: LoadBudget): Promis
         try {
           target = await realpath(path)
         } catch (err) {
-          throw new ChartError('LINK_NOT_ALLOWED', `symbolic link ${name} points to nothing`, { file: name, source: dir }, { cause: err })
+          throw new ChartError(
+            'LINK_NOT_ALLOWED',
+            `symbolic link ${name} points to nothing`,
+            { file: name, source: dir },
+            { cause: err },
+          )
         }
         if (!inside(target)) {
-          throw new ChartError('LINK_NOT_ALLOWED', `symbolic link ${name} points outside the chart`, { file: name, source: dir })
+          throw new ChartError(
+            'LINK_NOT_ALLOWED',
+            `symbolic link ${name} points outside the chart`,
+            { file: name, source: dir },
+          )
         }
       }
       const info = link.isSymbolicLink() ? await stat(target) : link
@@ -57,17 +71,24 @@ export async function readChartDirFiles(dir: string, budget: LoadBudget): Promis
         if (rules.ignores(name, true)) continue
         // a link back to an ancestor would loop forever
         if (seen.has(target)) {
-          throw new ChartError('LINK_NOT_ALLOWED', `symbolic link ${name} makes a loop`, { file: name, source: dir })
+          throw new ChartError('LINK_NOT_ALLOWED', `symbolic link ${name} makes a loop`, {
+            file: name,
+            source: dir,
+          })
         }
         await walk(target, name, new Set([...seen, target]))
         continue
       }
       if (rules.ignores(name, false)) continue
       if (!info.isFile()) {
-        throw new ChartError('IRREGULAR_FILE', `cannot load irregular file ${name} as it has file mode type bits set`, {
-          file: name,
-          source: dir,
-        })
+        throw new ChartError(
+          'IRREGULAR_FILE',
+          `cannot load irregular file ${name} as it has file mode type bits set`,
+          {
+            file: name,
+            source: dir,
+          },
+        )
       }
       budget.checkFileSize(name, info.size)
       const data = await readFile(target)

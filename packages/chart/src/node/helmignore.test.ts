@@ -59,7 +59,10 @@ sub/*.md
   })
 
   it('refuses ** and bad globs with the line', () => {
-    for (const [text, line] of [['a\n**/b\n', 2], ['ok\n\n[\n', 3]] as const) {
+    for (const [text, line] of [
+      ['a\n**/b\n', 2],
+      ['ok\n\n[\n', 3],
+    ] as const) {
       let caught: unknown
       try {
         HelmIgnore.parse(text)

@@ -34,7 +34,12 @@ export class HelmIgnore {
         rules.add(line.replace(/\r$/, ''))
       } catch (err) {
         const why = err instanceof BadPatternError ? err.message : (err as Error).message
-        throw new ChartError('INVALID_HELMIGNORE', `${file}: line ${i + 1}: ${why}`, { file, line: i + 1 }, { cause: err })
+        throw new ChartError(
+          'INVALID_HELMIGNORE',
+          `${file}: line ${i + 1}: ${why}`,
+          { file, line: i + 1 },
+          { cause: err },
+        )
       }
     })
     rules.addDefaults()

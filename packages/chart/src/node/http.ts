@@ -55,7 +55,9 @@ export async function httpGet(
     }
     return { status: res.status, url: current.toString(), headers: res.headers, body: res.body }
   }
-  throw new ChartError('REPOSITORY_ERROR', `${url}: more than ${maxRedirects} redirects`, { source: url })
+  throw new ChartError('REPOSITORY_ERROR', `${url}: more than ${maxRedirects} redirects`, {
+    source: url,
+  })
 }
 
 interface RawResponse {
@@ -65,14 +67,24 @@ interface RawResponse {
   body: Uint8Array
 }
 
-function once(url: URL, origin: URL, options: RepoConnectOptions & { maxBytes: number; headers?: Record<string, string> }): Promise<RawResponse> {
-  const headers: Record<string, string> = { 'User-Agent': 'Helm/3.17.3 (slipway)', Accept: '*/*', ...options.headers }
+function once(
+  url: URL,
+  origin: URL,
+  options: RepoConnectOptions & { maxBytes: number; headers?: Record<string, string> },
+): Promise<RawResponse> {
+  const headers: Record<string, string> = {
+    'User-Agent': 'Helm/3.17.3 (slipway)',
+    Accept: '*/*',
+    ...options.headers,
+  }
   if (options.username !== undefined || options.password !== undefined) {
     if (options.passCredentialsAll || url.host === origin.host) {
-      headers['Authorization'] = `Basic ${Buffer.from(`${options.username ?? ''}:${options.password ?? ''}`).toString('base64')}`
+      headers['Authorization'] =
+        `Basic ${Buffer.from(`${options.username ?? ''}:${options.password ?? ''}`).toString('base64')}`
     }
   } else if (url.username && url.host === origin.host) {
-    headers['Authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`
+    headers['Authorization'] =
+      `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`
   }
   const source = url.toString()
   const fail = (message: string, cause?: unknown) =>
@@ -90,23 +102,39 @@ function once(url: URL, origin: URL, options: RepoConnectOptions & { maxBytes: n
   } catch (err) {
     return Promise.reject(fail(`cannot read TLS files: ${(err as Error).message}`, err))
   }
-  const request = url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : undefined
+  const request =
+    url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : undefined
   if (!request) return Promise.reject(fail(`${source}: unsupported protocol ${url.protocol}`))
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: 'GET', headers, timeout: options.timeoutMs ?? defaultTimeoutMs, ...(options.signal ? { signal: options.signal } : {}), ...tls },
+      {
+        method: 'GET',
+        headers,
+        timeout: options.timeoutMs ?? defaultTimeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...tls,
+      },
       (res: IncomingMessage) => {
         const status = res.statusCode ?? 0
         if (status >= 300 && status < 400 && res.headers.location) {
           res.resume()
-          resolve({ status, location: res.headers.location, headers: res.headers, body: new Uint8Array() })
+          resolve({
+            status,
+            location: res.headers.location,
+            headers: res.headers,
+            body: new Uint8Array(),
+          })
           return
         }
         const declared = Number(res.headers['content-length'] ?? '0')
         if (declared > options.maxBytes) {
           req.destroy()
-          reject(fail(`${source}: response of ${declared} bytes is larger than the limit of ${options.maxBytes}`))
+          reject(
+            fail(
+              `${source}: response of ${declared} bytes is larger than the limit of ${options.maxBytes}`,
+            ),
+          )
           return
         }
         const chunks: Buffer[] = []
@@ -115,17 +143,25 @@ function once(url: URL, origin: URL, options: RepoConnectOptions & { maxBytes: n
           size += c.length
           if (size > options.maxBytes) {
             req.destroy()
-            reject(fail(`${source}: response is larger than the limit of ${options.maxBytes} bytes`))
+            reject(
+              fail(`${source}: response is larger than the limit of ${options.maxBytes} bytes`),
+            )
             return
           }
           chunks.push(c)
         })
-        res.on('end', () => resolve({ status, headers: res.headers, body: new Uint8Array(Buffer.concat(chunks)) }))
+        res.on('end', () =>
+          resolve({ status, headers: res.headers, body: new Uint8Array(Buffer.concat(chunks)) }),
+        )
         res.on('error', (err) => reject(fail(`${source}: ${err.message}`, err)))
       },
     )
-    req.on('timeout', () => req.destroy(fail(`${source}: no answer within ${options.timeoutMs ?? defaultTimeoutMs} ms`)))
-    req.on('error', (err) => reject(err instanceof ChartError ? err : fail(`${source}: ${err.message}`, err)))
+    req.on('timeout', () =>
+      req.destroy(fail(`${source}: no answer within ${options.timeoutMs ?? defaultTimeoutMs} ms`)),
+    )
+    req.on('error', (err) =>
+      reject(err instanceof ChartError ? err : fail(`${source}: ${err.message}`, err)),
+    )
     req.end()
   })
 }

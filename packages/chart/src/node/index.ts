@@ -1,6 +1,18 @@
-export { loadChart, loadChartArchive, loadChartDir, type LoadArchiveOptions, type LoadOptions } from './load.ts'
+export {
+  loadChart,
+  loadChartArchive,
+  loadChartDir,
+  type LoadArchiveOptions,
+  type LoadOptions,
+} from './load.ts'
 export { unpackArchive } from './unpack.ts'
-export { chartArchiveEntries, packageChart, packChart, writeChartArchive, type PackageOptions } from './package.ts'
+export {
+  chartArchiveEntries,
+  packageChart,
+  packChart,
+  writeChartArchive,
+  type PackageOptions,
+} from './package.ts'
 export { readArchiveFiles, isGzip } from './archive.ts'
 export { LoadBudget } from './budget.ts'
 export { ArchiveCache, sharedArchiveCache } from './archive-cache.ts'

@@ -30,7 +30,10 @@ export async function loadFiles(input: readonly ChartFile[], ctx: LoadContext): 
   const files = [...input].sort(byName)
   const chartYaml = files.find((f) => f.name === 'Chart.yaml')
   if (!chartYaml) {
-    throw new ChartError('CHART_YAML_MISSING', 'Chart.yaml file is missing', { file: 'Chart.yaml', source: ctx.budget.source })
+    throw new ChartError('CHART_YAML_MISSING', 'Chart.yaml file is missing', {
+      file: 'Chart.yaml',
+      source: ctx.budget.source,
+    })
   }
   const metadata: ChartMetadata = parseChartYaml(text(chartYaml))
   const chart: Chart = {
@@ -80,19 +83,27 @@ export async function loadFiles(input: readonly ChartFile[], ctx: LoadContext): 
   for (const [dir, subFiles] of [...subcharts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (dir.startsWith('_') || dir.startsWith('.')) continue
     if (ctx.depth + 1 > ctx.budget.limits.maxDepth) {
-      throw new ChartError('TOO_DEEP', `subcharts are nested deeper than the maximum of ${ctx.budget.limits.maxDepth}`, {
-        file: `charts/${dir}`,
-        source: ctx.budget.source,
-      })
+      throw new ChartError(
+        'TOO_DEEP',
+        `subcharts are nested deeper than the maximum of ${ctx.budget.limits.maxDepth}`,
+        {
+          file: `charts/${dir}`,
+          source: ctx.budget.source,
+        },
+      )
     }
     const sub = { ...ctx, depth: ctx.depth + 1 }
     try {
       if (dir.endsWith('.tgz')) {
         const archive = subFiles[0]!
         if (archive.name !== dir || subFiles.length > 1) {
-          throw new ChartError('INVALID_ARCHIVE', `error unpacking subchart tar in ${metadata.name}: expected ${dir}, got ${archive.name}`, {
-            file: `charts/${dir}`,
-          })
+          throw new ChartError(
+            'INVALID_ARCHIVE',
+            `error unpacking subchart tar in ${metadata.name}: expected ${dir}, got ${archive.name}`,
+            {
+              file: `charts/${dir}`,
+            },
+          )
         }
         const inner = await readArchiveFiles(archive.data, ctx.budget)
         chart.dependencies.push(await loadFiles(inner, sub))
@@ -103,7 +114,12 @@ export async function loadFiles(input: readonly ChartFile[], ctx: LoadContext): 
         chart.dependencies.push(await loadFiles(inner, sub))
       }
     } catch (err) {
-      if (err instanceof ChartError && err.code !== 'TOO_DEEP' && err.code !== 'CHART_TOO_LARGE' && err.code !== 'TOO_MANY_FILES') {
+      if (
+        err instanceof ChartError &&
+        err.code !== 'TOO_DEEP' &&
+        err.code !== 'CHART_TOO_LARGE' &&
+        err.code !== 'TOO_MANY_FILES'
+      ) {
         throw err.inSubchart(dir, metadata.name)
       }
       throw err

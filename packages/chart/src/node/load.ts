@@ -35,7 +35,10 @@ export async function loadChartDir(dir: string, options: LoadOptions = {}): Prom
  *
  * @example const chart = await loadChartArchive(bytes, { source: 'demo-1.0.0.tgz' })
  */
-export async function loadChartArchive(data: Uint8Array, options: LoadArchiveOptions = {}): Promise<Chart> {
+export async function loadChartArchive(
+  data: Uint8Array,
+  options: LoadArchiveOptions = {},
+): Promise<Chart> {
   const budget = new LoadBudget(resolveLimits(options.limits), options.source ?? 'chart archive')
   const files = await readArchiveFiles(data, budget)
   return loadFiles(files, { budget, depth: 0 })
@@ -51,20 +54,33 @@ export async function loadChart(path: string, options: LoadOptions = {}): Promis
   try {
     info = await stat(path)
   } catch (err) {
-    throw new ChartError('NOT_FOUND', `path ${JSON.stringify(path)} not found`, { source: path }, { cause: err })
+    throw new ChartError(
+      'NOT_FOUND',
+      `path ${JSON.stringify(path)} not found`,
+      { source: path },
+      { cause: err },
+    )
   }
   if (info.isDirectory()) return loadChartDir(path, options)
   const limits = resolveLimits(options.limits)
   if (info.size > limits.maxArchiveSize) {
-    throw new ChartError('CHART_TOO_LARGE', `${path} is larger than the maximum archive size ${limits.maxArchiveSize}`, {
-      source: path,
-    })
+    throw new ChartError(
+      'CHART_TOO_LARGE',
+      `${path} is larger than the maximum archive size ${limits.maxArchiveSize}`,
+      {
+        source: path,
+      },
+    )
   }
   const data = new Uint8Array(await readFile(path))
   if (/\.ya?ml$/.test(path) && data[0] !== 0x1f) {
-    throw new ChartError('INVALID_ARCHIVE', `file '${path}' seems to be a YAML file, but expected a gzipped archive`, {
-      source: path,
-    })
+    throw new ChartError(
+      'INVALID_ARCHIVE',
+      `file '${path}' seems to be a YAML file, but expected a gzipped archive`,
+      {
+        source: path,
+      },
+    )
   }
   return loadChartArchive(data, { ...options, source: path })
 }

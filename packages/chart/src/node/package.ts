@@ -27,10 +27,17 @@ export interface PackageOptions extends LoadOptions {
 
 function lockToYaml(lock: ChartLock): string {
   const out: Record<string, unknown> = {
-    dependencies: lock.dependencies.map((d) => ({ name: d.name, repository: d.repository, version: d.version })),
+    dependencies: lock.dependencies.map((d) => ({
+      name: d.name,
+      repository: d.repository,
+      version: d.version,
+    })),
     digest: lock.digest ?? '',
     // Go marshals time.Time as RFC 3339 with trailing zeros of the fraction dropped
-    generated: (lock.generated ?? '0001-01-01T00:00:00Z').replace(/\.(\d*?)0+(?=Z|[+-]\d\d:\d\d$)/, (_m, d: string) => (d ? `.${d}` : '')),
+    generated: (lock.generated ?? '0001-01-01T00:00:00Z').replace(
+      /\.(\d*?)0+(?=Z|[+-]\d\d:\d\d$)/,
+      (_m, d: string) => (d ? `.${d}` : ''),
+    ),
   }
   return encodeYaml(out)
 }
@@ -41,10 +48,17 @@ function lockToYaml(lock: ChartLock): string {
  * values.schema.json as shipped, templates, other files, then each subchart under
  * `NAME/charts/SUBNAME/` (archived subcharts are written unpacked, as Helm does).
  */
-export function chartArchiveEntries(chart: Chart, prefix = ''): Array<{ name: string; data: Uint8Array }> {
+export function chartArchiveEntries(
+  chart: Chart,
+  prefix = '',
+): Array<{ name: string; data: Uint8Array }> {
   const md = chart.metadata
   if (md.name.includes('/') || md.name.includes('\\') || md.name === '.' || md.name === '..') {
-    throw new ChartError('INVALID_METADATA', `chart name ${JSON.stringify(md.name)} is not a valid file name`, { field: 'name' })
+    throw new ChartError(
+      'INVALID_METADATA',
+      `chart name ${JSON.stringify(md.name)} is not a valid file name`,
+      { field: 'name' },
+    )
   }
   const base = `${prefix}${md.name}`
   const entries: Array<{ name: string; data: Uint8Array }> = []
@@ -58,7 +72,12 @@ export function chartArchiveEntries(chart: Chart, prefix = ''): Array<{ name: st
     try {
       JSON.parse(new TextDecoder().decode(chart.schema))
     } catch (err) {
-      throw new ChartError('PARSE_ERROR', 'Invalid JSON in values.schema.json', { file: 'values.schema.json' }, { cause: err })
+      throw new ChartError(
+        'PARSE_ERROR',
+        'Invalid JSON in values.schema.json',
+        { file: 'values.schema.json' },
+        { cause: err },
+      )
     }
     entries.push({ name: `${base}/values.schema.json`, data: chart.schema })
   }
@@ -82,8 +101,10 @@ export async function writeChartArchive(
   })
   for (const e of entries) {
     await new Promise<void>((ok, fail) => {
-      p.entry({ name: e.name, size: e.data.length, mode: 0o644, mtime, type: 'file' }, Buffer.from(e.data), (err) =>
-        err ? fail(err) : ok(),
+      p.entry(
+        { name: e.name, size: e.data.length, mode: 0o644, mtime, type: 'file' },
+        Buffer.from(e.data),
+        (err) => (err ? fail(err) : ok()),
       )
     })
   }
@@ -131,6 +152,11 @@ export async function packageChart(dir: string, options: PackageOptions = {}): P
     }
     return path
   } catch (err) {
-    throw new ChartError('WRITE_ERROR', `failed to save: ${(err as Error).message}`, { source: destination }, { cause: err })
+    throw new ChartError(
+      'WRITE_ERROR',
+      `failed to save: ${(err as Error).message}`,
+      { source: destination },
+      { cause: err },
+    )
   }
 }

@@ -63,9 +63,9 @@ describe('findChartVersion', () => {
   })
 
   it('names the chart, version and repository when nothing matches', () => {
-    expect(() => findChartVersion(index, 'web', '9.x', { repoUrl: 'https://charts.example.com' })).toThrow(
-      'chart "web" version "9.x" not found in https://charts.example.com repository',
-    )
+    expect(() =>
+      findChartVersion(index, 'web', '9.x', { repoUrl: 'https://charts.example.com' }),
+    ).toThrow('chart "web" version "9.x" not found in https://charts.example.com repository')
     expect(() => findChartVersion(index, 'nope', undefined)).toThrow('chart "nope" not found')
     expect(() => findChartVersion(index, 'empty', undefined)).toThrow('chart "empty" not found')
   })
@@ -75,11 +75,27 @@ describe('chart URLs', () => {
   it.each([
     ['https://charts.example.com', 'web-1.0.0.tgz', 'https://charts.example.com/web-1.0.0.tgz'],
     ['https://charts.example.com/', 'web-1.0.0.tgz', 'https://charts.example.com/web-1.0.0.tgz'],
-    ['https://example.com/stable', 'charts/web-1.0.0.tgz', 'https://example.com/stable/charts/web-1.0.0.tgz'],
+    [
+      'https://example.com/stable',
+      'charts/web-1.0.0.tgz',
+      'https://example.com/stable/charts/web-1.0.0.tgz',
+    ],
     ['https://example.com/stable', '/other/web.tgz', 'https://example.com/other/web.tgz'],
-    ['https://example.com/stable?token=abc', 'web.tgz', 'https://example.com/stable/web.tgz?token=abc'],
-    ['https://example.com/stable', 'https://cdn.example.com/web.tgz', 'https://cdn.example.com/web.tgz'],
-    ['https://example.com/stable', 'oci://registry.example.com/web', 'oci://registry.example.com/web'],
+    [
+      'https://example.com/stable?token=abc',
+      'web.tgz',
+      'https://example.com/stable/web.tgz?token=abc',
+    ],
+    [
+      'https://example.com/stable',
+      'https://cdn.example.com/web.tgz',
+      'https://cdn.example.com/web.tgz',
+    ],
+    [
+      'https://example.com/stable',
+      'oci://registry.example.com/web',
+      'oci://registry.example.com/web',
+    ],
   ])('%s + %s → %s', (repo, chart, expected) => {
     expect(resolveChartUrl(repo, chart)).toBe(expected)
   })

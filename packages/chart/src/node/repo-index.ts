@@ -28,21 +28,33 @@ export interface RepoIndex {
  * @throws ChartError `INVALID_INDEX` for an empty or malformed index, or one without apiVersion.
  */
 export function parseRepoIndex(text: string, source: string): RepoIndex {
-  if (text.trim() === '') throw new ChartError('INVALID_INDEX', `${source}: empty index.yaml file`, { source })
+  if (text.trim() === '')
+    throw new ChartError('INVALID_INDEX', `${source}: empty index.yaml file`, { source })
   let raw: unknown
   try {
     // indexes reach tens of megabytes: JSON and js-yaml parse them many times faster than a
     // full YAML document model would
-    raw = /^\s*\{/.test(text) ? JSON.parse(text) : load(text, { schema: CORE_SCHEMA, json: true, filename: source })
+    raw = /^\s*\{/.test(text)
+      ? JSON.parse(text)
+      : load(text, { schema: CORE_SCHEMA, json: true, filename: source })
   } catch (err) {
-    throw new ChartError('INVALID_INDEX', `${source}: ${(err as Error).message.split('\n')[0]}`, { source }, { cause: err })
+    throw new ChartError(
+      'INVALID_INDEX',
+      `${source}: ${(err as Error).message.split('\n')[0]}`,
+      { source },
+      { cause: err },
+    )
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ChartError('INVALID_INDEX', `${source}: index.yaml must be a map`, { source })
   }
   const obj = raw as Record<string, unknown>
   const apiVersion = typeof obj['apiVersion'] === 'string' ? obj['apiVersion'] : ''
-  if (!apiVersion) throw new ChartError('INVALID_INDEX', `${source}: no API version specified`, { source, field: 'apiVersion' })
+  if (!apiVersion)
+    throw new ChartError('INVALID_INDEX', `${source}: no API version specified`, {
+      source,
+      field: 'apiVersion',
+    })
   const entries: Record<string, RepoChartVersion[]> = {}
   const rawEntries = obj['entries']
   if (rawEntries !== null && typeof rawEntries === 'object' && !Array.isArray(rawEntries)) {
@@ -81,13 +93,23 @@ function toChartVersion(item: unknown): RepoChartVersion | undefined {
     version: str(o['version']) ?? '',
     urls,
   }
-  for (const key of ['description', 'appVersion', 'kubeVersion', 'home', 'icon', 'type', 'digest', 'created'] as const) {
+  for (const key of [
+    'description',
+    'appVersion',
+    'kubeVersion',
+    'home',
+    'icon',
+    'type',
+    'digest',
+    'created',
+  ] as const) {
     const s = str(o[key])
     if (s !== undefined) (v as unknown as Record<string, string>)[key] = s
   }
   if (o['deprecated'] === true) v.deprecated = true
   if (o['removed'] === true) v.removed = true
-  if (Array.isArray(o['keywords'])) v.keywords = o['keywords'].map(str).filter((s): s is string => s !== undefined)
+  if (Array.isArray(o['keywords']))
+    v.keywords = o['keywords'].map(str).filter((s): s is string => s !== undefined)
   try {
     validateMetadata(v, undefined, 'index.yaml')
   } catch {
@@ -124,7 +146,9 @@ export function findChartVersion(
   )
   const found = picked === undefined ? undefined : list.find((v) => v.version === picked)
   if (!found) {
-    const what = version ? `chart ${JSON.stringify(name)} version ${JSON.stringify(version)}` : `chart ${JSON.stringify(name)}`
+    const what = version
+      ? `chart ${JSON.stringify(name)} version ${JSON.stringify(version)}`
+      : `chart ${JSON.stringify(name)}`
     throw new ChartError('VERSION_NOT_FOUND', `${what} not found${where}`, {
       ...(options.repoUrl ? { source: options.repoUrl } : {}),
       field: 'version',
@@ -174,6 +198,7 @@ export interface FetchIndexOptions extends RepoConnectOptions {
  */
 export class RepoIndexCache {
   readonly #entries = new Map<string, CachedIndex>()
+  readonly #inFlight = new Map<string, Promise<RepoIndex>>()
 
   constructor(readonly ttlMs = 60_000) {}
 
@@ -184,8 +209,18 @@ export class RepoIndexCache {
    *   cannot be reached" wording) or `INVALID_INDEX`.
    */
   async get(repoUrl: string, options: FetchIndexOptions = {}): Promise<RepoIndex> {
+    const key = `${indexUrl(repoUrl)}|${options.username ?? ''}`
+    // concurrent requests for one index share one download
+    let pending = this.#inFlight.get(key)
+    if (!pending) {
+      pending = this.#fetch(repoUrl, key, options).finally(() => this.#inFlight.delete(key))
+      this.#inFlight.set(key, pending)
+    }
+    return pending
+  }
+
+  async #fetch(repoUrl: string, key: string, options: FetchIndexOptions): Promise<RepoIndex> {
     const url = indexUrl(repoUrl)
-    const key = `${url}|${options.username ?? ''}`
     const cached = this.#entries.get(key)
     const now = Date.now()
     if (cached && now - cached.fetchedAt < this.ttlMs) return cached.index
@@ -233,7 +268,12 @@ export class RepoIndexCache {
 }
 
 function statusText(status: number): string {
-  const texts: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }
+  const texts: Record<number, string> = {
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    500: 'Internal Server Error',
+  }
   return texts[status] ?? ''
 }
 

@@ -7,7 +7,12 @@ import type { Chart } from '../types.ts'
 import { normalizeVersion, resolveVersion, sortVersions } from '../version.ts'
 import { httpGet, type RepoConnectOptions } from './http.ts'
 import { loadChartArchive, loadChartDir, type LoadOptions } from './load.ts'
-import { findChartVersion, resolveChartUrl, sharedIndexCache, type RepoIndexCache } from './repo-index.ts'
+import {
+  findChartVersion,
+  resolveChartUrl,
+  sharedIndexCache,
+  type RepoIndexCache,
+} from './repo-index.ts'
 import { resolveLimits } from '../limits.ts'
 import { sharedArchiveCache, type ArchiveCache } from './archive-cache.ts'
 
@@ -27,7 +32,10 @@ export type ChartSource =
 
 /** The part of `@slipway/oci`'s RegistryClient the chart loader uses (tests may pass another). */
 export interface ChartRegistryClient {
-  pullChart(ref: string, options?: { version?: string; devel?: boolean }): Promise<{
+  pullChart(
+    ref: string,
+    options?: { version?: string; devel?: boolean },
+  ): Promise<{
     archive: Uint8Array
     manifestDigest: string
     contentDigest: string
@@ -81,10 +89,15 @@ type Resolved =
 
 function resolveSource(source: ChartSource, version: string | undefined): Resolved {
   if (typeof source === 'string') {
-    if (/^oci:\/\//i.test(source)) return { kind: 'oci', ref: source, ...(version ? { version } : {}) }
+    if (/^oci:\/\//i.test(source))
+      return { kind: 'oci', ref: source, ...(version ? { version } : {}) }
     if (/^https?:\/\//i.test(source)) return { kind: 'url', url: source }
     if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(source)) {
-      throw new ChartError('INVALID_SOURCE', `unsupported chart source ${JSON.stringify(source)}: use oci://, http(s):// or a path`, { source })
+      throw new ChartError(
+        'INVALID_SOURCE',
+        `unsupported chart source ${JSON.stringify(source)}: use oci://, http(s):// or a path`,
+        { source },
+      )
     }
     return { kind: 'path', path: source }
   }
@@ -96,13 +109,21 @@ function resolveSource(source: ChartSource, version: string | undefined): Resolv
   const repository = source.repository.trim().replace(/\/+$/, '')
   const path = source.path.trim().replace(/^\/+|\/+$/g, '')
   if (!repository || !path) {
-    throw new ChartError('INVALID_SOURCE', 'a chart needs both a repository and a path', { source: `${repository}/${path}` })
+    throw new ChartError('INVALID_SOURCE', 'a chart needs both a repository and a path', {
+      source: `${repository}/${path}`,
+    })
   }
-  if (/^oci:\/\//i.test(repository)) return { kind: 'oci', ref: `${repository}/${path}`, ...(v ? { version: v } : {}) }
-  if (/^https?:\/\//i.test(repository)) return { kind: 'repo', repo: repository, name: path, ...(v ? { version: v } : {}) }
-  throw new ChartError('INVALID_SOURCE', `repository ${JSON.stringify(repository)} must start with oci://, https:// or http://`, {
-    source: repository,
-  })
+  if (/^oci:\/\//i.test(repository))
+    return { kind: 'oci', ref: `${repository}/${path}`, ...(v ? { version: v } : {}) }
+  if (/^https?:\/\//i.test(repository))
+    return { kind: 'repo', repo: repository, name: path, ...(v ? { version: v } : {}) }
+  throw new ChartError(
+    'INVALID_SOURCE',
+    `repository ${JSON.stringify(repository)} must start with oci://, https:// or http://`,
+    {
+      source: repository,
+    },
+  )
 }
 
 // `--repo URL NAME`: the string is a chart name in that repository
@@ -117,7 +138,8 @@ function registryClient(options: ChartSourceOptions): ChartRegistryClient {
   if (options.registryClient) return options.registryClient
   const opts: RegistryClientOptions = { ...options.registryOptions }
   if (options.plainHttp !== undefined) opts.plainHttp = options.plainHttp
-  if (options.insecureSkipTlsVerify !== undefined) opts.insecureSkipTlsVerify = options.insecureSkipTlsVerify
+  if (options.insecureSkipTlsVerify !== undefined)
+    opts.insecureSkipTlsVerify = options.insecureSkipTlsVerify
   if (options.caFile !== undefined) opts.caFile = options.caFile
   if (options.certFile !== undefined) opts.certFile = options.certFile
   if (options.keyFile !== undefined) opts.keyFile = options.keyFile
@@ -131,20 +153,36 @@ function registryClient(options: ChartSourceOptions): ChartRegistryClient {
 // partial `1.1`, as the tag itself; only constraints are resolved against the tag list.
 const isExactVersion = (v: string) => normalizeVersion(v) !== undefined
 
-async function loadOci(r: Extract<Resolved, { kind: 'oci' }>, options: ChartSourceOptions): Promise<LoadedChartSource> {
+async function loadOci(
+  r: Extract<Resolved, { kind: 'oci' }>,
+  options: ChartSourceOptions,
+): Promise<LoadedChartSource> {
   const parsed = parseReference(r.ref)
   const base = `${parsed.registry}/${parsed.repository}`
-  if (r.version && parsed.tag && r.version !== parsed.tag && r.version.replaceAll('+', '_') !== parsed.tag) {
-    throw new ChartError('INVALID_SOURCE', `chart reference and version mismatch: ${r.version} is not ${parsed.tag}`, { source: r.ref })
+  if (
+    r.version &&
+    parsed.tag &&
+    r.version !== parsed.tag &&
+    r.version.replaceAll('+', '_') !== parsed.tag
+  ) {
+    throw new ChartError(
+      'INVALID_SOURCE',
+      `chart reference and version mismatch: ${r.version} is not ${parsed.tag}`,
+      { source: r.ref },
+    )
   }
   const client = registryClient(options)
   let pullRef: string
   if (parsed.digest) pullRef = `${base}${parsed.tag ? `:${parsed.tag}` : ''}@${parsed.digest}`
   else if (parsed.tag) pullRef = `${base}:${parsed.tag}`
-  else if (r.version && isExactVersion(r.version)) pullRef = `${base}:${r.version.replaceAll('+', '_')}`
+  else if (r.version && isExactVersion(r.version))
+    pullRef = `${base}:${r.version.replaceAll('+', '_')}`
   else {
     const tags = await client.listTags(`oci://${base}`)
-    const tag = resolveVersion(tags, r.version, { tags: true, ...(options.devel ? { devel: true } : {}) })
+    const tag = resolveVersion(tags, r.version, {
+      tags: true,
+      ...(options.devel ? { devel: true } : {}),
+    })
     if (tag === undefined) {
       throw new ChartError(
         'VERSION_NOT_FOUND',
@@ -166,7 +204,11 @@ async function loadOci(r: Extract<Resolved, { kind: 'oci' }>, options: ChartSour
   }
 }
 
-async function download(url: string, options: ChartSourceOptions, credentialsHost?: string): Promise<Uint8Array> {
+async function download(
+  url: string,
+  options: ChartSourceOptions,
+  credentialsHost?: string,
+): Promise<Uint8Array> {
   const limits = resolveLimits(options.limits)
   const sameHost = credentialsHost === undefined || new URL(url).host === credentialsHost
   const connect: RepoConnectOptions = { ...options }
@@ -176,31 +218,48 @@ async function download(url: string, options: ChartSourceOptions, credentialsHos
   }
   const res = await httpGet(url, { ...connect, maxBytes: limits.maxArchiveSize })
   if (res.status < 200 || res.status >= 300) {
-    throw new ChartError('REPOSITORY_ERROR', `failed to fetch ${url} : ${res.status}`, { source: url })
+    throw new ChartError('REPOSITORY_ERROR', `failed to fetch ${url} : ${res.status}`, {
+      source: url,
+    })
   }
   return res.body
 }
 
-async function loadRepo(r: Extract<Resolved, { kind: 'repo' }>, options: ChartSourceOptions): Promise<LoadedChartSource> {
+async function loadRepo(
+  r: Extract<Resolved, { kind: 'repo' }>,
+  options: ChartSourceOptions,
+): Promise<LoadedChartSource> {
   const cache = options.indexCache ?? sharedIndexCache
   const index = await cache.get(r.repo, options)
-  const entry = findChartVersion(index, r.name, r.version, { repoUrl: r.repo, ...(options.devel ? { devel: true } : {}) })
+  const entry = findChartVersion(index, r.name, r.version, {
+    repoUrl: r.repo,
+    ...(options.devel ? { devel: true } : {}),
+  })
   const first = entry.urls[0]
   if (!first) {
-    throw new ChartError('INVALID_INDEX', `chart ${JSON.stringify(r.name)} version ${entry.version} has no download URL in ${r.repo}`, {
-      source: r.repo,
-    })
+    throw new ChartError(
+      'INVALID_INDEX',
+      `chart ${JSON.stringify(r.name)} version ${entry.version} has no download URL in ${r.repo}`,
+      {
+        source: r.repo,
+      },
+    )
   }
   const url = resolveChartUrl(r.repo, first)
   const archives = options.archiveCache === undefined ? sharedArchiveCache : options.archiveCache
-  const listed = entry.digest && /^[a-f0-9]{64}$/.test(entry.digest) ? `sha256:${entry.digest}` : undefined
+  const listed =
+    entry.digest && /^[a-f0-9]{64}$/.test(entry.digest) ? `sha256:${entry.digest}` : undefined
   let archive = listed ? archives?.get(listed) : undefined
   if (!archive) {
     archive = await download(url, options, new URL(r.repo).host)
     if (listed && sha256(archive) !== listed) {
-      throw new ChartError('INVALID_ARCHIVE', `${url}: digest ${sha256(archive)} does not match ${listed} of the repository index`, {
-        source: url,
-      })
+      throw new ChartError(
+        'INVALID_ARCHIVE',
+        `${url}: digest ${sha256(archive)} does not match ${listed} of the repository index`,
+        {
+          source: url,
+        },
+      )
     }
     if (listed) archives?.set(listed, archive)
   }
@@ -219,7 +278,10 @@ async function loadRepo(r: Extract<Resolved, { kind: 'repo' }>, options: ChartSo
  * await loadChartFromSource({ repo: 'https://charts.example.com', name: 'demo' })
  * await loadChartFromSource('./charts/demo')
  */
-export async function loadChartFromSource(source: ChartSource, options: ChartSourceOptions = {}): Promise<LoadedChartSource> {
+export async function loadChartFromSource(
+  source: ChartSource,
+  options: ChartSourceOptions = {},
+): Promise<LoadedChartSource> {
   const r = resolveSource(withRepo(source, options), options.version)
   switch (r.kind) {
     case 'oci':
@@ -229,12 +291,23 @@ export async function loadChartFromSource(source: ChartSource, options: ChartSou
     case 'url': {
       const archive = await download(r.url, options)
       const chart = await loadChartArchive(archive, { ...options, source: r.url })
-      return { chart, archive, digest: sha256(archive), ref: r.url, version: chart.metadata.version }
+      return {
+        chart,
+        archive,
+        digest: sha256(archive),
+        ref: r.url,
+        version: chart.metadata.version,
+      }
     }
     case 'path': {
       const path = resolve(options.cwd ?? '.', r.path)
       const info = await stat(path).catch((err: unknown) => {
-        throw new ChartError('NOT_FOUND', `path ${JSON.stringify(r.path)} not found`, { source: r.path }, { cause: err })
+        throw new ChartError(
+          'NOT_FOUND',
+          `path ${JSON.stringify(r.path)} not found`,
+          { source: r.path },
+          { cause: err },
+        )
       })
       if (info.isDirectory()) {
         const chart = await loadChartDir(path, options)
@@ -252,18 +325,28 @@ export async function loadChartFromSource(source: ChartSource, options: ChartSou
  * (`_` read as `+`), or the versions a Helm repository's index lists. A local chart has its
  * one version.
  */
-export async function listChartVersions(source: ChartSource, options: ChartSourceOptions = {}): Promise<string[]> {
+export async function listChartVersions(
+  source: ChartSource,
+  options: ChartSourceOptions = {},
+): Promise<string[]> {
   const r = resolveSource(withRepo(source, options), undefined)
   switch (r.kind) {
     case 'oci': {
       const parsed = parseReference(r.ref)
-      const tags = await registryClient(options).listTags(`oci://${parsed.registry}/${parsed.repository}`)
+      const tags = await registryClient(options).listTags(
+        `oci://${parsed.registry}/${parsed.repository}`,
+      )
       return sortVersions(tags, { tags: true }).map((t) => t.replaceAll('_', '+'))
     }
     case 'repo': {
       const index = await (options.indexCache ?? sharedIndexCache).get(r.repo, options)
       const list = index.entries[r.name]
-      if (!list) throw new ChartError('CHART_NOT_FOUND', `chart ${JSON.stringify(r.name)} not found in ${r.repo} repository`, { source: r.repo })
+      if (!list)
+        throw new ChartError(
+          'CHART_NOT_FOUND',
+          `chart ${JSON.stringify(r.name)} not found in ${r.repo} repository`,
+          { source: r.repo },
+        )
       return [...new Set(list.map((v) => v.version))]
     }
     default: {
