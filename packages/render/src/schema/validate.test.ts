@@ -44,6 +44,44 @@ describe('validateValues', () => {
       ].sort(),
     )
   })
+  it('reports only the type error of a value of the wrong type, as gojsonschema stops there', () => {
+    const chart = toRenderChart(
+      makeChart({ name: 't' }, { schema: { properties: { p: { type: 'string', enum: ['A', 'B'], minLength: 1 } } } }),
+    )
+    expect(messageOf(() => validateValues(chart, { p: 5 }))).toBe(
+      "values don't meet the specifications of the schema(s) in the following chart(s):\nt:\n- p: Invalid type. Expected: string, given: integer\n",
+    )
+  })
+  it('reports the closest branch of a failed oneOf/anyOf only, as gojsonschema does', () => {
+    const chart = toRenderChart(
+      makeChart(
+        { name: 'o' },
+        {
+          schema: {
+            properties: {
+              env: {
+                oneOf: [
+                  { type: 'array', items: { type: 'object' } },
+                  { type: 'object', additionalProperties: { type: 'string' } },
+                ],
+              },
+              n: { anyOf: [{ type: ['string', 'null'] }, { type: ['integer', 'null'] }] },
+            },
+          },
+        },
+      ),
+    )
+    const lines = messageOf(() => validateValues(chart, { env: [1, {}], n: 1.5 })).split('\n').slice(2).sort()
+    expect(lines).toEqual(
+      [
+        '',
+        '- env: Must validate one and only one schema (oneOf)',
+        '- env.0: Invalid type. Expected: object, given: integer',
+        '- n: Must validate at least one schema (anyOf)',
+        '- n: Invalid type. Expected: [string,null], given: number',
+      ].sort(),
+    )
+  })
   it('validates subcharts with their own part of the values', () => {
     const sub = makeChart({ name: 'sub' }, { schema: { type: 'object', properties: { n: { type: 'integer' } } } })
     const chart = toRenderChart(makeChart({ name: 'top' }, { dependencies: [sub] }))

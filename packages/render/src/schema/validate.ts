@@ -1,4 +1,4 @@
-import { Ajv, type AnySchema, type ValidateFunction } from 'ajv'
+import { Ajv, type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv'
 import { isGoMap } from '@slipway/gotemplate'
 import type { RenderChart } from '../chart-tree.ts'
 import { RenderError } from '../errors.ts'
@@ -60,6 +60,60 @@ function toJsonValues(v: unknown): unknown {
   return v
 }
 
+/**
+ * gojsonschema stops checking a subschema once the value has the wrong type: drop what Ajv
+ * reports besides the type error for the same subschema and value (and below them).
+ */
+function withoutShadowedErrors(errors: ErrorObject[]): ErrorObject[] {
+  const typeFailures = errors
+    .filter((e) => e.keyword === 'type')
+    .map((e) => ({ schema: e.schemaPath.slice(0, -'type'.length), instance: e.instancePath, error: e }))
+  if (typeFailures.length === 0) return errors
+  return errors.filter(
+    (e) =>
+      !typeFailures.some(
+        (t) =>
+          t.error !== e &&
+          e.schemaPath.startsWith(t.schema) &&
+          (e.instancePath === t.instance || e.instancePath.startsWith(`${t.instance}/`)),
+      ),
+  )
+}
+
+/**
+ * When no branch of a `oneOf`/`anyOf` matches, gojsonschema reports the branch that came
+ * closest (the most checks passed; the first on a tie), not all of them. Approximated from
+ * Ajv's errors: a branch whose type matched beats one whose type did not, then fewer errors
+ * win, then the earlier branch.
+ */
+function onlyClosestBranches(errors: ErrorObject[]): ErrorObject[] {
+  let kept = errors
+  const combinators = errors
+    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length)
+  for (const c of combinators) {
+    if (!kept.includes(c)) continue
+    const prefix = `${c.schemaPath}/`
+    const branches = new Map<string, ErrorObject[]>()
+    for (const e of kept) {
+      if (!e.schemaPath.startsWith(prefix)) continue
+      const index = e.schemaPath.slice(prefix.length).split('/')[0] as string
+      branches.set(index, [...(branches.get(index) ?? []), e])
+    }
+    if (branches.size < 2) continue
+    const typeFailed = (index: string, list: ErrorObject[]) =>
+      list.some((e) => e.keyword === 'type' && e.schemaPath === `${prefix}${index}/type` && e.instancePath === c.instancePath)
+    const ranked = [...branches].sort(([ia, la], [ib, lb]) => {
+      const ta = typeFailed(ia, la) ? 1 : 0
+      const tb = typeFailed(ib, lb) ? 1 : 0
+      return ta - tb || la.length - lb.length || Number(ia) - Number(ib)
+    })
+    const best = ranked[0]?.[0]
+    kept = kept.filter((e) => !e.schemaPath.startsWith(prefix) || e.schemaPath.startsWith(`${prefix}${best}/`))
+  }
+  return kept
+}
+
 /** Validates values against one schema; returns gojsonschema-style lines (`- field: msg\n`). */
 export function validateAgainstSingleSchema(values: unknown, schema: Uint8Array): string {
   const validate = compile(schema)
@@ -68,7 +122,7 @@ export function validateAgainstSingleSchema(values: unknown, schema: Uint8Array)
   if (validate(data)) return ''
   let out = ''
   const seen = new Set<string>()
-  for (const e of validate.errors ?? []) {
+  for (const e of onlyClosestBranches(withoutShadowedErrors(validate.errors ?? []))) {
     const line = formatSchemaError(e, data)
     if (line === null || seen.has(line)) continue
     seen.add(line)
