@@ -1,6 +1,9 @@
 /**
  * Random value trees written as YAML in many styles (block, flow, quoted, folded, literal,
- * other indents) by the YAML library, then read by helm and by decodeYaml: the trees must match.
+ * other indents) by the YAML library, then read by helm and by decodeYaml: the trees, or the
+ * errors, must match. Known difference left: in multi-line flow collections with several
+ * exotic plain scalars (`:x`, `?`, `-` starts), the error reported can be a different one
+ * than go-yaml's first.
  */
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
@@ -18,7 +21,7 @@ function prng(seed: number): () => number {
   }
 }
 const PIECES = [
-  'a', 'b', 'word', 'x', ' ', ' ', '  ', '\n', '\n', '\n\n', ':', ': ', '#', ' #', '-', '- ', ',', '[', ']', '{', '}',
+  'a', 'b', 'word', 'x', ' ', ' ', '  ', '\n', '\n', '\n\n', ':', ': ', '#', ' #', '-', '- ', '?', ',', '[', ']', '{', '}',
   "'", '"', '\\', '&', '*', '!', '|', '>', '%', '@', '`', 'yes', 'no', 'on', 'null', '~', 'true', '1', '0', '1.5', '1e3', '0x1F',
   '007', '2024-01-02', '1:20', 'é', '日本', '😀', '---', '...', '<<', '=', 'Lorem ipsum dolor sit amet', '0o17', '+5', '.5', 'Y', 'N', 'Off',
 ]
@@ -26,10 +29,7 @@ function randomString(r: () => number): string {
   const n = Math.floor(r() * 4)
   let s = ''
   for (let i = 0; i < n; i++) s += PIECES[Math.floor(r() * PIECES.length)]
-  // Known difference: inside flow collections go-yaml v2 ends a plain scalar at '?' and takes
-  // a leading ':' as an indicator, where the YAML library reads on. Such text is left out
-  // (no '?' piece above, no leading ':').
-  return s.startsWith(':') ? 'k' + s : s
+  return s
 }
 function randomValue(r: () => number, depth: number): unknown {
   const k = r()
@@ -62,7 +62,7 @@ describe('decoding random YAML against helm template', () => {
       try {
         want = (await helmRender(['toJson .Values'], text))[0]!
       } catch {
-        want = 'ERR ' + (await helmError(text)).trim()
+        want = 'ERR ' + (await helmError(text)).trim().replace(/^Error: cannot load values.yaml: /, '')
       }
       expect(ours).toBe(want)
     })

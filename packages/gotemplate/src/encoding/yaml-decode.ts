@@ -27,6 +27,9 @@ export interface DecodeYamlOptions {
 
 const TAG_PREFIX = 'tag:yaml.org,2002:'
 
+/** The kind of flow collection a node sits in, if any. */
+type FlowKind = 'seq' | 'map' | undefined
+
 /** A decoded Go value before the JSON round trip: ints and floats still apart. */
 type GoYaml =
   | null
@@ -43,6 +46,10 @@ class Decoder {
   private aliasDepth = 0
   private depth = 0
   private readonly expanding = new Set<YamlNode>()
+  /** Flow-sequence plain scalars written `?key`: go-yaml reads a one-pair map `{key: null}`. */
+  private readonly explicitKeys = new Set<Scalar>()
+  /** Flow-mapping keys written `?key`: the `?` is go-yaml's explicit key indicator. */
+  private readonly strippedKeys = new Set<Scalar>()
   /** Anchored nodes by name, in document order, so each alias resolves in log time. */
   private readonly anchors = new Map<string, { offset: number; node: YamlNode }[]>()
 
@@ -51,21 +58,49 @@ class Decoder {
     private readonly text: string,
     private readonly file: string | undefined,
   ) {
-    const stack: unknown[] = [doc.contents]
+    // One walk, without recursion: index anchors, and apply go-yaml's flow-context rules for
+    // plain scalars, which the YAML library reads more liberally.
+    const stack: [unknown, FlowKind, boolean][] = [[doc.contents, undefined, false]]
+    const flowPlains: [Scalar, 'seq' | 'map', boolean][] = []
     while (stack.length > 0) {
-      const n = stack.pop()
+      const [n, flow, isKey] = stack.pop()!
       if (!n || typeof n !== 'object') continue
-      const node = n as YamlNode & { anchor?: string; items?: unknown[]; key?: unknown; value?: unknown }
+      const node = n as YamlNode & { anchor?: string; items?: unknown[]; key?: unknown; value?: unknown; flow?: boolean }
       if (node.anchor && node.range) {
         const list = this.anchors.get(node.anchor) ?? []
         list.push({ offset: node.range[0], node })
         this.anchors.set(node.anchor, list)
       }
-      if (Array.isArray(node.items)) stack.push(...node.items)
-      if ('key' in node) stack.push(node.key)
-      if ('value' in node && node.value && typeof node.value === 'object') stack.push(node.value)
+      if (flow && isScalar(node) && node.type === 'PLAIN') flowPlains.push([node, flow, isKey])
+      if (Array.isArray(node.items)) {
+        const inner: FlowKind = (isMap(node) || isSeq(node)) && node.flow ? (isSeq(node) ? 'seq' : 'map') : flow && !isMap(node) && !isSeq(node) ? flow : undefined
+        for (const item of node.items) stack.push([item, inner, false])
+      }
+      if ('key' in node) stack.push([node.key, flow, true])
+      if ('value' in node && node.value && typeof node.value === 'object') stack.push([node.value, flow, false])
     }
     for (const list of this.anchors.values()) list.sort((a, b) => a.offset - b.offset)
+    // In document order, so the first problem is the one reported.
+    flowPlains.sort((a, b) => (a[0].range?.[0] ?? 0) - (b[0].range?.[0] ?? 0))
+    for (const [node, flow, isKey] of flowPlains) this.checkFlowPlain(node, flow, isKey)
+  }
+
+  /**
+   * go-yaml v2 inside `[...]`/`{...}`: a plain scalar ends at `?` (so `[x?y]` is an error), a
+   * leading `?` makes an explicit key (`[?x]` is `[{x: null}]`, `{?x: 1}` is `{x: 1}`), a
+   * leading `:` is no content.
+   */
+  private checkFlowPlain(node: Scalar, flow: 'seq' | 'map', isKey: boolean): void {
+    const text = node.value === null || node.value === undefined ? '' : String(node.value)
+    const at = node.range?.[0] ?? 0
+    if (text.startsWith(':')) this.syntax('did not find expected node content', at, false)
+    if (text.startsWith('?') && text.length > 1 && !text.slice(1).includes('?')) {
+      if (flow === 'seq' && !isKey) this.explicitKeys.add(node)
+      else if (isKey) this.strippedKeys.add(node)
+      return
+    }
+    const q = text.indexOf('?', text.startsWith('?') ? 1 : 0)
+    if (q >= 0) this.syntax(`did not find expected ',' or '${flow === 'seq' ? ']' : '}'}'`, at, false)
   }
 
   /** The node an alias names: the last anchor of that name before it, as YAML defines. */
@@ -143,6 +178,12 @@ class Decoder {
   }
 
   private scalar(node: Scalar): GoYaml {
+    if (this.explicitKeys.has(node)) {
+      const key = String(node.value).slice(1)
+      const k = fromResolved(resolvePlain(key))
+      return new Map([[this.keyString(k, node, null), null]])
+    }
+    if (this.strippedKeys.has(node)) return fromResolved(resolvePlain(String(node.value).slice(1)))
     let text = node.value === null || node.value === undefined ? '' : String(node.value)
     // A block scalar cut off by the end of input has no final line break to keep.
     if (
@@ -336,11 +377,22 @@ export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {
   checkYamlChars(text, file)
   const out: unknown[] = []
   for (const doc of parseDocs(text, file).slice(0, limit)) {
-    checkSyntax(doc, text, file)
+    let syntaxError: EncodingError | undefined
+    try {
+      checkSyntax(doc, text, file)
+    } catch (e) {
+      if (!(e instanceof EncodingError)) throw e
+      syntaxError = e
+    }
     let raw: GoYaml
     try {
-      raw = new Decoder(doc, text, file).decode(doc.contents as YamlNode | null)
+      // The decoder's own grammar checks (flow-context plain scalars, empty keys) run on
+      // construction; go-yaml reports whichever problem comes first in the text.
+      const decoder = new Decoder(doc, text, file)
+      if (syntaxError) throw syntaxError
+      raw = decoder.decode(doc.contents as YamlNode | null)
     } catch (e) {
+      if (syntaxError && e !== syntaxError && e instanceof EncodingError && !comesBefore(e, syntaxError)) throw syntaxError
       if (e instanceof RangeError) {
         throw new EncodingError('YAML_SYNTAX', 'error converting YAML to JSON: yaml: document is nested too deeply', { file })
       }
@@ -352,6 +404,12 @@ export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {
     out.push(toJsonValue(raw, file))
   }
   return out
+}
+
+/** Whether error `a` sits earlier in the text than `b`. */
+function comesBefore(a: EncodingError, b: EncodingError): boolean {
+  const [al, ac, bl, bc] = [a.line ?? Infinity, a.column ?? Infinity, b.line ?? Infinity, b.column ?? Infinity]
+  return al < bl || (al === bl && ac < bc)
 }
 
 /** encoding/json's name for a decoded value's JSON kind (`array`, `string`, `number`, …). */
