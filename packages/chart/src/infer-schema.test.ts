@@ -74,3 +74,13 @@ noComment: x
     expect(inferSchema('a: [\n').properties).toEqual({})
   })
 })
+
+describe('inferSchema and readme-generator annotations', () => {
+  it('drops [modifiers] before the description', () => {
+    const schema = inferSchema(
+      '## @param tag [default: latest] Image tag\ntag: ""\n## @param list [array] Things\nlist: []\n',
+    )
+    expect(schema.properties!['tag']!.description).toBe('Image tag')
+    expect(schema.properties!['list']!.description).toBe('Things')
+  })
+})

@@ -22,7 +22,9 @@ export function inferSchema(valuesYaml: string): JsonSchema {
   const params = new Map<string, string>()
   for (const line of lines) {
     const m = paramRe.exec(line.trim())
-    if (m && m[2]) params.set(m[1]!, m[2].trim())
+    // readme-generator modifiers come first in brackets: `## @param image.tag [default: latest] Tag`
+    const text = m?.[2]?.replace(/^\[[^\]]*\]\s*/, '').trim()
+    if (m && text) params.set(m[1]!, text)
   }
   const root: JsonSchema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
