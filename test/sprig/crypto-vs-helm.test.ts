@@ -21,7 +21,9 @@ function shape(pem: string) {
     extensions: c.extensions.map((e) => ({
       name: e.name,
       critical: e.critical ?? false,
-      ...(e.name === 'keyUsage' ? { ds: e.digitalSignature, ke: e.keyEncipherment, cs: e.keyCertSign } : {}),
+      ...(e.name === 'keyUsage'
+        ? { ds: e.digitalSignature, ke: e.keyEncipherment, cs: e.keyCertSign }
+        : {}),
       ...(e.name === 'basicConstraints' ? { ca: e.cA ?? false } : {}),
     })),
     san: x.subjectAltName ?? null,
@@ -35,8 +37,11 @@ function anyShape(pem: string) {
   const der = forge.util.decode64(pem.replace(/-----[^-]+-----|\s/g, ''))
   const cert = forge.asn1.fromDer(der)
   const tbs = cert.value[0] as forge.asn1.Asn1
-  const ext = (tbs.value as forge.asn1.Asn1[]).find((v) => v.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && v.type === 3)
-  const exts = ((ext?.value[0] as forge.asn1.Asn1 | undefined)?.value as forge.asn1.Asn1[] | undefined) ?? []
+  const ext = (tbs.value as forge.asn1.Asn1[]).find(
+    (v) => v.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && v.type === 3,
+  )
+  const exts =
+    ((ext?.value[0] as forge.asn1.Asn1 | undefined)?.value as forge.asn1.Asn1[] | undefined) ?? []
   return {
     subject: x.subject,
     issuer: x.issuer,
@@ -44,7 +49,9 @@ function anyShape(pem: string) {
     keyType: x.publicKey.asymmetricKeyType,
     san: x.subjectAltName ?? null,
     days: (Date.parse(x.validTo) - Date.parse(x.validFrom)) / 86400000,
-    signature: forge.asn1.derToOid(((cert.value[1] as forge.asn1.Asn1).value as forge.asn1.Asn1[])[0]!.value as string),
+    signature: forge.asn1.derToOid(
+      ((cert.value[1] as forge.asn1.Asn1).value as forge.asn1.Asn1[])[0]!.value as string,
+    ),
     extensions: exts.map((e) => {
       const parts = e.value as forge.asn1.Asn1[]
       return [forge.asn1.derToOid(parts[0]!.value as string), parts.length === 3]
@@ -85,31 +92,63 @@ describe('Sprig crypto functions against helm template', () => {
     out = r
   })
 
-  it('genCA, genSignedCert and genSelfSignedCert build certificates shaped like Helm\'s', () => {
+  it("genCA, genSignedCert and genSelfSignedCert build certificates shaped like Helm's", () => {
     const ca = f('genCA', 'my-ca', 365n) as { Cert: string; Key: string }
-    const signed = f('genSignedCert', 'svc', ['10.0.0.1', '::1'], ['a.example', 'b'], 30n, ca) as { Cert: string; Key: string }
+    const signed = f('genSignedCert', 'svc', ['10.0.0.1', '::1'], ['a.example', 'b'], 30n, ca) as {
+      Cert: string
+      Key: string
+    }
     const self = f('genSelfSignedCert', 'self', null, ['x'], 10n) as { Cert: string; Key: string }
     expect(shape(ca.Cert)).toEqual(shape(out[0]!))
     expect(shape(signed.Cert)).toEqual(shape(out[1]!))
     expect(shape(self.Cert)).toEqual(shape(out[2]!))
-    expect(new X509Certificate(signed.Cert).verify(new X509Certificate(ca.Cert).publicKey)).toBe(true)
+    expect(new X509Certificate(signed.Cert).verify(new X509Certificate(ca.Cert).publicKey)).toBe(
+      true,
+    )
     expect(ca.Key).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/)
     expect(createPrivateKey(signed.Key).asymmetricKeyDetails?.modulusLength).toBe(2048)
     expect(f('typeOf', ca)).toBe(out[3])
   })
 
   it('signs with ECDSA and Ed25519 keys as Helm does (genCAWithKey, genSignedCertWithKey)', () => {
-    const ecca = f('genCAWithKey', 'ec-ca', 10n, f('genPrivateKey', 'ecdsa')) as { Cert: string; Key: string }
-    const leaf = f('genSignedCertWithKey', 'leaf', null, ['x'], 5n, ecca, f('genPrivateKey', 'ed25519')) as { Cert: string; Key: string }
+    const ecca = f('genCAWithKey', 'ec-ca', 10n, f('genPrivateKey', 'ecdsa')) as {
+      Cert: string
+      Key: string
+    }
+    const leaf = f(
+      'genSignedCertWithKey',
+      'leaf',
+      null,
+      ['x'],
+      5n,
+      ecca,
+      f('genPrivateKey', 'ed25519'),
+    ) as { Cert: string; Key: string }
     expect(anyShape(ecca.Cert)).toEqual(anyShape(out[13]!))
     expect(anyShape(leaf.Cert)).toEqual(anyShape(out[14]!))
-    expect(new X509Certificate(leaf.Cert).verify(new X509Certificate(ecca.Cert).publicKey)).toBe(true)
-    expect(new X509Certificate(ecca.Cert).verify(new X509Certificate(ecca.Cert).publicKey)).toBe(true)
+    expect(new X509Certificate(leaf.Cert).verify(new X509Certificate(ecca.Cert).publicKey)).toBe(
+      true,
+    )
+    expect(new X509Certificate(ecca.Cert).verify(new X509Certificate(ecca.Cert).publicKey)).toBe(
+      true,
+    )
     // and an RSA leaf under the EC CA, an EC leaf under an RSA CA
     const rsaCa = f('genCA', 'rsa-ca', 1n) as { Cert: string; Key: string }
-    const ecLeaf = f('genSignedCertWithKey', 'l', null, null, 1n, rsaCa, f('genPrivateKey', 'ecdsa')) as { Cert: string }
-    expect(new X509Certificate(ecLeaf.Cert).verify(new X509Certificate(rsaCa.Cert).publicKey)).toBe(true)
-    expect(anyShape((f('genCA', 'my-ca', 365n) as { Cert: string }).Cert)).toEqual(anyShape(out[0]!))
+    const ecLeaf = f(
+      'genSignedCertWithKey',
+      'l',
+      null,
+      null,
+      1n,
+      rsaCa,
+      f('genPrivateKey', 'ecdsa'),
+    ) as { Cert: string }
+    expect(new X509Certificate(ecLeaf.Cert).verify(new X509Certificate(rsaCa.Cert).publicKey)).toBe(
+      true,
+    )
+    expect(anyShape((f('genCA', 'my-ca', 365n) as { Cert: string }).Cert)).toEqual(
+      anyShape(out[0]!),
+    )
   })
 
   it('derivePassword is the Master Password algorithm, byte for byte', () => {
@@ -118,7 +157,7 @@ describe('Sprig crypto functions against helm template', () => {
     expect(f('derivePassword', 1n, 'nope', 'a', 'b', 'c')).toBe(out[6])
   })
 
-  it('decryptAES reads what Helm\'s encryptAES wrote', () => {
+  it("decryptAES reads what Helm's encryptAES wrote", () => {
     expect(f('decryptAES', 'k', out[7])).toBe('plain text')
   })
 
@@ -137,7 +176,9 @@ describe('Sprig crypto functions against helm template', () => {
     const ed = f('genPrivateKey', 'ed25519') as string
     expect(ec.split('\n')[0]).toBe(out[11]!.split('\n')[0])
     expect(ed.split('\n')[0]).toBe(out[12]!.split('\n')[0])
-    expect(createPrivateKey(ec).asymmetricKeyDetails).toEqual(createPrivateKey(out[11]!).asymmetricKeyDetails)
+    expect(createPrivateKey(ec).asymmetricKeyDetails).toEqual(
+      createPrivateKey(out[11]!).asymmetricKeyDetails,
+    )
     expect(createPrivateKey(ed).asymmetricKeyType).toBe('ed25519')
     expect(ec.length).toBe(out[11]!.length)
     expect(ed.length).toBe(out[12]!.length)

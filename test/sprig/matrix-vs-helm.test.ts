@@ -182,9 +182,23 @@ const binary = [
   'index',
   'ternary "y" "n"',
 ]
-const few = ['.Values.vals.f', '.Values.vals.fi', '.Values.vals.s', '.Values.vals.snum', '.Values.vals.t', '.Values.vals.n', '.Values.vals.l', '.Values.vals.m', '3', '"b"', '(list 3 "b")', '(dict "b" 3)']
+const few = [
+  '.Values.vals.f',
+  '.Values.vals.fi',
+  '.Values.vals.s',
+  '.Values.vals.snum',
+  '.Values.vals.t',
+  '.Values.vals.n',
+  '.Values.vals.l',
+  '.Values.vals.m',
+  '3',
+  '"b"',
+  '(list 3 "b")',
+  '(dict "b" 3)',
+]
 const exprs: string[] = []
-for (const u of unary) for (const o of operands) exprs.push(u.endsWith('|') ? `${o} | ${u.slice(0, -1)}` : `${u} ${o}`)
+for (const u of unary)
+  for (const o of operands) exprs.push(u.endsWith('|') ? `${o} | ${u.slice(0, -1)}` : `${u} ${o}`)
 for (const b of binary) for (const x of few) for (const y of few) exprs.push(`${b} ${x} ${y}`)
 
 // Helm renders every expression against the same values, so mutations (merge, set) carry over:
@@ -207,7 +221,10 @@ async function helmRender(all: string[]): Promise<Map<string, string>> {
   let pending = all.slice()
   while (pending.length > 0) {
     try {
-      const out = await helmProbe(pending.map((e) => `{{ ${e} }}`), valuesYaml)
+      const out = await helmProbe(
+        pending.map((e) => `{{ ${e} }}`),
+        valuesYaml,
+      )
       pending.forEach((e, i) => result.set(e, out[i]!.replaceAll('<no value>', '')))
       return result
     } catch (err) {
@@ -239,7 +256,9 @@ describe('function matrix against helm template', () => {
   }, 300_000)
 
   it('renders what helm renders, and fails where helm fails', () => {
-    const diffs = [...renders, ...fails].map((e) => [e, ours.get(e), helmOut.get(e)]).filter(([, a, b]) => a !== b)
+    const diffs = [...renders, ...fails]
+      .map((e) => [e, ours.get(e), helmOut.get(e)])
+      .filter(([, a, b]) => a !== b)
     expect(diffs).toEqual([])
     expect(renders.length).toBeGreaterThan(3000)
   })

@@ -20,8 +20,12 @@ export async function helmProbe(exprs: string[], valuesYaml: string): Promise<st
     const r = await helm(['template', 'r', dir, '--debug'])
     const start = r.stdout.indexOf('<<<0>>>')
     const end = r.stdout.indexOf('<<<END>>>')
-    if (start < 0 || end < 0) throw new Error(`helm failed: ${r.stderr.slice(0, 2000)}\n${r.stdout.slice(0, 300)}`)
-    const parts = r.stdout.slice(start, end).split(/<<<\d+>>>/).slice(1)
+    if (start < 0 || end < 0)
+      throw new Error(`helm failed: ${r.stderr.slice(0, 2000)}\n${r.stdout.slice(0, 300)}`)
+    const parts = r.stdout
+      .slice(start, end)
+      .split(/<<<\d+>>>/)
+      .slice(1)
     return parts.map((p, i) => (i < parts.length - 1 ? p.slice(0, -1) : p.slice(0, -1)))
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -39,9 +39,19 @@ const j = (v: unknown): string => {
   if (Array.isArray(v)) return '[' + v.map(j).join(',') + ']'
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>
-    return '{' + Object.keys(o).sort().map((k) => j(k) + ':' + j(o[k])).join(',') + '}'
+    return (
+      '{' +
+      Object.keys(o)
+        .sort()
+        .map((k) => j(k) + ':' + j(o[k]))
+        .join(',') +
+      '}'
+    )
   }
-  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+  return JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
 }
 
 // [template expression, what Slipway's functions print for it]
@@ -125,7 +135,10 @@ const cases: [string, () => string][] = [
   ['all 1 "a" true', () => p(f('all', 1n, 'a', true))],
   ['any 0 "" false', () => p(f('any', 0n, '', false))],
   ['ternary "y" "n" true', () => p(f('ternary', 'y', 'n', true))],
-  ['compact (list 1 0 "" nil "a" false (list)) | toJson', () => j(f('compact', [1n, 0n, '', null, 'a', false, []]))],
+  [
+    'compact (list 1 0 "" nil "a" false (list)) | toJson',
+    () => j(f('compact', [1n, 0n, '', null, 'a', false, []])),
+  ],
   ['list 1 "a" 2.5 | toJson', () => j(f('list', 1n, 'a', 2.5))],
   ['append (list 1) 2 | toJson', () => j(f('append', [1n], 2n))],
   ['prepend (list 1) 0 | toJson', () => j(f('prepend', [1n], 0n))],
@@ -160,32 +173,83 @@ const cases: [string, () => string][] = [
   ['set (dict "a" 1) "b" 2 | toJson', () => j(f('set', { a: 1n }, 'b', 2n))],
   ['unset (dict "a" 1 "b" 2) "a" | toJson', () => j(f('unset', { a: 1n, b: 2n }, 'a'))],
   ['hasKey .Values.nested "a"', () => p(f('hasKey', V.nested, 'a'))],
-  ['pluck "a" (dict "a" 1) (dict "b" 2) (dict "a" 3) | toJson', () => j(f('pluck', 'a', { a: 1n }, { b: 2n }, { a: 3n }))],
-  ['keys (dict "b" 1 "a" 2) | sortAlpha | toJson', () => j(f('sortAlpha', f('keys', { b: 1n, a: 2n })))],
-  ['pick (dict "a" 1 "b" 2 "c" 3) "a" "c" "z" | toJson', () => j(f('pick', { a: 1n, b: 2n, c: 3n }, 'a', 'c', 'z'))],
+  [
+    'pluck "a" (dict "a" 1) (dict "b" 2) (dict "a" 3) | toJson',
+    () => j(f('pluck', 'a', { a: 1n }, { b: 2n }, { a: 3n })),
+  ],
+  [
+    'keys (dict "b" 1 "a" 2) | sortAlpha | toJson',
+    () => j(f('sortAlpha', f('keys', { b: 1n, a: 2n }))),
+  ],
+  [
+    'pick (dict "a" 1 "b" 2 "c" 3) "a" "c" "z" | toJson',
+    () => j(f('pick', { a: 1n, b: 2n, c: 3n }, 'a', 'c', 'z')),
+  ],
   ['omit (dict "a" 1 "b" 2 "c" 3) "a" | toJson', () => j(f('omit', { a: 1n, b: 2n, c: 3n }, 'a'))],
   [
     'merge (dict "a" 1 "e" "" "n" (dict "x" 1) "l" (list)) (dict "a" 2 "b" 3 "e" "z" "n" (dict "y" 2) "l" (list 1)) | toJson',
-    () => j(f('merge', { a: 1n, e: '', n: { x: 1n }, l: [] }, { a: 2n, b: 3n, e: 'z', n: { y: 2n }, l: [1n] })),
+    () =>
+      j(
+        f(
+          'merge',
+          { a: 1n, e: '', n: { x: 1n }, l: [] },
+          { a: 2n, b: 3n, e: 'z', n: { y: 2n }, l: [1n] },
+        ),
+      ),
   ],
   [
     'mergeOverwrite (dict "a" 1 "e" "x" "n" (dict "x" 1) "s" "str" "k" 1) (dict "a" 2 "e" "" "n" (dict "y" 2) "s" (dict "m" 1) "k" nil) | toJson',
-    () => j(f('mergeOverwrite', { a: 1n, e: 'x', n: { x: 1n }, s: 'str', k: 1n }, { a: 2n, e: '', n: { y: 2n }, s: { m: 1n }, k: null })),
+    () =>
+      j(
+        f(
+          'mergeOverwrite',
+          { a: 1n, e: 'x', n: { x: 1n }, s: 'str', k: 1n },
+          { a: 2n, e: '', n: { y: 2n }, s: { m: 1n }, k: null },
+        ),
+      ),
   ],
   [
     'merge (dict "s" "str" "m" (dict "x" 1) "l" (list 1) "z" (dict)) (dict "s" (dict "a" 1) "m" "str" "l" (list 2) "z" (dict "q" 1) "f" false) | toJson',
-    () => j(f('merge', { s: 'str', m: { x: 1n }, l: [1n], z: {} }, { s: { a: 1n }, m: 'str', l: [2n], z: { q: 1n }, f: false })),
+    () =>
+      j(
+        f(
+          'merge',
+          { s: 'str', m: { x: 1n }, l: [1n], z: {} },
+          { s: { a: 1n }, m: 'str', l: [2n], z: { q: 1n }, f: false },
+        ),
+      ),
   ],
   [
     'mergeOverwrite (dict "m" (dict "x" 1) "l" (list 1) "z" (dict) "e" 1) (dict "m" "str" "l" (list 2 3) "z" (dict "q" 1) "e" 0) | toJson',
-    () => j(f('mergeOverwrite', { m: { x: 1n }, l: [1n], z: {}, e: 1n }, { m: 'str', l: [2n, 3n], z: { q: 1n }, e: 0n })),
+    () =>
+      j(
+        f(
+          'mergeOverwrite',
+          { m: { x: 1n }, l: [1n], z: {}, e: 1n },
+          { m: 'str', l: [2n, 3n], z: { q: 1n }, e: 0n },
+        ),
+      ),
   ],
   [
     'mergeOverwrite (dict "a" (dict "b" (dict "c" 1 "d" 2))) (dict "a" (dict "b" (dict "c" 3))) (dict "a" (dict "e" 5)) | toJson',
-    () => j(f('mergeOverwrite', { a: { b: { c: 1n, d: 2n } } }, { a: { b: { c: 3n } } }, { a: { e: 5n } })),
+    () =>
+      j(
+        f(
+          'mergeOverwrite',
+          { a: { b: { c: 1n, d: 2n } } },
+          { a: { b: { c: 3n } } },
+          { a: { e: 5n } },
+        ),
+      ),
   ],
-  ['dig "a" "b" "def" (dict "a" (dict "b" 1))', () => p(f('dig', 'a', 'b', 'def', { a: { b: 1n } }))],
-  ['dig "a" "c" "def" (dict "a" (dict "b" 1))', () => p(f('dig', 'a', 'c', 'def', { a: { b: 1n } }))],
+  [
+    'dig "a" "b" "def" (dict "a" (dict "b" 1))',
+    () => p(f('dig', 'a', 'b', 'def', { a: { b: 1n } })),
+  ],
+  [
+    'dig "a" "c" "def" (dict "a" (dict "b" 1))',
+    () => p(f('dig', 'a', 'c', 'def', { a: { b: 1n } })),
+  ],
   ['deepCopy (dict "a" (list 1)) | toJson', () => j(f('deepCopy', { a: [1n] }))],
   ['typeOf 1', () => p(f('typeOf', 1n))],
   ['typeOf .Values.int', () => p(f('typeOf', V.int))],
@@ -198,7 +262,10 @@ const cases: [string, () => string][] = [
   ['kindIs "map" .Values.nested', () => p(f('kindIs', 'map', V.nested))],
   ['typeIs "float64" .Values.int', () => p(f('typeIs', 'float64', V.int))],
   ['typeIsLike "string" "a"', () => p(f('typeIsLike', 'string', 'a'))],
-  ['deepEqual (list 1 (dict "a" 2)) (list 1 (dict "a" 2))', () => p(f('deepEqual', [1n, { a: 2n }], [1n, { a: 2n }]))],
+  [
+    'deepEqual (list 1 (dict "a" 2)) (list 1 (dict "a" 2))',
+    () => p(f('deepEqual', [1n, { a: 2n }], [1n, { a: 2n }])),
+  ],
   ['deepEqual 1 1.0', () => p(f('deepEqual', 1n, 1))],
   ['add 1 2 3', () => p(f('add', 1n, 2n, 3n))],
   ['add .Values.int .Values.float', () => p(f('add', V.int, V.float))],
@@ -247,16 +314,37 @@ const cases: [string, () => string][] = [
   ['regexFind "[0-9]+" "ab123cd45"', () => p(f('regexFind', '[0-9]+', 'ab123cd45'))],
   ['regexFindAll "a*" "baaac" -1 | toJson', () => j(f('regexFindAll', 'a*', 'baaac', -1n))],
   ['regexFindAll "[0-9]" "a1b2c3" 2 | toJson', () => j(f('regexFindAll', '[0-9]', 'a1b2c3', 2n))],
-  ['regexReplaceAll "(a+)b" "xaab" "${1}Z"', () => p(f('regexReplaceAll', '(a+)b', 'xaab', '${1}Z'))],
+  [
+    'regexReplaceAll "(a+)b" "xaab" "${1}Z"',
+    () => p(f('regexReplaceAll', '(a+)b', 'xaab', '${1}Z')),
+  ],
   ['regexReplaceAll "(a+)b" "xaab" "$1W"', () => p(f('regexReplaceAll', '(a+)b', 'xaab', '$1W'))],
   ['regexReplaceAll "a*" "baaac" "-"', () => p(f('regexReplaceAll', 'a*', 'baaac', '-'))],
-  ['regexReplaceAll "(?P<x>\\\\w+)@" "me@x" "<$x>"', () => p(f('regexReplaceAll', '(?P<x>\\w+)@', 'me@x', '<$x>'))],
-  ['regexReplaceAll "(?i)HELLO" "say hello" "bye"', () => p(f('regexReplaceAll', '(?i)HELLO', 'say hello', 'bye'))],
-  ['regexReplaceAll "\\\\s+" "a \\u00a0 b\\tc" "_"', () => p(f('regexReplaceAll', '\\s+', 'a \u00a0 b\tc', '_'))],
-  ['regexReplaceAll "[[:upper:]]" "aBcD" "x"', () => p(f('regexReplaceAll', '[[:upper:]]', 'aBcD', 'x'))],
+  [
+    'regexReplaceAll "(?P<x>\\\\w+)@" "me@x" "<$x>"',
+    () => p(f('regexReplaceAll', '(?P<x>\\w+)@', 'me@x', '<$x>')),
+  ],
+  [
+    'regexReplaceAll "(?i)HELLO" "say hello" "bye"',
+    () => p(f('regexReplaceAll', '(?i)HELLO', 'say hello', 'bye')),
+  ],
+  [
+    'regexReplaceAll "\\\\s+" "a \\u00a0 b\\tc" "_"',
+    () => p(f('regexReplaceAll', '\\s+', 'a \u00a0 b\tc', '_')),
+  ],
+  [
+    'regexReplaceAll "[[:upper:]]" "aBcD" "x"',
+    () => p(f('regexReplaceAll', '[[:upper:]]', 'aBcD', 'x')),
+  ],
   ['regexReplaceAll "a.c" "a\\nc abc" "X"', () => p(f('regexReplaceAll', 'a.c', 'a\nc abc', 'X'))],
-  ['regexReplaceAll "^-+|-+$" "--a-b--" ""', () => p(f('regexReplaceAll', '^-+|-+$', '--a-b--', ''))],
-  ['regexReplaceAll "[^a-z0-9-]" "My_App.v1" "-"', () => p(f('regexReplaceAll', '[^a-z0-9-]', 'My_App.v1', '-'))],
+  [
+    'regexReplaceAll "^-+|-+$" "--a-b--" ""',
+    () => p(f('regexReplaceAll', '^-+|-+$', '--a-b--', '')),
+  ],
+  [
+    'regexReplaceAll "[^a-z0-9-]" "My_App.v1" "-"',
+    () => p(f('regexReplaceAll', '[^a-z0-9-]', 'My_App.v1', '-')),
+  ],
   ['regexReplaceAllLiteral "a" "aa" "$1"', () => p(f('regexReplaceAllLiteral', 'a', 'aa', '$1'))],
   ['regexSplit "z+" "pizza" -1 | toJson', () => j(f('regexSplit', 'z+', 'pizza', -1n))],
   ['regexSplit "" "abc" -1 | toJson', () => j(f('regexSplit', '', 'abc', -1n))],
@@ -271,12 +359,21 @@ const cases: [string, () => string][] = [
   ['ext "a/b.tar.gz"', () => p(f('ext', 'a/b.tar.gz'))],
   ['isAbs "/a"', () => p(f('isAbs', '/a'))],
   ['semverCompare ">=1.21-0" "v1.32.0"', () => p(f('semverCompare', '>=1.21-0', 'v1.32.0'))],
-  ['semverCompare ">=1.21" "v1.32.0-eks-123"', () => p(f('semverCompare', '>=1.21', 'v1.32.0-eks-123'))],
+  [
+    'semverCompare ">=1.21" "v1.32.0-eks-123"',
+    () => p(f('semverCompare', '>=1.21', 'v1.32.0-eks-123')),
+  ],
   ['semverCompare "^1.2.0" "1.3.0-rc.1"', () => p(f('semverCompare', '^1.2.0', '1.3.0-rc.1'))],
-  ['semverCompare ">=1.21-0" "v1.32.0-eks-123"', () => p(f('semverCompare', '>=1.21-0', 'v1.32.0-eks-123'))],
+  [
+    'semverCompare ">=1.21-0" "v1.32.0-eks-123"',
+    () => p(f('semverCompare', '>=1.21-0', 'v1.32.0-eks-123')),
+  ],
   ['semverCompare "<1.19" "1.18.5"', () => p(f('semverCompare', '<1.19', '1.18.5'))],
   ['semverCompare "<1.19" "1.19.0"', () => p(f('semverCompare', '<1.19', '1.19.0'))],
-  ['semverCompare ">= 1.2, < 3.0.0" "2.5.1"', () => p(f('semverCompare', '>= 1.2, < 3.0.0', '2.5.1'))],
+  [
+    'semverCompare ">= 1.2, < 3.0.0" "2.5.1"',
+    () => p(f('semverCompare', '>= 1.2, < 3.0.0', '2.5.1')),
+  ],
   ['semverCompare ">=1.2 <3" "3.0.0"', () => p(f('semverCompare', '>=1.2 <3', '3.0.0'))],
   ['semverCompare "1.2 - 1.4.5" "1.4.5"', () => p(f('semverCompare', '1.2 - 1.4.5', '1.4.5'))],
   ['semverCompare "1.2 - 1.4.5" "1.4.6"', () => p(f('semverCompare', '1.2 - 1.4.5', '1.4.6'))],
@@ -298,13 +395,25 @@ const cases: [string, () => string][] = [
   ['semverCompare "<=1.2" "1.2.9"', () => p(f('semverCompare', '<=1.2', '1.2.9'))],
   ['semverCompare "<=1.2" "1.3.0"', () => p(f('semverCompare', '<=1.2', '1.3.0'))],
   ['semverCompare "=1.2.3" "v1.2.3"', () => p(f('semverCompare', '=1.2.3', 'v1.2.3'))],
-  ['semverCompare "1.2.3 || >=2.0" "2.1.0"', () => p(f('semverCompare', '1.2.3 || >=2.0', '2.1.0'))],
-  ['semverCompare ">=1.0.0-alpha" "1.0.0-beta"', () => p(f('semverCompare', '>=1.0.0-alpha', '1.0.0-beta'))],
-  ['semverCompare ">=1.0.0-beta.2" "1.0.0-beta.11"', () => p(f('semverCompare', '>=1.0.0-beta.2', '1.0.0-beta.11'))],
+  [
+    'semverCompare "1.2.3 || >=2.0" "2.1.0"',
+    () => p(f('semverCompare', '1.2.3 || >=2.0', '2.1.0')),
+  ],
+  [
+    'semverCompare ">=1.0.0-alpha" "1.0.0-beta"',
+    () => p(f('semverCompare', '>=1.0.0-alpha', '1.0.0-beta')),
+  ],
+  [
+    'semverCompare ">=1.0.0-beta.2" "1.0.0-beta.11"',
+    () => p(f('semverCompare', '>=1.0.0-beta.2', '1.0.0-beta.11')),
+  ],
   ['semverCompare "~> 1.2" "1.5.0"', () => p(f('semverCompare', '~> 1.2', '1.5.0'))],
   ['semverCompare "=>1.2" "1.2.0"', () => p(f('semverCompare', '=>1.2', '1.2.0'))],
   ['semverCompare ">=1.16.0-0" "1.16.0"', () => p(f('semverCompare', '>=1.16.0-0', '1.16.0'))],
-  ['semverCompare ">= 1.19-0 < 1.25-0" "1.24.3-gke.100"', () => p(f('semverCompare', '>= 1.19-0 < 1.25-0', '1.24.3-gke.100'))],
+  [
+    'semverCompare ">= 1.19-0 < 1.25-0" "1.24.3-gke.100"',
+    () => p(f('semverCompare', '>= 1.19-0 < 1.25-0', '1.24.3-gke.100')),
+  ],
   ['semver "v1.2.3-rc.1+b5"', () => p(f('semver', 'v1.2.3-rc.1+b5'))],
   ['(semver "1.2").Minor', () => p((f('semver', '1.2') as { Minor(): bigint }).Minor())],
   ['typeOf (semver "1.2")', () => p(f('typeOf', f('semver', '1.2')))],
@@ -395,23 +504,102 @@ const cases: [string, () => string][] = [
   ['camelcase "ÀÉ"', () => p(f('camelcase', 'ÀÉ'))],
   ['camelcase "aBC"', () => p(f('camelcase', 'aBC'))],
   ['date "2006-01-02 15:04:05 MST" 0', () => p(f('date', '2006-01-02 15:04:05 MST', 0n))],
-  ['dateInZone "2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999" 1700000000 "America/New_York"', () => p(f('dateInZone', '2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999', 1700000000n, 'America/New_York'))],
-  ['dateInZone "2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999" 1690000000 "America/New_York"', () => p(f('dateInZone', '2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999', 1690000000n, 'America/New_York'))],
-  ['dateInZone "2006-01-02 15:04 -0700 MST" 1700000000 "Asia/Kolkata"', () => p(f('dateInZone', '2006-01-02 15:04 -0700 MST', 1700000000n, 'Asia/Kolkata'))],
-  ['dateInZone "2006-01-02 15:04 -07:00 MST" 1700000000 "Europe/Berlin"', () => p(f('dateInZone', '2006-01-02 15:04 -07:00 MST', 1700000000n, 'Europe/Berlin'))],
-  ['dateInZone "2006-01-02 15:04 Z0700 MST" 1700000000 "Asia/Dubai"', () => p(f('dateInZone', '2006-01-02 15:04 Z0700 MST', 1700000000n, 'Asia/Dubai'))],
-  ['dateInZone "2006-01-02 15:04 MST" 1700000000 "Nowhere/City"', () => p(f('dateInZone', '2006-01-02 15:04 MST', 1700000000n, 'Nowhere/City'))],
+  [
+    'dateInZone "2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999" 1700000000 "America/New_York"',
+    () =>
+      p(
+        f(
+          'dateInZone',
+          '2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999',
+          1700000000n,
+          'America/New_York',
+        ),
+      ),
+  ],
+  [
+    'dateInZone "2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999" 1690000000 "America/New_York"',
+    () =>
+      p(
+        f(
+          'dateInZone',
+          '2006-01-02T15:04:05.000Z07:00 MST Mon Monday Jan January _2 3:04PM pm 06 002 .999',
+          1690000000n,
+          'America/New_York',
+        ),
+      ),
+  ],
+  [
+    'dateInZone "2006-01-02 15:04 -0700 MST" 1700000000 "Asia/Kolkata"',
+    () => p(f('dateInZone', '2006-01-02 15:04 -0700 MST', 1700000000n, 'Asia/Kolkata')),
+  ],
+  [
+    'dateInZone "2006-01-02 15:04 -07:00 MST" 1700000000 "Europe/Berlin"',
+    () => p(f('dateInZone', '2006-01-02 15:04 -07:00 MST', 1700000000n, 'Europe/Berlin')),
+  ],
+  [
+    'dateInZone "2006-01-02 15:04 Z0700 MST" 1700000000 "Asia/Dubai"',
+    () => p(f('dateInZone', '2006-01-02 15:04 Z0700 MST', 1700000000n, 'Asia/Dubai')),
+  ],
+  [
+    'dateInZone "2006-01-02 15:04 MST" 1700000000 "Nowhere/City"',
+    () => p(f('dateInZone', '2006-01-02 15:04 MST', 1700000000n, 'Nowhere/City')),
+  ],
   ['htmlDate 86400', () => p(f('htmlDate', 86400n))],
   ['htmlDateInZone 0 "Asia/Tokyo"', () => p(f('htmlDateInZone', 0n, 'Asia/Tokyo'))],
   ['toDate "2006-01-02" "2024-03-05"', () => p(f('toDate', '2006-01-02', '2024-03-05'))],
-  ['toDate "2006-01-02" "2024-03-05" | date "Jan 2, 2006"', () => p(f('date', 'Jan 2, 2006', f('toDate', '2006-01-02', '2024-03-05')))],
-  ['toDate "2006-01-02T15:04:05Z07:00" "2024-03-05T10:00:00+02:00" | unixEpoch', () => p(f('unixEpoch', f('toDate', '2006-01-02T15:04:05Z07:00', '2024-03-05T10:00:00+02:00')))],
-  ['toDate "2006-01-02T15:04:05Z07:00" "2024-03-05T10:00:00+02:00"', () => p(f('toDate', '2006-01-02T15:04:05Z07:00', '2024-03-05T10:00:00+02:00'))],
-  ['toDate "2006-01-02T15:04:05.999999999Z07:00" "2024-03-05T10:00:00.25Z"', () => p(f('toDate', '2006-01-02T15:04:05.999999999Z07:00', '2024-03-05T10:00:00.25Z'))],
-  ['toDate "02/01/2006 15:04" "05/03/2024 13:45" | date "Monday January 2 2006 03:04:05 PM"', () => p(f('date', 'Monday January 2 2006 03:04:05 PM', f('toDate', '02/01/2006 15:04', '05/03/2024 13:45')))],
-  ['toDate "2006-01-02" "bad" | date "2006-01-02 15:04:05"', () => p(f('date', '2006-01-02 15:04:05', f('toDate', '2006-01-02', 'bad')))],
-  ['dateModify "-1.5h" (toDate "2006-01-02" "2024-03-05") | date "2006-01-02 15:04"', () => p(f('date', '2006-01-02 15:04', f('dateModify', '-1.5h', f('toDate', '2006-01-02', '2024-03-05'))))],
-  ['dateModify "bogus" (toDate "2006-01-02" "2024-03-05") | date "2006-01-02 15:04"', () => p(f('date', '2006-01-02 15:04', f('dateModify', 'bogus', f('toDate', '2006-01-02', '2024-03-05'))))],
+  [
+    'toDate "2006-01-02" "2024-03-05" | date "Jan 2, 2006"',
+    () => p(f('date', 'Jan 2, 2006', f('toDate', '2006-01-02', '2024-03-05'))),
+  ],
+  [
+    'toDate "2006-01-02T15:04:05Z07:00" "2024-03-05T10:00:00+02:00" | unixEpoch',
+    () => p(f('unixEpoch', f('toDate', '2006-01-02T15:04:05Z07:00', '2024-03-05T10:00:00+02:00'))),
+  ],
+  [
+    'toDate "2006-01-02T15:04:05Z07:00" "2024-03-05T10:00:00+02:00"',
+    () => p(f('toDate', '2006-01-02T15:04:05Z07:00', '2024-03-05T10:00:00+02:00')),
+  ],
+  [
+    'toDate "2006-01-02T15:04:05.999999999Z07:00" "2024-03-05T10:00:00.25Z"',
+    () => p(f('toDate', '2006-01-02T15:04:05.999999999Z07:00', '2024-03-05T10:00:00.25Z')),
+  ],
+  [
+    'toDate "02/01/2006 15:04" "05/03/2024 13:45" | date "Monday January 2 2006 03:04:05 PM"',
+    () =>
+      p(
+        f(
+          'date',
+          'Monday January 2 2006 03:04:05 PM',
+          f('toDate', '02/01/2006 15:04', '05/03/2024 13:45'),
+        ),
+      ),
+  ],
+  [
+    'toDate "2006-01-02" "bad" | date "2006-01-02 15:04:05"',
+    () => p(f('date', '2006-01-02 15:04:05', f('toDate', '2006-01-02', 'bad'))),
+  ],
+  [
+    'dateModify "-1.5h" (toDate "2006-01-02" "2024-03-05") | date "2006-01-02 15:04"',
+    () =>
+      p(
+        f(
+          'date',
+          '2006-01-02 15:04',
+          f('dateModify', '-1.5h', f('toDate', '2006-01-02', '2024-03-05')),
+        ),
+      ),
+  ],
+  [
+    'dateModify "bogus" (toDate "2006-01-02" "2024-03-05") | date "2006-01-02 15:04"',
+    () =>
+      p(
+        f(
+          'date',
+          '2006-01-02 15:04',
+          f('dateModify', 'bogus', f('toDate', '2006-01-02', '2024-03-05')),
+        ),
+      ),
+  ],
   ['duration 3725', () => p(f('duration', 3725n))],
   ['duration "90"', () => p(f('duration', '90'))],
   ['duration 0', () => p(f('duration', 0n))],
@@ -423,27 +611,70 @@ const cases: [string, () => string][] = [
   ['durationRound "1.5s"', () => p(f('durationRound', '1.5s'))],
   ['typeOf now', () => p(f('typeOf', f('now')))],
   ['len (now | date "2006")', () => String((f('date', '2006', f('now')) as string).length)],
-  ['urlParse "https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x" | toJson', () => j(f('urlParse', 'https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x'))],
-  ['urlParse "https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x" | urlJoin', () => p(f('urlJoin', f('urlParse', 'https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x')))],
-  ['urlParse "mailto:someone@example.com" | toJson', () => j(f('urlParse', 'mailto:someone@example.com'))],
-  ['urlParse "mailto:someone@example.com" | urlJoin', () => p(f('urlJoin', f('urlParse', 'mailto:someone@example.com')))],
+  [
+    'urlParse "https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x" | toJson',
+    () => j(f('urlParse', 'https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x')),
+  ],
+  [
+    'urlParse "https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x" | urlJoin',
+    () =>
+      p(
+        f(
+          'urlJoin',
+          f('urlParse', 'https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%20x'),
+        ),
+      ),
+  ],
+  [
+    'urlParse "mailto:someone@example.com" | toJson',
+    () => j(f('urlParse', 'mailto:someone@example.com')),
+  ],
+  [
+    'urlParse "mailto:someone@example.com" | urlJoin',
+    () => p(f('urlJoin', f('urlParse', 'mailto:someone@example.com'))),
+  ],
   ['urlParse "/relative/path?q" | toJson', () => j(f('urlParse', '/relative/path?q'))],
-  ['urlParse "/relative/path?q" | urlJoin', () => p(f('urlJoin', f('urlParse', '/relative/path?q')))],
+  [
+    'urlParse "/relative/path?q" | urlJoin',
+    () => p(f('urlJoin', f('urlParse', '/relative/path?q'))),
+  ],
   ['urlParse "http://[::1]:80/" | toJson', () => j(f('urlParse', 'http://[::1]:80/'))],
-  ['urlParse "http://[::1]:80/" | urlJoin', () => p(f('urlJoin', f('urlParse', 'http://[::1]:80/')))],
+  [
+    'urlParse "http://[::1]:80/" | urlJoin',
+    () => p(f('urlJoin', f('urlParse', 'http://[::1]:80/'))),
+  ],
   ['urlParse "postgres://db/name" | toJson', () => j(f('urlParse', 'postgres://db/name'))],
-  ['urlParse "postgres://db/name" | urlJoin', () => p(f('urlJoin', f('urlParse', 'postgres://db/name')))],
+  [
+    'urlParse "postgres://db/name" | urlJoin',
+    () => p(f('urlJoin', f('urlParse', 'postgres://db/name'))),
+  ],
   ['urlParse "//host/p" | toJson', () => j(f('urlParse', '//host/p'))],
   ['urlParse "//host/p" | urlJoin', () => p(f('urlJoin', f('urlParse', '//host/p')))],
   ['urlParse "a/b#c" | toJson', () => j(f('urlParse', 'a/b#c'))],
   ['urlParse "a/b#c" | urlJoin', () => p(f('urlJoin', f('urlParse', 'a/b#c')))],
   ['urlParse "http://h/ü?é#ü" | toJson', () => j(f('urlParse', 'http://h/ü?é#ü'))],
   ['urlParse "http://h/ü?é#ü" | urlJoin', () => p(f('urlJoin', f('urlParse', 'http://h/ü?é#ü')))],
-  ['urlJoin (dict "scheme" "https" "host" "h:1" "path" "a b/c" "query" "x=1" "fragment" "f g" "userinfo" "u:p@w")', () => p(f('urlJoin', { scheme: 'https', host: 'h:1', path: 'a b/c', query: 'x=1', fragment: 'f g', userinfo: 'u:p@w' }))],
+  [
+    'urlJoin (dict "scheme" "https" "host" "h:1" "path" "a b/c" "query" "x=1" "fragment" "f g" "userinfo" "u:p@w")',
+    () =>
+      p(
+        f('urlJoin', {
+          scheme: 'https',
+          host: 'h:1',
+          path: 'a b/c',
+          query: 'x=1',
+          fragment: 'f g',
+          userinfo: 'u:p@w',
+        }),
+      ),
+  ],
   ['urlJoin (dict "path" "a:b")', () => p(f('urlJoin', { path: 'a:b' }))],
   ['hello', () => p(f('hello'))],
   ['len (randAlphaNum 10)', () => String((f('randAlphaNum', 10n) as string).length)],
-  ['regexMatch "^[0-9]{5}$" (randNumeric 5)', () => p(f('regexMatch', '^[0-9]{5}$', f('randNumeric', 5n)))],
+  [
+    'regexMatch "^[0-9]{5}$" (randNumeric 5)',
+    () => p(f('regexMatch', '^[0-9]{5}$', f('randNumeric', 5n))),
+  ],
   ['len (uuidv4)', () => String((f('uuidv4') as string).length)],
 ]
 
@@ -545,7 +776,13 @@ describe('Sprig functions against helm template', () => {
       )
     })
     it.each(idioms.map((e, i) => [e, i] as const))('%s', (e, i) => {
-      const set = new TemplateSet({ funcs: { ...sprigFuncs, ...encodingFuncs, include: (name: string) => set.execute(name, null) } })
+      const set = new TemplateSet({
+        funcs: {
+          ...sprigFuncs,
+          ...encodingFuncs,
+          include: (name: string) => set.execute(name, null),
+        },
+      })
       set.parse('probe', `{{- define "x" }}{{ end }}{{ ${e} }}`)
       expect(set.execute('probe', { Values: structuredClone(V) })).toBe(idiomOut[i])
     })

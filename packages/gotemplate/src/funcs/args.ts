@@ -54,7 +54,11 @@ function check(p: Param, v: unknown): unknown {
       ok = Array.isArray(v) && v.every((x) => typeof x === 'string')
       break
   }
-  if (!ok) throw new FuncError(`wrong type for value; expected ${goNames[p]}; got ${goTypeName(v)}`, 'FUNC_ARGS')
+  if (!ok)
+    throw new FuncError(
+      `wrong type for value; expected ${goNames[p]}; got ${goTypeName(v)}`,
+      'FUNC_ARGS',
+    )
   return v
 }
 
@@ -64,7 +68,11 @@ function check(p: Param, v: unknown): unknown {
  * to the executor (withSignature), which then converts literals as Go does (`indent 2.0 "x"`)
  * and reports type errors at the call site; the checks here cover direct calls.
  */
-export function fn(params: Param[], impl: (...args: any[]) => unknown, variadic?: Param): TemplateFunc {
+export function fn(
+  params: Param[],
+  impl: (...args: any[]) => unknown,
+  variadic?: Param,
+): TemplateFunc {
   const f = (...args: unknown[]) => {
     if (variadic === undefined ? args.length !== params.length : args.length < params.length) {
       const want = variadic === undefined ? `${params.length}` : `at least ${params.length}`

@@ -48,7 +48,13 @@ export class CorruptInputError extends Error {
  * Go's padded decoder: reads quanta of `q` characters (`q` = 4 for base64, 8 for base32),
  * skipping CR and LF; padding may only close the last quantum.
  */
-function decode(src: Uint8Array, alphabet: string, bitsPerChar: number, q: number, kind: string): Uint8Array {
+function decode(
+  src: Uint8Array,
+  alphabet: string,
+  bitsPerChar: number,
+  q: number,
+  kind: string,
+): Uint8Array {
   const map = new Map<number, number>()
   for (let i = 0; i < alphabet.length; i++) map.set(alphabet.charCodeAt(i), i)
   const out: number[] = []

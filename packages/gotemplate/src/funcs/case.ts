@@ -10,7 +10,8 @@ import { isLetter, isSpace, isUpper, toLowerRune, toUpperRune } from './text.ts'
 const isConnector = (c: string) => c === '-' || c === '_' || isSpace(c)
 const isPunct = (c: string) => /^\p{P}$/u.test(c)
 const isNumber = (c: string) => /^\p{N}$/u.test(c)
-const isCJK = (c: string) => /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]$/u.test(c)
+const isCJK = (c: string) =>
+  /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]$/u.test(c)
 const isAlphabet = (c: string) => isLetter(c) && !isCJK(c)
 
 /**

@@ -68,7 +68,10 @@ export function parseGoFloat(s: string): number | undefined {
     const v = Number(s)
     return Number.isFinite(v) ? v : undefined
   }
-  if (/^[+-]?0[xX]/.test(s) && /^[+-]?0[xX]([0-9a-fA-F_]+\.?[0-9a-fA-F_]*|\.[0-9a-fA-F_]+)[pP][+-]?\d+$/.test(s)) {
+  if (
+    /^[+-]?0[xX]/.test(s) &&
+    /^[+-]?0[xX]([0-9a-fA-F_]+\.?[0-9a-fA-F_]*|\.[0-9a-fA-F_]+)[pP][+-]?\d+$/.test(s)
+  ) {
     const m = /^([+-]?)0[xX]([0-9a-fA-F_]*)\.?([0-9a-fA-F_]*)[pP]([+-]?\d+)$/.exec(s)!
     const int = m[2]!.replace(/_/g, '')
     const frac = m[3]!.replace(/_/g, '')

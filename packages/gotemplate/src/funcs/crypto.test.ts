@@ -10,7 +10,7 @@ describe('crypto functions', () => {
     expect(f.derivePassword!(1n, 'nope', 'a', 'b', 'c')).toBe('cannot find password template nope')
   })
 
-  it('decrypts what encryptAES wrote, and Helm\'s ciphertext', () => {
+  it("decrypts what encryptAES wrote, and Helm's ciphertext", () => {
     const c = f.encryptAES!('secretkey', 'hello world') as string
     expect(f.decryptAES!('secretkey', c)).toBe('hello world')
     expect(f.decryptAES!('k', 'lIq9ODENmNBUcZVeJVSsWuFgb7iDdiAefUptx/SpZJU=')).toBe('plain')
@@ -28,14 +28,18 @@ describe('crypto functions', () => {
     expect(pemDecode(ca.Cert)?.type).toBe('CERTIFICATE')
     expect(pemDecode(ca.Key)?.type).toBe('RSA PRIVATE KEY')
     const signed = f.genSignedCert!('svc', ['10.0.0.1'], ['a.example'], 30n, ca) as Certificate
-    expect(signed.Cert).toMatch(/^-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=]{64}\n)+[A-Za-z0-9+/=]*\n?-----END CERTIFICATE-----\n$/)
+    expect(signed.Cert).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=]{64}\n)+[A-Za-z0-9+/=]*\n?-----END CERTIFICATE-----\n$/,
+    )
     expect(formatValue(signed).startsWith('{-----BEGIN CERTIFICATE-----')).toBe(true)
-    expect(() => f.genSignedCert!('svc', ['not-an-ip'], null, 30n, ca)).toThrow('error parsing ip: not-an-ip')
+    expect(() => f.genSignedCert!('svc', ['not-an-ip'], null, 30n, ca)).toThrow(
+      'error parsing ip: not-an-ip',
+    )
     const rebuilt = f.buildCustomCert!(btoa(signed.Cert), btoa(signed.Key)) as Certificate
     expect(rebuilt.Cert).toBe(signed.Cert)
   })
 
-  it('writes ECDSA and ed25519 keys in Go\'s PEM types', () => {
+  it("writes ECDSA and ed25519 keys in Go's PEM types", () => {
     expect(pemDecode(f.genPrivateKey!('ecdsa') as string)?.type).toBe('EC PRIVATE KEY')
     expect(pemDecode(f.genPrivateKey!('ed25519') as string)?.bytes.length).toBe(48)
     expect(f.genPrivateKey!('nope')).toBe('Unknown type nope')
@@ -44,6 +48,9 @@ describe('crypto functions', () => {
   it('generates DSA L2048N256 keys', () => {
     const pem = f.genPrivateKey!('dsa') as string
     expect(pemDecode(pem)?.type).toBe('DSA PRIVATE KEY')
-    expect(createPrivateKey(pem).asymmetricKeyDetails).toEqual({ modulusLength: 2048, divisorLength: 256 })
+    expect(createPrivateKey(pem).asymmetricKeyDetails).toEqual({
+      modulusLength: 2048,
+      divisorLength: 256,
+    })
   })
 })

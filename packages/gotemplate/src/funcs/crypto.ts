@@ -50,7 +50,8 @@ export class Certificate extends GoStruct {
 // Passwords
 
 function bcrypt(input: string): string {
-  if (encodeUtf8(input).length > 72) return 'failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes'
+  if (encodeUtf8(input).length > 72)
+    return 'failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes'
   // Go's x/crypto/bcrypt writes the $2a$ variant, cost 10.
   const salt = genSaltSync(10).replace(/^\$2b\$/, '$2a$')
   return hashSync(input, salt)
@@ -64,10 +65,26 @@ function htpasswd(user: string, password: string): string {
 const passwordTemplates: Record<string, string[]> = {
   maximum: ['anoxxxxxxxxxxxxxxxxx', 'axxxxxxxxxxxxxxxxxno'],
   long: [
-    'CvcvnoCvcvCvcv', 'CvcvCvcvnoCvcv', 'CvcvCvcvCvcvno', 'CvccnoCvcvCvcv', 'CvccCvcvnoCvcv',
-    'CvccCvcvCvcvno', 'CvcvnoCvccCvcv', 'CvcvCvccnoCvcv', 'CvcvCvccCvcvno', 'CvcvnoCvcvCvcc',
-    'CvcvCvcvnoCvcc', 'CvcvCvcvCvccno', 'CvccnoCvccCvcv', 'CvccCvccnoCvcv', 'CvccCvccCvcvno',
-    'CvcvnoCvccCvcc', 'CvcvCvccnoCvcc', 'CvcvCvccCvccno', 'CvccnoCvcvCvcc', 'CvccCvcvnoCvcc',
+    'CvcvnoCvcvCvcv',
+    'CvcvCvcvnoCvcv',
+    'CvcvCvcvCvcvno',
+    'CvccnoCvcvCvcv',
+    'CvccCvcvnoCvcv',
+    'CvccCvcvCvcvno',
+    'CvcvnoCvccCvcv',
+    'CvcvCvccnoCvcv',
+    'CvcvCvccCvcvno',
+    'CvcvnoCvcvCvcc',
+    'CvcvCvcvnoCvcc',
+    'CvcvCvcvCvccno',
+    'CvccnoCvccCvcv',
+    'CvccCvccnoCvcv',
+    'CvccCvccCvcvno',
+    'CvcvnoCvccCvcc',
+    'CvcvCvccnoCvcc',
+    'CvcvCvccCvccno',
+    'CvccnoCvcvCvcc',
+    'CvccCvcvnoCvcc',
     'CvccCvcvCvccno',
   ],
   medium: ['CvcnoCvc', 'CvcCvcno'],
@@ -93,15 +110,32 @@ function u32(n: number): number[] {
 }
 
 /** The Master Password algorithm (Sprig's derivePassword): deterministic. */
-function derivePassword(counter: bigint, type: string, password: string, user: string, site: string): string {
+function derivePassword(
+  counter: bigint,
+  type: string,
+  password: string,
+  user: string,
+  site: string,
+): string {
   const templates = passwordTemplates[type]
   if (templates === undefined) return `cannot find password template ${type}`
   const seedName = encodeUtf8('com.lyndir.masterpassword')
   const userBytes = encodeUtf8(user)
   const siteBytes = encodeUtf8(site)
   const salt = Uint8Array.from([...seedName, ...u32(userBytes.length), ...userBytes])
-  const key = scrypt(encodeUtf8(password), salt, { N: 32768, r: 8, p: 2, dkLen: 64, maxmem: 64 * 1024 * 1024 })
-  const msg = Uint8Array.from([...seedName, ...u32(siteBytes.length), ...siteBytes, ...u32(Number(BigInt.asUintN(32, counter)))])
+  const key = scrypt(encodeUtf8(password), salt, {
+    N: 32768,
+    r: 8,
+    p: 2,
+    dkLen: 64,
+    maxmem: 64 * 1024 * 1024,
+  })
+  const msg = Uint8Array.from([
+    ...seedName,
+    ...u32(siteBytes.length),
+    ...siteBytes,
+    ...u32(Number(BigInt.asUintN(32, counter))),
+  ])
   const seed = hmac(sha256, key, msg)
   const template = templates[seed[0]! % templates.length]!
   let out = ''
@@ -126,8 +160,18 @@ function bigIntBytes(n: bigint): string {
 function dsaKeyDer(): Uint8Array {
   const k = generateDsaKey()
   const { asn1 } = forge
-  const int = (n: bigint) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, bigIntBytes(n))
-  return derOf(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [int(0n), int(k.p), int(k.q), int(k.g), int(k.y), int(k.x)]))
+  const int = (n: bigint) =>
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, bigIntBytes(n))
+  return derOf(
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+      int(0n),
+      int(k.p),
+      int(k.q),
+      int(k.g),
+      int(k.y),
+      int(k.x),
+    ]),
+  )
 }
 
 function genPrivateKey(type: string): string {
@@ -146,25 +190,36 @@ function genPrivateKey(type: string): string {
 }
 
 function parseIp(s: string): string | undefined {
-  if (/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(s)) return s
+  if (/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(s))
+    return s
   if (/^[0-9A-Fa-f:.]+$/.test(s) && s.includes(':')) return s
   return undefined
 }
 
 /** The 4 or 16 bytes of an IP address, as forge's binary string. */
 function ipBytes(ip: string): string {
-  if (!ip.includes(':')) return ip.split('.').map((x) => String.fromCharCode(Number(x))).join('')
+  if (!ip.includes(':'))
+    return ip
+      .split('.')
+      .map((x) => String.fromCharCode(Number(x)))
+      .join('')
   let head = ip
   let tail4: number[] = []
   const colon = ip.lastIndexOf(':')
   if (ip.slice(colon + 1).includes('.')) {
-    tail4 = ip.slice(colon + 1).split('.').map(Number)
+    tail4 = ip
+      .slice(colon + 1)
+      .split('.')
+      .map(Number)
     head = ip.slice(0, colon + 1) + '0:0'
   }
   const [l, r] = head.split('::') as [string, string | undefined]
   const left = l === '' ? [] : l.split(':')
   const right = r === undefined || r === '' ? [] : r.split(':')
-  const groups = r === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+  const groups =
+    r === undefined
+      ? left
+      : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
   const bytes: number[] = []
   for (const g of groups) {
     const v = parseInt(g, 16)
@@ -179,7 +234,9 @@ function stringList(v: unknown[] | null, what: 'ip' | 'dns'): string[] {
   return v.map((x) => {
     if (typeof x !== 'string')
       throw new FuncError(
-        what === 'ip' ? `error parsing ip: ${String(x)} is not a string` : `error processing alternate dns name: ${String(x)} is not a string`,
+        what === 'ip'
+          ? `error parsing ip: ${String(x)} is not a string`
+          : `error processing alternate dns name: ${String(x)} is not a string`,
       )
     if (what === 'ip' && parseIp(x) === undefined) throw new FuncError(`error parsing ip: ${x}`)
     return x
@@ -187,7 +244,8 @@ function stringList(v: unknown[] | null, what: 'ip' | 'dns'): string[] {
 }
 
 function issuerOf(ca: unknown): Issuer {
-  if (!(ca instanceof Certificate)) throw new FuncError('wrong type for value; expected sprig.certificate', 'FUNC_ARGS')
+  if (!(ca instanceof Certificate))
+    throw new FuncError('wrong type for value; expected sprig.certificate', 'FUNC_ARGS')
   let key: PrivateKey
   try {
     key = parsePrivateKey(ca.Key)
@@ -212,17 +270,46 @@ function certificate(t: CertTemplate, key: PrivateKey, issuer: Issuer | null): C
 }
 
 function genCA(cn: string, days: bigint, key?: PrivateKey): Certificate {
-  return certificate({ cn, ips: [], dns: [], days: Number(days), isCA: true }, key ?? rsaKey(2048), null)
+  return certificate(
+    { cn, ips: [], dns: [], days: Number(days), isCA: true },
+    key ?? rsaKey(2048),
+    null,
+  )
 }
 
-function genSelfSigned(cn: string, ips: unknown, dns: unknown, days: bigint, key?: PrivateKey): Certificate {
-  const t = { cn, ips: stringList(list(ips), 'ip'), dns: stringList(list(dns), 'dns'), days: Number(days), isCA: false }
+function genSelfSigned(
+  cn: string,
+  ips: unknown,
+  dns: unknown,
+  days: bigint,
+  key?: PrivateKey,
+): Certificate {
+  const t = {
+    cn,
+    ips: stringList(list(ips), 'ip'),
+    dns: stringList(list(dns), 'dns'),
+    days: Number(days),
+    isCA: false,
+  }
   return certificate(t, key ?? rsaKey(2048), null)
 }
 
-function genSigned(cn: string, ips: unknown, dns: unknown, days: bigint, ca: unknown, key?: PrivateKey): Certificate {
+function genSigned(
+  cn: string,
+  ips: unknown,
+  dns: unknown,
+  days: bigint,
+  ca: unknown,
+  key?: PrivateKey,
+): Certificate {
   const issuer = issuerOf(ca)
-  const t = { cn, ips: stringList(list(ips), 'ip'), dns: stringList(list(dns), 'dns'), days: Number(days), isCA: false }
+  const t = {
+    cn,
+    ips: stringList(list(ips), 'ip'),
+    dns: stringList(list(dns), 'dns'),
+    days: Number(days),
+    isCA: false,
+  }
   return certificate(t, key ?? rsaKey(2048), issuer)
 }
 
@@ -277,7 +364,8 @@ function decryptAES(password: string, crypt64: string): string {
   } catch (e) {
     throw new FuncError((e as Error).message)
   }
-  if (crypt.length < 16 || crypt.length % 16 !== 0) throw new FuncError('crypto/cipher: input not full blocks')
+  if (crypt.length < 16 || crypt.length % 16 !== 0)
+    throw new FuncError('crypto/cipher: input not full blocks')
   const d = forge.cipher.createDecipher('AES-CBC', aesKey(password))
   d.start({ iv: toBinary(crypt.subarray(0, 16)) })
   d.update(forge.util.createBuffer(toBinary(crypt.subarray(16))))
@@ -285,7 +373,8 @@ function decryptAES(password: string, crypt64: string): string {
   const out = fromBinary(d.output.getBytes())
   if (out.length === 0) throw new FuncError('runtime error: index out of range [-1]')
   const pad = out[out.length - 1]!
-  if (pad > out.length) throw new FuncError(`runtime error: slice bounds out of range [:${out.length - pad}]`)
+  if (pad > out.length)
+    throw new FuncError(`runtime error: slice bounds out of range [:${out.length - pad}]`)
   return decodeUtf8(out.subarray(0, out.length - pad))
 }
 
@@ -296,14 +385,20 @@ export const cryptoFuncs: FuncMap = {
   derivePassword: fn(['int', 'string', 'string', 'string', 'string'], derivePassword),
   genPrivateKey: fn(['string'], genPrivateKey),
   genCA: fn(['string', 'int'], (cn: string, days: bigint) => genCA(cn, days)),
-  genCAWithKey: fn(['string', 'int', 'string'], (cn: string, days: bigint, key: string) => genCA(cn, days, withKey(key))),
+  genCAWithKey: fn(['string', 'int', 'string'], (cn: string, days: bigint, key: string) =>
+    genCA(cn, days, withKey(key)),
+  ),
   genSelfSignedCert: fn(['string', 'list', 'list', 'int'], genSelfSigned),
-  genSelfSignedCertWithKey: fn(['string', 'list', 'list', 'int', 'string'], (cn: string, ips: unknown, dns: unknown, days: bigint, key: string) =>
-    genSelfSigned(cn, ips, dns, days, withKey(key)),
+  genSelfSignedCertWithKey: fn(
+    ['string', 'list', 'list', 'int', 'string'],
+    (cn: string, ips: unknown, dns: unknown, days: bigint, key: string) =>
+      genSelfSigned(cn, ips, dns, days, withKey(key)),
   ),
   genSignedCert: fn(['string', 'list', 'list', 'int', 'any'], genSigned),
-  genSignedCertWithKey: fn(['string', 'list', 'list', 'int', 'any', 'string'], (cn: string, ips: unknown, dns: unknown, days: bigint, ca: unknown, key: string) =>
-    genSigned(cn, ips, dns, days, ca, withKey(key)),
+  genSignedCertWithKey: fn(
+    ['string', 'list', 'list', 'int', 'any', 'string'],
+    (cn: string, ips: unknown, dns: unknown, days: bigint, ca: unknown, key: string) =>
+      genSigned(cn, ips, dns, days, ca, withKey(key)),
   ),
   buildCustomCert: fn(['string', 'string'], buildCustomCert),
   encryptAES: fn(['string', 'string'], encryptAES),

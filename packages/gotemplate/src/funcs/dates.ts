@@ -7,7 +7,8 @@ import { fn } from './args.ts'
 import { formatDuration, parseDuration } from './duration.ts'
 import { FuncError } from './errors.ts'
 import { parseGoInt } from './convert.ts'
-import { GoTime, isZone, parseTime, zeroTime } from './time.ts'
+import { parseTime } from './time-layout.ts'
+import { GoTime, isZone, zeroTime } from './time.ts'
 
 /** The time a Sprig date function reads from its argument; other types mean "now". */
 function timeOf(v: unknown): GoTime {
@@ -22,7 +23,8 @@ function dateInZone(layout: string, date: unknown, zone: string): string {
 }
 
 function timeArg(v: unknown): GoTime {
-  if (!(v instanceof GoTime)) throw new FuncError(`wrong type for value; expected time.Time`, 'FUNC_ARGS')
+  if (!(v instanceof GoTime))
+    throw new FuncError(`wrong type for value; expected time.Time`, 'FUNC_ARGS')
   return v
 }
 
@@ -75,7 +77,8 @@ function mustDateModify(mod: string, date: unknown): GoTime {
 }
 
 function ago(v: unknown): string {
-  const t = v instanceof GoTime ? v : typeof v === 'bigint' ? new GoTime(v, 0, 'Local') : GoTime.now()
+  const t =
+    v instanceof GoTime ? v : typeof v === 'bigint' ? new GoTime(v, 0, 'Local') : GoTime.now()
   // time.Since(t).Round(time.Second)
   const d = GoTime.now().Sub(t)
   const s = 1000000000n
@@ -90,7 +93,9 @@ export const dateFuncs: FuncMap = {
   dateInZone: fn(['string', 'any', 'string'], dateInZone),
   date_in_zone: fn(['string', 'any', 'string'], dateInZone),
   htmlDate: fn(['any'], (d: unknown) => dateInZone('2006-01-02', d, 'Local')),
-  htmlDateInZone: fn(['any', 'string'], (d: unknown, zone: string) => dateInZone('2006-01-02', d, zone)),
+  htmlDateInZone: fn(['any', 'string'], (d: unknown, zone: string) =>
+    dateInZone('2006-01-02', d, zone),
+  ),
   dateModify: fn(['string', 'any'], dateModify),
   date_modify: fn(['string', 'any'], dateModify),
   mustDateModify: fn(['string', 'any'], mustDateModify),

@@ -17,7 +17,11 @@ function mustCompact(list: unknown): unknown[] {
 
 /** Emptiness and choice functions. */
 export const defaultFuncs: FuncMap = {
-  default: fn(['any'], (d: unknown, ...given: unknown[]) => (given.length === 0 || isEmpty(given[0]) ? d : given[0]), 'any'),
+  default: fn(
+    ['any'],
+    (d: unknown, ...given: unknown[]) => (given.length === 0 || isEmpty(given[0]) ? d : given[0]),
+    'any',
+  ),
   empty: fn(['any'], isEmpty),
   coalesce: fn([], (...v: unknown[]) => v.find((x) => !isEmpty(x)) ?? null, 'any'),
   all: fn([], (...v: unknown[]) => v.every((x) => !isEmpty(x)), 'any'),

@@ -62,7 +62,8 @@ export function deepCopy(v: unknown): unknown {
 
 // copystructure cannot copy a nil interface.
 function copyOrFail(v: unknown): unknown {
-  if (v === null || v === undefined) throw new FuncError('reflect: call of reflect.Value.Type on zero Value')
+  if (v === null || v === undefined)
+    throw new FuncError('reflect: call of reflect.Value.Type on zero Value')
   return deepCopy(v)
 }
 
@@ -72,14 +73,17 @@ function dig(...ps: unknown[]): unknown {
   const def = ps[ps.length - 2]
   const keys = ps.slice(0, -2)
   for (const k of keys)
-    if (typeof k !== 'string') throw new FuncError(`interface conversion: interface {} is ${typeof k}, not string`)
-  if (!isGoMap(dict)) throw new FuncError('interface conversion: interface {} is not map[string]interface {}')
+    if (typeof k !== 'string')
+      throw new FuncError(`interface conversion: interface {} is ${typeof k}, not string`)
+  if (!isGoMap(dict))
+    throw new FuncError('interface conversion: interface {} is not map[string]interface {}')
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string
     if (!Object.hasOwn(dict as GoMap, k)) return def
     const step = (dict as GoMap)[k]
     if (i === keys.length - 1) return step
-    if (!isGoMap(step)) throw new FuncError('interface conversion: interface {} is not map[string]interface {}')
+    if (!isGoMap(step))
+      throw new FuncError('interface conversion: interface {} is not map[string]interface {}')
     dict = step
   }
   return def
@@ -91,7 +95,9 @@ function dig(...ps: unknown[]): unknown {
  */
 export const dictFuncs: FuncMap = {
   dict: fn([], dict, 'any'),
-  get: fn(['map', 'string'], (d: GoMap | null, k: string) => (d !== null && Object.hasOwn(d, k) ? d[k] : '')),
+  get: fn(['map', 'string'], (d: GoMap | null, k: string) =>
+    d !== null && Object.hasOwn(d, k) ? d[k] : '',
+  ),
   set: fn(['map', 'string', 'any'], (d: GoMap | null, k: string, v: unknown) => {
     if (d === null) throw new FuncError('assignment to entry in nil map')
     d[k] = v
@@ -102,23 +108,42 @@ export const dictFuncs: FuncMap = {
     return d
   }),
   hasKey: fn(['map', 'string'], (d: GoMap | null, k: string) => d !== null && Object.hasOwn(d, k)),
-  pluck: fn(['string'], (k: string, ...ds: (GoMap | null)[]) => ds.filter((d) => d !== null && Object.hasOwn(d, k)).map((d) => d![k]), 'map'),
-  keys: fn([], (...ds: (GoMap | null)[]) => ds.flatMap((d) => Object.keys(mapOrEmpty(d)).sort(compareBytes)), 'map'),
+  pluck: fn(
+    ['string'],
+    (k: string, ...ds: (GoMap | null)[]) =>
+      ds.filter((d) => d !== null && Object.hasOwn(d, k)).map((d) => d![k]),
+    'map',
+  ),
+  keys: fn(
+    [],
+    (...ds: (GoMap | null)[]) => ds.flatMap((d) => Object.keys(mapOrEmpty(d)).sort(compareBytes)),
+    'map',
+  ),
   values: fn(['map'], (d: GoMap | null) => {
     const m = mapOrEmpty(d)
-    return Object.keys(m).sort(compareBytes).map((k) => m[k])
+    return Object.keys(m)
+      .sort(compareBytes)
+      .map((k) => m[k])
   }),
-  pick: fn(['map'], (d: GoMap | null, ...ks: string[]) => {
-    const out: GoMap = {}
-    for (const k of ks) if (d !== null && Object.hasOwn(d, k)) out[k] = d[k]
-    return out
-  }, 'string'),
-  omit: fn(['map'], (d: GoMap | null, ...ks: string[]) => {
-    const out: GoMap = {}
-    const drop = new Set(ks)
-    for (const [k, v] of Object.entries(mapOrEmpty(d))) if (!drop.has(k)) out[k] = v
-    return out
-  }, 'string'),
+  pick: fn(
+    ['map'],
+    (d: GoMap | null, ...ks: string[]) => {
+      const out: GoMap = {}
+      for (const k of ks) if (d !== null && Object.hasOwn(d, k)) out[k] = d[k]
+      return out
+    },
+    'string',
+  ),
+  omit: fn(
+    ['map'],
+    (d: GoMap | null, ...ks: string[]) => {
+      const out: GoMap = {}
+      const drop = new Set(ks)
+      for (const [k, v] of Object.entries(mapOrEmpty(d))) if (!drop.has(k)) out[k] = v
+      return out
+    },
+    'string',
+  ),
   merge: fn(['map'], merge(false), 'map'),
   mustMerge: fn(['map'], merge(false), 'map'),
   mergeOverwrite: fn(['map'], merge(true), 'map'),

@@ -23,7 +23,10 @@ export function untilStep(start: bigint, stop: bigint, step: bigint): bigint[] {
   const out: bigint[] = []
   const push = (i: bigint) => {
     if (out.length >= funcLimits.maxListLength)
-      throw new FuncError(`list longer than the limit of ${funcLimits.maxListLength} elements`, 'FUNC_LIMIT')
+      throw new FuncError(
+        `list longer than the limit of ${funcLimits.maxListLength} elements`,
+        'FUNC_LIMIT',
+      )
     out.push(i)
   }
   if (stop < start) {
@@ -98,42 +101,75 @@ export const listFuncs: FuncMap = {
   ...pair('push', (l: unknown, v: unknown) => [...items('push', l), v], ['any', 'any']),
   ...pair('append', (l: unknown, v: unknown) => [...items('push', l), v], ['any', 'any']),
   ...pair('prepend', (l: unknown, v: unknown) => [v, ...items('prepend', l)], ['any', 'any']),
-  ...pair('first', (l: unknown) => {
-    const x = items('find first', l)
-    return x.length === 0 ? null : x[0]
-  }, ['any']),
-  ...pair('last', (l: unknown) => {
-    const x = items('find last', l)
-    return x.length === 0 ? null : x[x.length - 1]
-  }, ['any']),
-  ...pair('rest', (l: unknown) => {
-    // Go returns a nil []interface{}, which prints as [] (not as no value)
-    return items('find rest', l).slice(1)
-  }, ['any']),
-  ...pair('initial', (l: unknown) => {
-    return items('find initial', l).slice(0, -1)
-  }, ['any']),
+  ...pair(
+    'first',
+    (l: unknown) => {
+      const x = items('find first', l)
+      return x.length === 0 ? null : x[0]
+    },
+    ['any'],
+  ),
+  ...pair(
+    'last',
+    (l: unknown) => {
+      const x = items('find last', l)
+      return x.length === 0 ? null : x[x.length - 1]
+    },
+    ['any'],
+  ),
+  ...pair(
+    'rest',
+    (l: unknown) => {
+      // Go returns a nil []interface{}, which prints as [] (not as no value)
+      return items('find rest', l).slice(1)
+    },
+    ['any'],
+  ),
+  ...pair(
+    'initial',
+    (l: unknown) => {
+      return items('find initial', l).slice(0, -1)
+    },
+    ['any'],
+  ),
   ...pair('reverse', (l: unknown) => items('find reverse', l).reverse(), ['any']),
-  ...pair('uniq', (l: unknown) => {
-    const out: unknown[] = []
-    for (const x of items('find uniq', l)) if (!inList(out, x)) out.push(x)
-    return out
-  }, ['any']),
-  ...pair('without', (l: unknown, ...omit: unknown[]) => items('find without', l).filter((x) => !inList(omit, x)), ['any'], 'any'),
-  ...pair('has', (needle: unknown, hay: unknown) => {
-    if (hay === null || hay === undefined) return false
-    return inList(items('find has', hay), needle)
-  }, ['any', 'any']),
+  ...pair(
+    'uniq',
+    (l: unknown) => {
+      const out: unknown[] = []
+      for (const x of items('find uniq', l)) if (!inList(out, x)) out.push(x)
+      return out
+    },
+    ['any'],
+  ),
+  ...pair(
+    'without',
+    (l: unknown, ...omit: unknown[]) => items('find without', l).filter((x) => !inList(omit, x)),
+    ['any'],
+    'any',
+  ),
+  ...pair(
+    'has',
+    (needle: unknown, hay: unknown) => {
+      if (hay === null || hay === undefined) return false
+      return inList(items('find has', hay), needle)
+    },
+    ['any', 'any'],
+  ),
   ...pair('slice', slice, ['any'], 'any'),
   ...pair('chunk', chunk, ['int', 'any']),
-  concat: fn([], (...lists: unknown[]) => {
-    const out: unknown[] = []
-    for (const l of lists) {
-      if (!isSlice(l)) throw new FuncError(`Cannot concat type ${reflectKind(l)} as list`)
-      out.push(...sliceItems(l))
-    }
-    return out
-  }, 'any'),
+  concat: fn(
+    [],
+    (...lists: unknown[]) => {
+      const out: unknown[] = []
+      for (const l of lists) {
+        if (!isSlice(l)) throw new FuncError(`Cannot concat type ${reflectKind(l)} as list`)
+        out.push(...sliceItems(l))
+      }
+      return out
+    },
+    'any',
+  ),
   until: fn(['int'], (n: bigint) => untilStep(0n, n, n < 0n ? -1n : 1n)),
   untilStep: fn(['int', 'int', 'int'], untilStep),
   seq: fn([], seq, 'int'),

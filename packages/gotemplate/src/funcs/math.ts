@@ -8,7 +8,12 @@ import { toFloat64, toInt64, wrapInt64 } from './convert.ts'
 import * as dec from './decimal.ts'
 import { FuncError } from './errors.ts'
 
-function decimalOp(op: (a: ReturnType<typeof dec.fromFloat>, b: ReturnType<typeof dec.fromFloat>) => ReturnType<typeof dec.fromFloat>) {
+function decimalOp(
+  op: (
+    a: ReturnType<typeof dec.fromFloat>,
+    b: ReturnType<typeof dec.fromFloat>,
+  ) => ReturnType<typeof dec.fromFloat>,
+) {
   return (a: unknown, ...rest: unknown[]) => {
     let acc = dec.fromFloat(toFloat64(a))
     for (const x of rest) acc = op(acc, dec.fromFloat(toFloat64(x)))
@@ -68,27 +73,50 @@ function goMin(a: number, b: number): number {
 /** Integer and float math. */
 export const mathFuncs: FuncMap = {
   add1: fn(['any'], (a: unknown) => wrapInt64(toInt64(a) + 1n)),
-  add: fn([], (...v: unknown[]) => v.reduce<bigint>((s, x) => wrapInt64(s + toInt64(x)), 0n), 'any'),
+  add: fn(
+    [],
+    (...v: unknown[]) => v.reduce<bigint>((s, x) => wrapInt64(s + toInt64(x)), 0n),
+    'any',
+  ),
   sub: fn(['any', 'any'], (a: unknown, b: unknown) => wrapInt64(toInt64(a) - toInt64(b))),
   div: fn(['any', 'any'], (a: unknown, b: unknown) => intDiv(a, b, 'div')),
   mod: fn(['any', 'any'], (a: unknown, b: unknown) => intDiv(a, b, 'mod')),
-  mul: fn(['any'], (a: unknown, ...v: unknown[]) => v.reduce<bigint>((s, x) => wrapInt64(s * toInt64(x)), toInt64(a)), 'any'),
+  mul: fn(
+    ['any'],
+    (a: unknown, ...v: unknown[]) =>
+      v.reduce<bigint>((s, x) => wrapInt64(s * toInt64(x)), toInt64(a)),
+    'any',
+  ),
   max: fn(['any'], maxInt, 'any'),
   biggest: fn(['any'], maxInt, 'any'),
   min: fn(['any'], minInt, 'any'),
-  maxf: fn(['any'], (a: unknown, ...v: unknown[]) => v.reduce<number>((m, x) => goMax(m, toFloat64(x)), toFloat64(a)), 'any'),
-  minf: fn(['any'], (a: unknown, ...v: unknown[]) => v.reduce<number>((m, x) => goMin(m, toFloat64(x)), toFloat64(a)), 'any'),
+  maxf: fn(
+    ['any'],
+    (a: unknown, ...v: unknown[]) =>
+      v.reduce<number>((m, x) => goMax(m, toFloat64(x)), toFloat64(a)),
+    'any',
+  ),
+  minf: fn(
+    ['any'],
+    (a: unknown, ...v: unknown[]) =>
+      v.reduce<number>((m, x) => goMin(m, toFloat64(x)), toFloat64(a)),
+    'any',
+  ),
   add1f: fn(['any'], (a: unknown) => decimalOp(dec.add)(a, 1)),
   addf: fn([], (...v: unknown[]) => decimalOp(dec.add)(0, ...v), 'any'),
   subf: fn(['any'], decimalOp(dec.sub), 'any'),
   mulf: fn(['any'], decimalOp(dec.mul), 'any'),
-  divf: fn(['any'], (a: unknown, ...v: unknown[]) => {
-    try {
-      return decimalOp(dec.div)(a, ...v)
-    } catch (e) {
-      throw new FuncError((e as Error).message)
-    }
-  }, 'any'),
+  divf: fn(
+    ['any'],
+    (a: unknown, ...v: unknown[]) => {
+      try {
+        return decimalOp(dec.div)(a, ...v)
+      } catch (e) {
+        throw new FuncError((e as Error).message)
+      }
+    },
+    'any',
+  ),
   ceil: fn(['any'], (a: unknown) => Math.ceil(toFloat64(a))),
   floor: fn(['any'], (a: unknown) => Math.floor(toFloat64(a))),
   round: fn(['any', 'int'], round, 'float64'),

@@ -36,7 +36,8 @@ export function randomBelow(n: number): number {
 function randomFrom(chars: string, count: bigint): string {
   const n = Number(count)
   if (n < 0) throw new FuncError(`Requested random string length ${n} is less than 0.`)
-  if (n > funcLimits.maxStringLength) throw new FuncError(`random string of ${n} characters exceeds the limit`, 'FUNC_LIMIT')
+  if (n > funcLimits.maxStringLength)
+    throw new FuncError(`random string of ${n} characters exceeds the limit`, 'FUNC_LIMIT')
   let s = ''
   for (let i = 0; i < n; i++) s += chars[randomBelow(chars.length)]
   return s
@@ -70,7 +71,10 @@ export const randomFuncs: FuncMap = {
   randAlpha: fn(['int'], (n: bigint) => randomFrom(LETTERS, n)),
   randNumeric: fn(['int'], (n: bigint) => randomFrom(DIGITS, n)),
   randAscii: fn(['int'], (n: bigint) => randomFrom(ASCII, n)),
-  randInt: fn(['int', 'int'], (min: bigint, max: bigint) => BigInt(randomBelow(Number(max - min))) + min),
+  randInt: fn(
+    ['int', 'int'],
+    (min: bigint, max: bigint) => BigInt(randomBelow(Number(max - min))) + min,
+  ),
   randBytes: fn(['int'], (n: bigint) => base64Encode(randomBytes(Number(n)))),
   uuidv4: fn([], uuidv4),
   shuffle: fn(['string'], shuffle),

@@ -73,7 +73,12 @@ export function translateRe2(expr: string): { source: string; flags: string } {
       case 'D':
       case 'S':
       case 'W':
-        if (inCls) return c === 'D' ? '\\D' : c === 'W' ? '\\W' : '\\x00-\\x08\\x0B\\x0E-\\x1F\\x21-\\u{10FFFF}'
+        if (inCls)
+          return c === 'D'
+            ? '\\D'
+            : c === 'W'
+              ? '\\W'
+              : '\\x00-\\x08\\x0B\\x0E-\\x1F\\x21-\\u{10FFFF}'
         return `[^${perlClass[c.toLowerCase()]}]`
       case 'b':
       case 'B':
@@ -97,7 +102,8 @@ export function translateRe2(expr: string): { source: string; flags: string } {
           if (close < 0) throw syntaxError('invalid escape sequence', '\\x{')
           const hex = expr.slice(i + 1, close)
           i = close + 1
-          if (!/^[0-9A-Fa-f]+$/.test(hex) || parseInt(hex, 16) > 0x10ffff) throw syntaxError('invalid escape sequence', `\\x{${hex}}`)
+          if (!/^[0-9A-Fa-f]+$/.test(hex) || parseInt(hex, 16) > 0x10ffff)
+            throw syntaxError('invalid escape sequence', `\\x{${hex}}`)
           return `\\u{${hex}}`
         }
         const hex = expr.slice(i, i + 2)
@@ -161,8 +167,13 @@ export function translateRe2(expr: string): { source: string; flags: string } {
           const neg = name.startsWith('^')
           if (neg) name = name.slice(1)
           const cls = posixClasses[name]
-          if (cls === undefined) throw syntaxError('invalid character class range', expr.slice(i, close + 2))
-          if (neg) throw syntaxError('negated POSIX classes are not supported here', expr.slice(i, close + 2))
+          if (cls === undefined)
+            throw syntaxError('invalid character class range', expr.slice(i, close + 2))
+          if (neg)
+            throw syntaxError(
+              'negated POSIX classes are not supported here',
+              expr.slice(i, close + 2),
+            )
           out += cls
           i = close + 2
           continue
@@ -246,8 +257,10 @@ export function translateRe2(expr: string): { source: string; flags: string } {
         }
         const lo = Number(m[1])
         const hi = m[3] ? Number(m[3]) : lo
-        if (lo > 1000 || hi > 1000 || (m[3] && hi < lo)) throw syntaxError('invalid repeat count', '{' + m[0])
-        if (out === '' || /\|$|\($/.test(out)) throw syntaxError('missing argument to repetition operator', '{' + m[0])
+        if (lo > 1000 || hi > 1000 || (m[3] && hi < lo))
+          throw syntaxError('invalid repeat count', '{' + m[0])
+        if (out === '' || /\|$|\($/.test(out))
+          throw syntaxError('missing argument to repetition operator', '{' + m[0])
         out += '{' + m[0]
         i += m[0].length
         break
@@ -261,7 +274,8 @@ export function translateRe2(expr: string): { source: string; flags: string } {
       case '*':
       case '+':
       case '?':
-        if (out === '' || /(^|[^\\])[|(]$/.test(out)) throw syntaxError('missing argument to repetition operator', c)
+        if (out === '' || /(^|[^\\])[|(]$/.test(out))
+          throw syntaxError('missing argument to repetition operator', c)
         out += c
         break
       case '/':

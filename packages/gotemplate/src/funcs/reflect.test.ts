@@ -13,7 +13,14 @@ const cases: [string, unknown[], unknown][] = [
   ['kindIs', ['map', { a: 1 }], true],
   ['typeIs', ['float64', 42], true],
   ['typeIsLike', ['string', 'a'], true],
-  ['deepEqual', [[1n, { a: 2n }], [1n, { a: 2n }]], true],
+  [
+    'deepEqual',
+    [
+      [1n, { a: 2n }],
+      [1n, { a: 2n }],
+    ],
+    true,
+  ],
   ['deepEqual', [1n, 1], false],
 ]
 

@@ -9,8 +9,10 @@ function match(expr: string, s: string): boolean {
 }
 
 const find = (expr: string, s: string) => compileRe2(expr).exec(s)?.[0] ?? ''
-const findAllStrings = (expr: string, s: string, n: bigint) => findAll(compileRe2(expr), s, Number(n)).map((m) => m[0])
-const repl = (literal: boolean) => (expr: string, s: string, r: string) => replaceAll(compileRe2(expr), s, r, literal)
+const findAllStrings = (expr: string, s: string, n: bigint) =>
+  findAll(compileRe2(expr), s, Number(n)).map((m) => m[0])
+const repl = (literal: boolean) => (expr: string, s: string, r: string) =>
+  replaceAll(compileRe2(expr), s, r, literal)
 const splitRe = (expr: string, s: string, n: bigint) => split(compileRe2(expr), expr, s, Number(n))
 
 /** Regex functions and their `must*` variants. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatValue } from '../fmt.ts'
-import { semverFuncs as f, SemverVersion } from './semver.ts'
+import { semverFuncs as f, type SemverVersion } from './semver.ts'
 
 // Expected values were produced by helm v3.17.3 (Masterminds/semver v3.3.0).
 const cases: [string, string, boolean][] = [

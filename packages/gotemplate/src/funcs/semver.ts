@@ -87,7 +87,9 @@ const versionRegex =
 function parseSegment(s: string): bigint {
   const v = BigInt(s)
   if (v > UINT64_MAX)
-    throw new FuncError(`Error parsing version segment: strconv.ParseUint: parsing "${s}": value out of range`)
+    throw new FuncError(
+      `Error parsing version segment: strconv.ParseUint: parsing "${s}": value out of range`,
+    )
   return v
 }
 
@@ -133,7 +135,8 @@ function comparePrerelease(v: string, o: string): number {
 
 /** Version.Compare: -1, 0 or 1 (metadata ignored). */
 export function compareVersions(a: SemverVersion, b: SemverVersion): number {
-  for (const k of ['major', 'minor', 'patch'] as const) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1
+  for (const k of ['major', 'minor', 'patch'] as const)
+    if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1
   if (a.pre === '' && b.pre === '') return 0
   if (a.pre === '') return 1
   if (b.pre === '') return -1
@@ -154,7 +157,9 @@ const ws = String.raw`[\t\n\f\r ]`
 const constraintRegex = new RegExp(`^${ws}*(${ops})${ws}*(${cv})${ws}*$`)
 const rangeRegex = new RegExp(`${ws}*(${cv})${ws}+-${ws}+(${cv})${ws}*`, 'g')
 const findRegex = new RegExp(`(${ops})${ws}*(${cv})`, 'g')
-const validRegex = new RegExp(`^(${ws}*(${ops})${ws}*(${cv})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cv})${ws}*)*$`)
+const validRegex = new RegExp(
+  `^(${ws}*(${ops})${ws}*(${cv})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cv})${ws}*)*$`,
+)
 
 const isX = (s: string) => s === 'x' || s === '*' || s === 'X'
 
@@ -197,7 +202,14 @@ export function parseConstraints(c: string): Constraint[][] {
 
 function tilde(v: SemverVersion, c: Constraint): boolean {
   if (compareVersions(v, c.con) < 0) return false
-  if (c.con.major === 0n && c.con.minor === 0n && c.con.patch === 0n && !c.minorDirty && !c.patchDirty) return true
+  if (
+    c.con.major === 0n &&
+    c.con.minor === 0n &&
+    c.con.patch === 0n &&
+    !c.minorDirty &&
+    !c.patchDirty
+  )
+    return true
   if (v.major !== c.con.major) return false
   if (v.minor !== c.con.minor && !c.minorDirty) return false
   return true

@@ -25,12 +25,17 @@ import {
 function repeat(s: string, count: number): string {
   if (count < 0) throw new FuncError('strings: negative Repeat count')
   if (s.length * count > funcLimits.maxStringLength)
-    throw new FuncError(`string of ${s.length * count} characters exceeds the limit of ${funcLimits.maxStringLength}`, 'FUNC_LIMIT')
+    throw new FuncError(
+      `string of ${s.length * count} characters exceeds the limit of ${funcLimits.maxStringLength}`,
+      'FUNC_LIMIT',
+    )
   return s.repeat(count)
 }
 
 function sliceOutOfRange(start: number, end: number, len: number): never {
-  throw new FuncError(`runtime error: slice bounds out of range [${start}:${end}] with length ${len}`)
+  throw new FuncError(
+    `runtime error: slice bounds out of range [${start}:${end}] with length ${len}`,
+  )
 }
 
 /** Sprig's trunc: keeps the first c bytes, or the last -c bytes when c is negative. */
@@ -64,7 +69,8 @@ function abbreviateFull(str: string, offset: number, maxWidth: number): string {
   if (len - offset < maxWidth - 3) offset = len - (maxWidth - 3)
   if (offset <= 4) return sliceBytes(str, 0, maxWidth - 3) + '...'
   if (maxWidth < 7) return ''
-  if (offset + maxWidth - 3 < len) return '...' + abbreviateFull(sliceBytes(str, offset), 0, maxWidth - 3)
+  if (offset + maxWidth - 3 < len)
+    return '...' + abbreviateFull(sliceBytes(str, offset), 0, maxWidth - 3)
   return '...' + sliceBytes(str, len - (maxWidth - 3))
 }
 
@@ -125,7 +131,12 @@ function swapcase(s: string): string {
 }
 
 /** goutils.WrapCustom (byte offsets; Slipway indexes UTF-16 units, equal for ASCII). */
-function wrapCustom(str: string, wrapLength: number, newLine: string, wrapLongWords: boolean): string {
+function wrapCustom(
+  str: string,
+  wrapLength: number,
+  newLine: string,
+  wrapLongWords: boolean,
+): string {
   if (str === '') return ''
   if (newLine === '') newLine = '\n'
   if (wrapLength < 1) wrapLength = 1
@@ -194,41 +205,77 @@ const notNil = (v: unknown) => v !== null && v !== undefined
 export const stringFuncs: FuncMap = {
   trunc: fn(['int', 'string'], (c: bigint, s: string) => trunc(N(c), s)),
   substr: fn(['int', 'int', 'string'], (a: bigint, b: bigint, s: string) => substr(N(a), N(b), s)),
-  abbrev: fn(['int', 'string'], (w: bigint, s: string) => (w < 4n ? s : abbreviateFull(s, 0, N(w)))),
+  abbrev: fn(['int', 'string'], (w: bigint, s: string) =>
+    w < 4n ? s : abbreviateFull(s, 0, N(w)),
+  ),
   abbrevboth: fn(['int', 'int', 'string'], (l: bigint, r: bigint, s: string) =>
     r < 4n || (l > 0n && r < 7n) ? s : abbreviateFull(s, N(l), N(r)),
   ),
   trim: fn(['string'], trimSpace),
   trimAll: fn(['string', 'string'], (a: string, b: string) => trimCutset(b, a, true, true)),
   trimall: fn(['string', 'string'], (a: string, b: string) => trimCutset(b, a, true, true)),
-  trimSuffix: fn(['string', 'string'], (a: string, b: string) => (a !== '' && b.endsWith(a) ? b.slice(0, b.length - a.length) : b)),
-  trimPrefix: fn(['string', 'string'], (a: string, b: string) => (a !== '' && b.startsWith(a) ? b.slice(a.length) : b)),
+  trimSuffix: fn(['string', 'string'], (a: string, b: string) =>
+    a !== '' && b.endsWith(a) ? b.slice(0, b.length - a.length) : b,
+  ),
+  trimPrefix: fn(['string', 'string'], (a: string, b: string) =>
+    a !== '' && b.startsWith(a) ? b.slice(a.length) : b,
+  ),
   upper: fn(['string'], toUpper),
   lower: fn(['string'], toLower),
   title: fn(['string'], title),
   untitle: fn(['string'], untitle),
   repeat: fn(['int', 'string'], (c: bigint, s: string) => repeat(s, N(c))),
-  nospace: fn(['string'], (s: string) => Array.from(s).filter((c) => !isSpace(c)).join('')),
+  nospace: fn(['string'], (s: string) =>
+    Array.from(s)
+      .filter((c) => !isSpace(c))
+      .join(''),
+  ),
   initials: fn(['string'], initials),
   swapcase: fn(['string'], swapcase),
   wrap: fn(['int', 'string'], (l: bigint, s: string) => wrapCustom(s, N(l), '', false)),
-  wrapWith: fn(['int', 'string', 'string'], (l: bigint, sep: string, s: string) => wrapCustom(s, N(l), sep, true)),
+  wrapWith: fn(['int', 'string', 'string'], (l: bigint, sep: string, s: string) =>
+    wrapCustom(s, N(l), sep, true),
+  ),
   contains: fn(['string', 'string'], (sub: string, s: string) => s.includes(sub)),
   hasPrefix: fn(['string', 'string'], (p: string, s: string) => s.startsWith(p)),
   hasSuffix: fn(['string', 'string'], (p: string, s: string) => s.endsWith(p)),
-  quote: fn([], (...args: unknown[]) => args.filter(notNil).map((a) => quoteGo(strval(a))).join(' '), 'any'),
-  squote: fn([], (...args: unknown[]) => args.filter(notNil).map((a) => `'${formatValue(a)}'`).join(' '), 'any'),
-  cat: fn([], (...args: unknown[]) => {
-    const v = args.filter(notNil)
-    return sprintf(trimSpace('%v '.repeat(v.length)), ...v)
-  }, 'any'),
+  quote: fn(
+    [],
+    (...args: unknown[]) =>
+      args
+        .filter(notNil)
+        .map((a) => quoteGo(strval(a)))
+        .join(' '),
+    'any',
+  ),
+  squote: fn(
+    [],
+    (...args: unknown[]) =>
+      args
+        .filter(notNil)
+        .map((a) => `'${formatValue(a)}'`)
+        .join(' '),
+    'any',
+  ),
+  cat: fn(
+    [],
+    (...args: unknown[]) => {
+      const v = args.filter(notNil)
+      return sprintf(trimSpace('%v '.repeat(v.length)), ...v)
+    },
+    'any',
+  ),
   indent: fn(['int', 'string'], (n: bigint, v: string) => indent(N(n), v)),
   nindent: fn(['int', 'string'], (n: bigint, v: string) => '\n' + indent(N(n), v)),
   replace: fn(['string', 'string', 'string'], replaceAll),
-  plural: fn(['string', 'string', 'int'], (one: string, many: string, n: bigint) => (n === 1n ? one : many)),
+  plural: fn(['string', 'string', 'int'], (one: string, many: string, n: bigint) =>
+    n === 1n ? one : many,
+  ),
   split: fn(['string', 'string'], (sep: string, s: string) => splitMap(goSplit(s, sep))),
   splitList: fn(['string', 'string'], (sep: string, s: string) => goSplit(s, sep)),
-  splitn: fn(['string', 'int', 'string'], (sep: string, n: bigint, s: string) => splitMap(goSplit(s, sep, N(n)))),
+  splitn: fn(['string', 'int', 'string'], (sep: string, n: bigint, s: string) =>
+    splitMap(goSplit(s, sep, N(n))),
+  ),
   join: fn(['string', 'any'], (sep: string, v: unknown) => strslice(v).join(sep)),
   sortAlpha: fn(['any'], (v: unknown) =>
     Array.isArray(v) || v instanceof Uint8Array ? strslice(v).sort(compareBytes) : [strval(v)],

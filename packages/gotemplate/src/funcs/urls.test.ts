@@ -14,19 +14,31 @@ describe('urlParse and urlJoin', () => {
       scheme: 'https',
       userinfo: 'user:p%40ss',
     })
-    expect(f.urlParse!('mailto:someone@example.com')).toMatchObject({ scheme: 'mailto', opaque: 'someone@example.com' })
+    expect(f.urlParse!('mailto:someone@example.com')).toMatchObject({
+      scheme: 'mailto',
+      opaque: 'someone@example.com',
+    })
   })
 
   it('joins parts back', () => {
     expect(f.urlJoin!(f.urlParse!('http://h/ü?é#ü'))).toBe('http://h/%C3%BC?é#%C3%BC')
     expect(
-      f.urlJoin!({ scheme: 'https', host: 'h:1', path: 'a b/c', query: 'x=1', fragment: 'f g', userinfo: 'u:p@w' }),
+      f.urlJoin!({
+        scheme: 'https',
+        host: 'h:1',
+        path: 'a b/c',
+        query: 'x=1',
+        fragment: 'f g',
+        userinfo: 'u:p@w',
+      }),
     ).toBe('https://u:p%40w@h:1/a%20b/c?x=1#f%20g')
     expect(f.urlJoin!({ path: 'a:b' })).toBe('./a:b')
   })
 
   it('fails as Sprig panics', () => {
     expect(() => f.urlParse!('http://a b.com/%zz')).toThrow(/unable to parse url/)
-    expect(() => f.urlJoin!({ host: 1n })).toThrow('unable to parse host key, must be of type string, but int found')
+    expect(() => f.urlJoin!({ host: 1n })).toThrow(
+      'unable to parse host key, must be of type string, but int found',
+    )
   })
 })

@@ -24,7 +24,8 @@ function escape(s: string, mode: Mode): string {
   let out = ''
   for (const b of encodeUtf8(s)) {
     const c = String.fromCharCode(b)
-    out += b < 0x80 && !shouldEscape(c, mode) ? c : '%' + b.toString(16).toUpperCase().padStart(2, '0')
+    out +=
+      b < 0x80 && !shouldEscape(c, mode) ? c : '%' + b.toString(16).toUpperCase().padStart(2, '0')
   }
   return out
 }
@@ -37,7 +38,9 @@ function unescape(s: string): string {
       const h = String.fromCharCode(src[i + 1] ?? 0, src[i + 2] ?? 0)
       if (!/^[0-9A-Fa-f]{2}$/.test(h)) {
         const bad = decodeUtf8(src.subarray(i, i + 3))
-        throw new FuncError(`unable to parse url: parse ${JSON.stringify(s)}: invalid URL escape ${JSON.stringify(bad)}`)
+        throw new FuncError(
+          `unable to parse url: parse ${JSON.stringify(s)}: invalid URL escape ${JSON.stringify(bad)}`,
+        )
       }
       bytes.push(parseInt(h, 16))
       i += 2
@@ -95,7 +98,10 @@ function parseUrl(raw: string): Url {
     if (at >= 0) {
       const info = authority.slice(0, at)
       const colon = info.indexOf(':')
-      u.user = colon < 0 ? { name: unescape(info) } : { name: unescape(info.slice(0, colon)), password: unescape(info.slice(colon + 1)) }
+      u.user =
+        colon < 0
+          ? { name: unescape(info) }
+          : { name: unescape(info.slice(0, colon)), password: unescape(info.slice(colon + 1)) }
     }
   }
   u.path = unescape(rest)
@@ -149,7 +155,10 @@ function urlParse(v: string): GoMap {
 function field(d: GoMap, key: string): string {
   if (!Object.hasOwn(d, key)) return ''
   const v = d[key]
-  if (typeof v !== 'string') throw new FuncError(`unable to parse ${key} key, must be of type string, but ${reflectKind(v)} found`)
+  if (typeof v !== 'string')
+    throw new FuncError(
+      `unable to parse ${key} key, must be of type string, but ${reflectKind(v)} found`,
+    )
   return v
 }
 

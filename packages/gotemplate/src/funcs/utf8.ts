@@ -62,7 +62,13 @@ export function decodeUtf8(b: Uint8Array): string {
     else if (c >= 0xc2 && c < 0xe0 && i + 1 < b.length && (b[i + 1]! & 0xc0) === 0x80) {
       r = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f)
       n = 2
-    } else if (c >= 0xe0 && c < 0xf0 && i + 2 < b.length && (b[i + 1]! & 0xc0) === 0x80 && (b[i + 2]! & 0xc0) === 0x80) {
+    } else if (
+      c >= 0xe0 &&
+      c < 0xf0 &&
+      i + 2 < b.length &&
+      (b[i + 1]! & 0xc0) === 0x80 &&
+      (b[i + 2]! & 0xc0) === 0x80
+    ) {
       const v = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f)
       if (v >= 0x800 && (v < 0xd800 || v > 0xdfff)) {
         r = v
@@ -76,7 +82,11 @@ export function decodeUtf8(b: Uint8Array): string {
       (b[i + 2]! & 0xc0) === 0x80 &&
       (b[i + 3]! & 0xc0) === 0x80
     ) {
-      const v = ((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f)
+      const v =
+        ((c & 0x07) << 18) |
+        ((b[i + 1]! & 0x3f) << 12) |
+        ((b[i + 2]! & 0x3f) << 6) |
+        (b[i + 3]! & 0x3f)
       if (v >= 0x10000 && v <= 0x10ffff) {
         r = v
         n = 4

@@ -12,7 +12,10 @@ import { fromBinary, pemDecode, pemEncode, toBinary } from './pem.ts'
 import { randomBytes } from './random.ts'
 
 /** A private key Sprig can generate or read. */
-export type PrivateKey = { kind: 'rsa'; key: any } | { kind: 'ecdsa'; d: Uint8Array } | { kind: 'ed25519'; seed: Uint8Array }
+export type PrivateKey =
+  | { kind: 'rsa'; key: any }
+  | { kind: 'ecdsa'; d: Uint8Array }
+  | { kind: 'ed25519'; seed: Uint8Array }
 
 const { asn1 } = forge
 const U = asn1.Class.UNIVERSAL
@@ -73,7 +76,13 @@ export function keyPem(k: PrivateKey): string {
     case 'ed25519':
       return pemEncode(
         'PRIVATE KEY',
-        derOf(seq([asn1.create(U, T.INTEGER, false, '\x00'), seq([oid(OID_ED25519)]), octets(derOf(octets(k.seed)))])),
+        derOf(
+          seq([
+            asn1.create(U, T.INTEGER, false, '\x00'),
+            seq([oid(OID_ED25519)]),
+            octets(derOf(octets(k.seed))),
+          ]),
+        ),
       )
   }
 }
@@ -86,8 +95,11 @@ function pad32(b: Uint8Array): Uint8Array {
 }
 
 function ecFromSec1(node: any): PrivateKey {
-  const curve = node.value.find((v: any) => v.tagClass === asn1.Class.CONTEXT_SPECIFIC && v.type === 0)
-  if (curve && asn1.derToOid(curve.value[0].value) !== OID_P256) throw new FuncError('only P-256 ECDSA keys are supported')
+  const curve = node.value.find(
+    (v: any) => v.tagClass === asn1.Class.CONTEXT_SPECIFIC && v.type === 0,
+  )
+  if (curve && asn1.derToOid(curve.value[0].value) !== OID_P256)
+    throw new FuncError('only P-256 ECDSA keys are supported')
   return { kind: 'ecdsa', d: pad32(fromBinary(node.value[1].value)) }
 }
 
@@ -184,13 +196,16 @@ export function parseIssuer(certPem: string, key: PrivateKey): Issuer {
   try {
     tbs = fromDer(block.bytes).value[0]
   } catch (e) {
-    throw new FuncError(`error parsing certificate: decodedSignerCert.Bytes: ${(e as Error).message}`)
+    throw new FuncError(
+      `error parsing certificate: decodedSignerCert.Bytes: ${(e as Error).message}`,
+    )
   }
   const off = tbs.value[0].tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0
   let subjectKeyId: Uint8Array | undefined
   const ext = tbs.value.find((v: any) => v.tagClass === asn1.Class.CONTEXT_SPECIFIC && v.type === 3)
   for (const e of ext?.value[0]?.value ?? []) {
-    if (asn1.derToOid(e.value[0].value) === '2.5.29.14') subjectKeyId = fromBinary(fromDer(fromBinary(e.value[e.value.length - 1].value)).value)
+    if (asn1.derToOid(e.value[0].value) === '2.5.29.14')
+      subjectKeyId = fromBinary(fromDer(fromBinary(e.value[e.value.length - 1].value)).value)
   }
   return { subject: tbs.value[4 + off], subjectKeyId, key }
 }
@@ -209,28 +224,66 @@ function isPrintable(s: string): boolean {
 }
 
 /** x509.CreateCertificate: self-signed when `issuer` is null. Returns the certificate PEM. */
-export function createCertificate(t: CertTemplate, signee: PrivateKey, issuer: Issuer | null, ipBytes: (ip: string) => string): string {
+export function createCertificate(
+  t: CertTemplate,
+  signee: PrivateKey,
+  issuer: Issuer | null,
+  ipBytes: (ip: string) => string,
+): string {
   const signer = issuer?.key ?? signee
   const cert = forge.pki.createCertificate()
   // forge needs an RSA key to lay out the TBSCertificate; the real SubjectPublicKeyInfo replaces it.
-  cert.publicKey = forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('3'), new forge.jsbn.BigInteger('3'))
+  cert.publicKey = forge.pki.setRsaPublicKey(
+    new forge.jsbn.BigInteger('3'),
+    new forge.jsbn.BigInteger('3'),
+  )
   const serial = randomBytes(16)
   serial[0]! &= 0x7f
   cert.serialNumber = forge.util.bytesToHex(toBinary(serial)).replace(/^(00)+(?=.)/, '')
   const now = new Date(Math.floor(Date.now() / 1000) * 1000)
   cert.validity.notBefore = now
   cert.validity.notAfter = new Date(now.getTime() + t.days * 24 * 3600 * 1000)
-  cert.setSubject(t.cn === '' ? [] : [{ name: 'commonName', value: t.cn, valueTagClass: isPrintable(t.cn) ? T.PRINTABLESTRING : T.UTF8 }])
+  cert.setSubject(
+    t.cn === ''
+      ? []
+      : [
+          {
+            name: 'commonName',
+            value: t.cn,
+            valueTagClass: isPrintable(t.cn) ? T.PRINTABLESTRING : T.UTF8,
+          },
+        ],
+  )
   cert.setIssuer(cert.subject.attributes)
   const extensions: object[] = [
-    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true, keyCertSign: t.isCA },
+    {
+      name: 'keyUsage',
+      critical: true,
+      digitalSignature: true,
+      keyEncipherment: true,
+      keyCertSign: t.isCA,
+    },
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
     { name: 'basicConstraints', critical: true, cA: t.isCA },
   ]
-  if (t.isCA) extensions.push({ name: 'subjectKeyIdentifier', subjectKeyIdentifier: forge.util.bytesToHex(toBinary(sha1(publicKeyBytes(signee)))) })
-  if (issuer?.subjectKeyId) extensions.push({ name: 'authorityKeyIdentifier', keyIdentifier: toBinary(issuer.subjectKeyId) })
+  if (t.isCA)
+    extensions.push({
+      name: 'subjectKeyIdentifier',
+      subjectKeyIdentifier: forge.util.bytesToHex(toBinary(sha1(publicKeyBytes(signee)))),
+    })
+  if (issuer?.subjectKeyId)
+    extensions.push({
+      name: 'authorityKeyIdentifier',
+      keyIdentifier: toBinary(issuer.subjectKeyId),
+    })
   if (t.dns.length > 0 || t.ips.length > 0)
-    extensions.push({ name: 'subjectAltName', altNames: [...t.dns.map((value) => ({ type: 2, value })), ...t.ips.map((ip) => ({ type: 7, value: ipBytes(ip) }))] })
+    extensions.push({
+      name: 'subjectAltName',
+      altNames: [
+        ...t.dns.map((value) => ({ type: 2, value })),
+        ...t.ips.map((ip) => ({ type: 7, value: ipBytes(ip) })),
+      ],
+    })
   cert.setExtensions(extensions)
   cert.siginfo.algorithmOid = OID_SHA256_RSA
   const tbs = forge.pki.getTBSCertificate(cert)
@@ -239,5 +292,8 @@ export function createCertificate(t: CertTemplate, signee: PrivateKey, issuer: I
   if (issuer !== null) tbs.value[3] = issuer.subject
   tbs.value[6] = spki(signee)
   const tbsDer = derOf(tbs)
-  return pemEncode('CERTIFICATE', derOf(seq([tbs, signatureAlgorithm(signer), bits(sign(signer, tbsDer))])))
+  return pemEncode(
+    'CERTIFICATE',
+    derOf(seq([tbs, signatureAlgorithm(signer), bits(sign(signer, tbsDer))])),
+  )
 }
