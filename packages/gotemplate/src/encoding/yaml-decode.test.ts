@@ -38,6 +38,9 @@ describe('decodeYaml', () => {
     ['s: 1:20\nu: 日本\n', { s: '1:20', u: '日本' }],
     ['bin: !!binary aGVsbG8=\n', { bin: 'hello' }],
     ['__proto__: 1\n', JSON.parse('{"__proto__":1}')],
+    ['a: [?x]\nb: [x:y]\nc: {x:y}\nd: x?y\ne: [http://x.com]\nf: {?k: v}\n', {
+      a: [{ x: null }], b: ['x:y'], c: { 'x:y': null }, d: 'x?y', e: ['http://x.com'], f: { k: 'v' },
+    }],
   ]
   it.each(cases)('decodes %j', (text, want) => {
     expect(decodeYaml(text)).toStrictEqual(want)
@@ -65,6 +68,10 @@ describe('decodeYaml', () => {
     ['a: .inf\n', 'error converting YAML to JSON: json: unsupported value: +Inf', undefined],
     ['a: !!int foo\n', 'error converting YAML to JSON: yaml: cannot decode !!str `foo` as a !!int', 1],
     ['a:\n  <<: 1\n', 'error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value', 2],
+    ['a: [x?y]\n', "error converting YAML to JSON: yaml: did not find expected ',' or ']'", 1],
+    ['a: {k?: v}\n', "error converting YAML to JSON: yaml: did not find expected ',' or '}'", 1],
+    ['a: [a, :b]\n', 'error converting YAML to JSON: yaml: did not find expected node content', 1],
+    ['a: x\u0001\n', 'error converting YAML to JSON: yaml: control characters are not allowed', 1],
   ]
   it.each(errors)('rejects %j', (text, message, line) => {
     let err: unknown
