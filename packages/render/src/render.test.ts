@@ -186,3 +186,19 @@ describe('capabilities', () => {
     )
   })
 })
+
+describe('bounds', () => {
+  it('stops a template whose output passes the limit', () => {
+    const big = makeChart({ name: 'big' }, { templates: { 'templates/x.yaml': '{{ range until 100000 }}xxxxxxxxxx{{ end }}' } })
+    const e = renderError(() => renderChart(big, {}, { releaseName: 'r', limits: { maxTemplateOutput: 10_000 } }))
+    expect(e.code).toBe('LIMIT_EXCEEDED')
+    expect(e.file).toBe('big/templates/x.yaml')
+  })
+  it('stops charts nested deeper than the limit', () => {
+    let c = makeChart({ name: 'leaf' })
+    for (let i = 0; i < 5; i++) c = makeChart({ name: `c${i}` }, { dependencies: [c] })
+    expect(renderError(() => renderChart(c, {}, { releaseName: 'r', limits: { maxChartDepth: 3 } })).code).toBe(
+      'LIMIT_EXCEEDED',
+    )
+  })
+})

@@ -1,4 +1,4 @@
-import type { FuncMap } from '@slipway/gotemplate'
+import { withSignature, type FuncMap } from '@slipway/gotemplate'
 import { warnWrap } from './helm-errors.ts'
 import type { TemplateSetLike } from './template-set.ts'
 
@@ -92,22 +92,35 @@ export function renderFuncs(
     }
     return out.replaceAll('<no value>', '')
   }
-  return { include, tpl }
+  return {
+    include: withSignature(include, { params: ['string', 'any'] }),
+    tpl: withSignature(tpl, { params: ['string', 'any'] }),
+  }
 }
 
 /** Helm's own functions that do not render: `required`, `fail`, `lookup`, `getHostByName`. */
 export function helmFuncs(lookup?: LookupFunc): FuncMap {
+  // signatures as Helm declares these functions, so arguments are checked as Go checks them
   return {
-    required: (messageArg: unknown, value: unknown): unknown => {
-      const message = stringArg(messageArg)
-      if (value === null || value === undefined || value === '') throw new Error(warnWrap(message))
-      return value
-    },
-    fail: (messageArg: unknown): string => {
-      throw new Error(warnWrap(stringArg(messageArg)))
-    },
-    lookup: (apiVersion: string, kind: string, namespace: string, name: string): unknown =>
-      lookup ? lookup(apiVersion, kind, namespace, name) : {},
-    getHostByName: (): string => '',
+    required: withSignature(
+      (messageArg: unknown, value: unknown): unknown => {
+        const message = stringArg(messageArg)
+        if (value === null || value === undefined || value === '') throw new Error(warnWrap(message))
+        return value
+      },
+      { params: ['string', 'any'] },
+    ),
+    fail: withSignature(
+      (messageArg: unknown): string => {
+        throw new Error(warnWrap(stringArg(messageArg)))
+      },
+      { params: ['string'] },
+    ),
+    lookup: withSignature(
+      (apiVersion: string, kind: string, namespace: string, name: string): unknown =>
+        lookup ? lookup(apiVersion, kind, namespace, name) : {},
+      { params: ['string', 'string', 'string', 'string'] },
+    ),
+    getHostByName: withSignature((): string => '', { params: ['string'] }),
   }
 }

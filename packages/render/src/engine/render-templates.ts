@@ -1,5 +1,5 @@
 import type { ChartFile } from '@slipway/chart'
-import { encodingFuncs, sprigFuncs, type FuncMap, type GoMap } from '@slipway/gotemplate'
+import { encodingFuncs, sprigFuncs, TemplateLimitError, type FuncMap, type GoMap } from '@slipway/gotemplate'
 import { chartFullPath, type RenderChart } from '../chart-tree.ts'
 import { ChartObject } from '../builtins/chart-object.ts'
 import { Files, type ToYaml } from '../builtins/files.ts'
@@ -121,6 +121,14 @@ export function sortTemplates(names: string[]): string[] {
   })
 }
 
+/** True when a template bound (steps, output, depth) stopped the execution, however wrapped. */
+function hitLimit(err: unknown): boolean {
+  for (let e = err, i = 0; e instanceof Error && i < 100; e = e.cause, i++) {
+    if (e instanceof TemplateLimitError) return true
+  }
+  return false
+}
+
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
@@ -153,7 +161,7 @@ export function renderTemplates(input: RenderTemplatesInput): Map<string, string
       out = set.execute(name, r.vals)
     } catch (err) {
       const { message, location } = reformatExecError(messageOf(err))
-      throw new RenderError('TEMPLATE_EXEC', message, {
+      throw new RenderError(hitLimit(err) ? 'LIMIT_EXCEEDED' : 'TEMPLATE_EXEC', message, {
         file: location?.file ?? name,
         ...(location?.line !== undefined ? { line: location.line } : {}),
         ...(location?.column !== undefined ? { column: location.column } : {}),
