@@ -73,6 +73,8 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
     await page.getByRole('heading', { name: 'demo', level: 1 }).waitFor()
     await resources().getByRole('region', { name: 'Deployment' }).getByText('demo').waitFor()
     await resources().getByRole('region', { name: 'Service' }).getByText('demo').waitFor()
+    // the kubelet of the double records Events for the Deployment and its pods
+    await page.getByRole('region', { name: 'Events' }).locator('li').first().waitFor()
     await page.screenshot({ path: screenshotPath('module-page'), fullPage: true })
 
     const replicas = await kubectl(

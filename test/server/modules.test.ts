@@ -115,6 +115,7 @@ describe('modules API against the Kubernetes double', () => {
       page.body.resources.map((r: { kind: string; name: string }) => `${r.kind}/${r.name}`).sort(),
     ).toEqual(['Deployment/demo', 'Service/demo'])
     expect(page.body.history.map((h: { revision: number }) => h.revision)).toEqual([1])
+    expect(Array.isArray(page.body.events)).toBe(true)
   })
 
   it('upgrades on a second Save; unchanged objects say so', async () => {

@@ -11,6 +11,7 @@ export type {
   ApplyPhase,
   RollbackRequest,
   ClusterView,
+  EventView,
   ModuleRequest,
   ModuleStatus,
   ModuleSummary,

@@ -60,6 +60,19 @@ export interface RevisionView {
   description?: string
 }
 
+/** A Kubernetes Event about one of a module's objects (or the Pods they own). */
+export interface EventView {
+  type: 'Normal' | 'Warning'
+  reason: string
+  message: string
+  kind: string
+  name: string
+  namespace: string
+  /** RFC 3339. */
+  time: string
+  count: number
+}
+
 /** A module in full, for its page. */
 export interface ModuleView extends ModuleSummary {
   notes?: string
@@ -67,6 +80,8 @@ export interface ModuleView extends ModuleSummary {
   manifest: string
   resources: ResourceView[]
   history: RevisionView[]
+  /** Recent Events of its objects, newest first (empty when they cannot be read). */
+  events: EventView[]
 }
 
 /** A step of Save, rollback or delete. */

@@ -178,10 +178,8 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, next) => {
 
 /** Unknown API routes answer a JSON 404 instead of the web page. */
 export const apiNotFound: RequestHandler = (req, res) => {
-  res
-    .status(404)
-    .json({
-      code: 'NOT_FOUND',
-      message: `No API route ${req.method} ${req.path}`,
-    } satisfies ApiErrorBody)
+  res.status(404).json({
+    code: 'NOT_FOUND',
+    message: `No API route ${req.method} ${req.path}`,
+  } satisfies ApiErrorBody)
 }

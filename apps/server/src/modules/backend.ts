@@ -1,4 +1,4 @@
-import type { ChartQuery, ModuleStatus, ResourceAction, ApplyPhase } from '@slipway/api'
+import type { ApplyPhase, ChartQuery, EventView, ModuleStatus, ResourceAction } from '@slipway/api'
 import type { Chart } from '@slipway/chart'
 
 /** A progress event of an operation, as the release layer reports it. */
@@ -62,6 +62,8 @@ export interface ReleaseBackend {
   get(namespace: string, name: string): Promise<ReleaseRecord>
   history(namespace: string, name: string): Promise<ReleaseRow[]>
   resources(namespace: string, name: string): Promise<ReleaseResource[]>
+  /** Kubernetes Events about the release's objects. */
+  events(namespace: string, name: string): Promise<EventView[]>
   /** Install, or upgrade when the release exists. */
   deploy(input: DeployInput, onEvent: (e: ReleaseEvent) => void): Promise<ReleaseRow>
   rollback(

@@ -83,6 +83,17 @@ async function connect(options: KubeBackendOptions): Promise<ReleaseBackend> {
         health: r.health,
         message: r.message,
       })),
+    events: async (namespace, name) =>
+      (await releases.events(name, namespace)).map((e) => ({
+        type: e.type,
+        reason: e.reason,
+        message: e.message,
+        kind: e.kind,
+        name: e.name,
+        namespace: e.namespace,
+        time: e.time,
+        count: e.count,
+      })),
     deploy: async (input, onEvent) =>
       row(
         await releases.upgrade(

@@ -1,5 +1,8 @@
-import type { ModuleSummary, ModuleView, RevisionView } from '@slipway/api'
+import type { EventView, ModuleSummary, ModuleView, RevisionView } from '@slipway/api'
 import type { ReleaseRecord, ReleaseResource, ReleaseRow } from './backend.ts'
+
+/** Most Events shown on a module page. */
+export const MAX_EVENTS = 50
 
 /** A release as a row of the modules list. */
 export function toSummary(row: ReleaseRow, source?: ReleaseRecord['source']): ModuleSummary {
@@ -28,6 +31,7 @@ export function toModuleView(
   record: ReleaseRecord,
   resources: ReleaseResource[],
   history: ReleaseRow[],
+  events: EventView[] = [],
 ): ModuleView {
   return {
     ...toSummary(record, record.source),
@@ -52,5 +56,6 @@ export function toModuleView(
         ...(h.description ? { description: h.description } : {}),
       }))
       .sort((a, b) => b.revision - a.revision),
+    events: [...events].sort((a, b) => b.time.localeCompare(a.time)).slice(0, MAX_EVENTS),
   }
 }

@@ -136,12 +136,14 @@ export function moduleRoutes(
   router.get('/:namespace/:name', async (req, res) => {
     const { namespace, name } = target(req)
     const releases = await backend()
-    const [record, resources, history] = await Promise.all([
+    const [record, resources, history, events] = await Promise.all([
       releases.get(namespace, name),
       releases.resources(namespace, name),
       releases.history(namespace, name),
+      // Events are a help, not a must: a service account that may not read them still gets the page
+      releases.events(namespace, name).catch(() => []),
     ])
-    res.json(toModuleView(record, resources, history))
+    res.json(toModuleView(record, resources, history, events))
   })
 
   router.post('/:namespace/:name/rollback', async (req, res) => {

@@ -5,6 +5,7 @@ import { useModule, useModuleActions } from '../api/modules.ts'
 import { ApplyProgress } from '../components/ApplyProgress.tsx'
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx'
 import { ErrorNotice } from '../components/ErrorNotice.tsx'
+import { EventList } from '../components/EventList.tsx'
 import { HistoryTable } from '../components/HistoryTable.tsx'
 import { Loading } from '../components/Loading.tsx'
 import { ResourceGroups } from '../components/ResourceGroups.tsx'
@@ -82,6 +83,10 @@ export function ModulePage({ params }: { params: { namespace: string; name: stri
           <section aria-labelledby="resources-heading" className="card">
             <h2 id="resources-heading">Resources</h2>
             <ResourceGroups resources={m.resources} />
+          </section>
+          <section aria-labelledby="events-heading" className="card">
+            <h2 id="events-heading">Events</h2>
+            <EventList events={m.events ?? []} />
           </section>
           {m.notes && (
             <section aria-labelledby="notes-heading" className="card">
