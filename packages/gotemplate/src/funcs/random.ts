@@ -6,7 +6,7 @@ import type { FuncMap } from '../func.ts'
 import { fn } from './args.ts'
 import { base64Encode } from './base-n.ts'
 import { FuncError } from './errors.ts'
-import { funcLimits } from './limits.ts'
+import { checkStringLength, funcLimits } from './limits.ts'
 
 interface WebCrypto {
   getRandomValues<T extends Uint8Array | Uint32Array>(a: T): T
@@ -75,7 +75,10 @@ export const randomFuncs: FuncMap = {
     ['int', 'int'],
     (min: bigint, max: bigint) => BigInt(randomBelow(Number(max - min))) + min,
   ),
-  randBytes: fn(['int'], (n: bigint) => base64Encode(randomBytes(Number(n)))),
+  randBytes: fn(['int'], (n: bigint) => {
+    checkStringLength(Number(n), 'randBytes')
+    return base64Encode(randomBytes(Number(n)))
+  }),
   uuidv4: fn([], uuidv4),
   shuffle: fn(['string'], shuffle),
 }

@@ -4,6 +4,7 @@
  * in Helm fails here too.
  */
 import { FuncError } from './errors.ts'
+import { checkStringLength } from './limits.ts'
 
 const posixClasses: Record<string, string> = {
   alnum: '0-9A-Za-z',
@@ -379,6 +380,7 @@ export function replaceAll(re: RegExp, s: string, repl: string, literal: boolean
     const end = start + m[0].length
     out += s.slice(lastEnd, start)
     if (end > lastEnd || start === 0) out += literal ? repl : expand(repl, m)
+    checkStringLength(out.length, 'regexReplaceAll')
     lastEnd = end
     const width = pos < s.length ? runeWidth(s, pos) : 1
     if (pos + width > end) pos += width

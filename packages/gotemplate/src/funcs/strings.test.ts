@@ -57,7 +57,10 @@ describe('string functions', () => {
     expect(() => f.trunc!(5n)).toThrow('wrong number of args: want 2 got 1')
   })
 
-  it('bounds what repeat may build', () => {
+  it('bounds what repeat, indent and replace may build', () => {
     expect(() => f.repeat!(1n << 40n, 'ab')).toThrow(/exceeds the limit/)
+    expect(() => f.indent!(60_000_000n, 'a\nb\nc')).toThrow(/over the limit/)
+    const big = 'x'.repeat(100_000)
+    expect(() => f.replace!('', big, big)).toThrow(/over the limit/)
   })
 })

@@ -4,7 +4,7 @@ import { formatValue, quoteGo, sprintf } from '../fmt.ts'
 import { fn } from './args.ts'
 import { strslice, strval } from './convert.ts'
 import { FuncError } from './errors.ts'
-import { funcLimits } from './limits.ts'
+import { checkStringLength, funcLimits } from './limits.ts'
 import {
   compareBytes,
   goLen,
@@ -182,6 +182,9 @@ function trimCutset(s: string, cutset: string, left: boolean, right: boolean): s
 }
 
 function indent(spaces: number, v: string): string {
+  let lines = 1
+  for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) lines++
+  checkStringLength(v.length + Math.max(spaces, 0) * lines, 'indent')
   const pad = repeat(' ', spaces)
   return pad + v.replaceAll('\n', '\n' + pad)
 }
@@ -194,6 +197,7 @@ function splitMap(parts: string[]): Record<string, string> {
 
 /** Go's strings.Replace(s, old, new, -1): an empty `old` matches between every character. */
 function replaceAll(old: string, repl: string, src: string): string {
+  if (old === '') checkStringLength(src.length + (src.length + 1) * repl.length, 'replace')
   if (old === '') return repl + Array.from(src).join(repl) + (src === '' ? '' : repl)
   return src.split(old).join(repl)
 }
