@@ -1,99 +1,22 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { encodeJson } from '../../packages/gotemplate/src/encoding/index.ts'
-import { applySetFlags, StrvalsError } from '../../packages/render/src/strvals/index.ts'
 import type { SetFlags } from '../../packages/render/src/strvals/index.ts'
-import { helm } from '../support/tools.ts'
-
-/** Prints every value's Go type, recursively through maps and one level into lists. */
-const TYPES_TEMPLATE = `{{- define "types" }}{{ range $k, $v := . }}{{ $k }}:{{ typeOf $v }}{{ if kindIs "map" $v }}({{ include "types" $v }}){{ end }}{{ if kindIs "slice" $v }}[{{ range $v }}{{ typeOf . }},{{ end }}]{{ end }};{{ end }}{{ end -}}
-# {{ toJson .Values | b64enc }}
-# {{ include "types" .Values | b64enc }}
-`
-
-function goType(v: unknown): string {
-  if (v === null) return '<nil>'
-  if (Array.isArray(v)) return '[]interface {}'
-  switch (typeof v) {
-    case 'bigint':
-      return 'int64'
-    case 'number':
-      return 'float64'
-    case 'string':
-      return 'string'
-    case 'boolean':
-      return 'bool'
-    default:
-      return 'map[string]interface {}'
-  }
-}
-
-function types(m: Record<string, unknown>): string {
-  return Object.keys(m)
-    .sort()
-    .map((k) => {
-      const v = m[k]
-      let s = `${k}:${goType(v)}`
-      if (goType(v) === 'map[string]interface {}') s += `(${types(v as Record<string, unknown>)})`
-      if (Array.isArray(v)) s += `[${v.map((x) => goType(x) + ',').join('')}]`
-      return s + ';'
-    })
-    .join('')
-}
-
-const FLAG_NAMES: Record<keyof SetFlags, string> = {
-  set: '--set',
-  setString: '--set-string',
-  setJson: '--set-json',
-  setFile: '--set-file',
-  setLiteral: '--set-literal',
-}
+import { helmForFlags, oursForFlags, PROBE_TEMPLATE } from './strvals-probe.ts'
 
 let dir: string
 let fileA: string
 
-function argsOf(flags: SetFlags): string[] {
-  const args: string[] = []
-  for (const [k, list] of Object.entries(flags) as [keyof SetFlags, string[]][]) {
-    for (const v of list) args.push(`${FLAG_NAMES[k]}=${v}`)
-  }
-  return args
-}
-
-async function helmValues(flags: SetFlags): Promise<{ json: string; types: string } | { error: string }> {
-  const r = await helm(['template', 'r', join(dir, 'chart'), ...argsOf(flags)])
-  if (r.code !== 0) return { error: r.stderr.trim().replace(/^Error: /, '') }
-  const lines = [...r.stdout.matchAll(/^# (\S*)$/gm)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'))
-  return { json: lines[0]!, types: lines[1]! }
-}
-
-function ours(flags: SetFlags): { json: string; types: string } | { error: string } {
-  try {
-    // The caller words file errors; the CLI words them as Go's os.ReadFile does.
-    const readFile = (p: string) => {
-      try {
-        return readFileSync(p, 'utf8')
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`open ${p}: no such file or directory`)
-        throw e
-      }
-    }
-    const v = applySetFlags({}, flags, readFile)
-    return { json: encodeJson(v), types: types(v) }
-  } catch (e) {
-    if (e instanceof StrvalsError) return { error: e.message }
-    throw e
-  }
-}
+const helmValues = (flags: SetFlags) => helmForFlags(join(dir, 'chart'), flags)
+const ours = oursForFlags
 
 describe('--set parsing against helm template', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'slipway-strvals-'))
     mkdirSync(join(dir, 'chart', 'templates'), { recursive: true })
     writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: probe\nversion: 0.1.0\n')
-    writeFileSync(join(dir, 'chart', 'templates', 'probe.yaml'), TYPES_TEMPLATE)
+    writeFileSync(join(dir, 'chart', 'templates', 'probe.yaml'), PROBE_TEMPLATE)
     fileA = join(dir, 'a.txt')
     writeFileSync(fileA, 'line one\nline, two=3\n')
   })
