@@ -17,6 +17,7 @@ import {
   sliceBytes,
   toLower,
   toLowerRune,
+  toTitleRune,
   toUpper,
   toUpperRune,
   trimSpace,
@@ -86,7 +87,7 @@ export function title(s: string): string {
   let prev = ' '
   let out = ''
   for (const ch of s) {
-    out += isTitleSeparator(prev) ? toUpperRune(ch) : ch
+    out += isTitleSeparator(prev) ? toTitleRune(ch) : ch
     prev = ch
   }
   return out

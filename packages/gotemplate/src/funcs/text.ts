@@ -67,7 +67,33 @@ export function toUpperRune(ch: string): string {
 
 /** unicode.ToLower of one character. */
 export function toLowerRune(ch: string): string {
+  if (ch === '\u0130') return 'i' // JS lower-cases İ to i + combining dot
   return mapRune(ch, ch.toLowerCase())
+}
+
+// unicode.ToTitle differs from ToUpper for the Latin digraphs and Georgian letters.
+const titleCase: Record<string, string> = {
+  '\u01c4': '\u01c5',
+  '\u01c5': '\u01c5',
+  '\u01c6': '\u01c5',
+  '\u01c7': '\u01c8',
+  '\u01c8': '\u01c8',
+  '\u01c9': '\u01c8',
+  '\u01ca': '\u01cb',
+  '\u01cb': '\u01cb',
+  '\u01cc': '\u01cb',
+  '\u01f1': '\u01f2',
+  '\u01f2': '\u01f2',
+  '\u01f3': '\u01f2',
+}
+
+/** unicode.ToTitle of one character. */
+export function toTitleRune(ch: string): string {
+  const t = titleCase[ch]
+  if (t !== undefined) return t
+  const c = ch.codePointAt(0)!
+  if ((c >= 0x10d0 && c <= 0x10fa) || (c >= 0x10fd && c <= 0x10ff)) return ch
+  return toUpperRune(ch)
 }
 
 /** strings.ToUpper. */
