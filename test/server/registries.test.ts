@@ -182,3 +182,34 @@ describe('registries, running in a cluster', () => {
     expect(removed.body.registries).toEqual(first.body.registries)
   })
 })
+
+describe('host check', () => {
+  it('refuses requests for other host names (DNS rebinding) and allows configured ones', async () => {
+    const api = await startApi({ env: localEnv(), allowedHosts: ['slipway.internal'] })
+    try {
+      const port = new URL(api.url).port
+      const { request } = await import('node:http')
+      const get = (host: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = request(
+            { host: '127.0.0.1', port, path: '/api/health', headers: { host } },
+            (res) => {
+              let body = ''
+              res.on('data', (c: Buffer) => (body += c))
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+            },
+          )
+          req.on('error', reject)
+          req.end()
+        })
+      const evil = await get(`attacker.example:${port}`)
+      expect(evil.status).toBe(403)
+      expect(JSON.parse(evil.body).message).toContain('SLIPWAY_ALLOWED_HOSTS=attacker.example')
+      expect((await get(`localhost:${port}`)).status).toBe(200)
+      expect((await get(`10.0.0.7:${port}`)).status).toBe(200)
+      expect((await get(`slipway.internal:${port}`)).status).toBe(200)
+    } finally {
+      await api.close()
+    }
+  })
+})

@@ -5,6 +5,7 @@ import { defaultChartLoader, type ChartLoader } from './charts/loader.ts'
 import { detectInCluster } from './cluster/in-cluster.ts'
 import { defaultServerLimits, MAX_JSON_BODY, type ServerLimits } from './limits.ts'
 import { apiNotFound, errorHandler } from './middleware/errors.ts'
+import { hostCheck } from './middleware/host-check.ts'
 import { localRegistryStore } from './registries/local-store.ts'
 import { secretRegistryStore } from './registries/secret-store.ts'
 import type { RegistryStore } from './registries/store.ts'
@@ -37,6 +38,11 @@ export interface AppOptions {
   kubeconfig?: string
   /** A kubeconfig context other than the current one. */
   kubeContext?: string
+  /**
+   * Host names (besides localhost and IP addresses) the dashboard answers to; default from
+   * `SLIPWAY_ALLOWED_HOSTS` (comma-separated).
+   */
+  allowedHosts?: string[]
 }
 
 /** The registry store for where the server runs: Secrets in a cluster, Helm's config locally. */
@@ -67,6 +73,13 @@ export function createApp(options: AppOptions = {}): Express {
 
   const app = express()
   app.disable('x-powered-by')
+  const allowedHosts =
+    options.allowedHosts ??
+    (env.SLIPWAY_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean)
+  app.use(hostCheck(allowedHosts))
   app.use('/api', express.json({ limit: MAX_JSON_BODY }))
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true })
