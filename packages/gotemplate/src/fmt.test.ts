@@ -132,6 +132,12 @@ describe('formatValue', () => {
     expect(formatValue(new KubeVersion())).toBe('{v1.32.0 1 32}')
     expect(sprintf('%+v', new KubeVersion())).toBe('{Version:v1.32.0 Major:1 Minor:32}')
     expect(formatValue(new Named())).toBe('named')
+    class Caps extends GoStruct {
+      readonly goType = '*chartutil.Capabilities'
+      HelmVersion = 'v3'
+    }
+    expect(formatValue(new Caps())).toBe('&{v3}')
+    expect(formatValue([new Caps()])).toMatch(/^\[0x[0-9a-f]+\]$/)
   })
 })
 

@@ -396,6 +396,14 @@ export class Printer {
       return
     }
     if (v instanceof GoStruct) {
+      // A pointer to a struct prints as &{...} at the top, as its address inside a value.
+      if (v.goType.startsWith('*')) {
+        if (depth > 0) {
+          this.buf += '0xc000010000'
+          return
+        }
+        this.buf += '&'
+      }
       this.buf += '{'
       structFields(v).forEach(([k, x], i) => {
         if (i > 0) this.buf += this.f.sharpV ? ', ' : ' '
