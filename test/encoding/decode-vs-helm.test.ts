@@ -58,6 +58,7 @@ describe('values.yaml decoding against helm template', () => {
     '"a": b: c\n', 'a:\n  b:\n    c: 1\n   d: 2\n', 'a: b\n  c: d\n', 'a: "\\z"\n', 'a:\n  - 1\n  - 2\n  x: 3\n',
     'x: 1\ny: 2\nz: 3\n  w: 4\n', 'a: >\n  x\n y\n', 'a: [b, c]: d\n', ': a\n', 'a: 1\n- b\n', 'a: &x [*x]\n', 'a: .nan\n',
     '- a\n', 'foo\n', '1\n', 'true\n', 'a: x\u0001y\n', 'a: x\u007fy\n', 'a: x\u0080y\n', 'a: x\ufffey\n', 'a: x\u000by\n',
+    'a: x\u2028y\n', 'a: x\u0085y\n', 'b: 1\nc:\n  d: x\u2029y z\n',
   ]
   it.each(BAD)('rejects %j with helm words', async (doc) => {
     const err = await helmError(doc)

@@ -62,6 +62,7 @@ class Decoder {
     // plain scalars, which the YAML library reads more liberally.
     const stack: [unknown, FlowKind, boolean][] = [[doc.contents, undefined, false]]
     const flowPlains: [Scalar, 'seq' | 'map', boolean][] = []
+    const unicodeBreaks: Scalar[] = []
     while (stack.length > 0) {
       const [n, flow, isKey] = stack.pop()!
       if (!n || typeof n !== 'object') continue
@@ -72,6 +73,9 @@ class Decoder {
         this.anchors.set(node.anchor, list)
       }
       if (flow && isScalar(node) && node.type === 'PLAIN') flowPlains.push([node, flow, isKey])
+      if (!flow && isScalar(node) && node.type === 'PLAIN' && /[\u0085\u2028\u2029]/.test(String(node.value))) {
+        unicodeBreaks.push(node)
+      }
       if (Array.isArray(node.items)) {
         const inner: FlowKind = (isMap(node) || isSeq(node)) && node.flow ? (isSeq(node) ? 'seq' : 'map') : flow && !isMap(node) && !isSeq(node) ? flow : undefined
         for (const item of node.items) stack.push([item, inner, false])
@@ -83,6 +87,8 @@ class Decoder {
     // In document order, so the first problem is the one reported.
     flowPlains.sort((a, b) => (a[0].range?.[0] ?? 0) - (b[0].range?.[0] ?? 0))
     for (const [node, flow, isKey] of flowPlains) this.checkFlowPlain(node, flow, isKey)
+    unicodeBreaks.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0))
+    for (const node of unicodeBreaks) this.checkUnicodeBreak(node)
   }
 
   /**
@@ -101,6 +107,21 @@ class Decoder {
     }
     const q = text.indexOf('?', text.startsWith('?') ? 1 : 0)
     if (q >= 0) this.syntax(`did not find expected ',' or '${flow === 'seq' ? ']' : '}'}'`, at, false)
+  }
+
+  /**
+   * go-yaml reads NEL, LS and PS as line breaks, so in a plain block scalar the text after one
+   * starts a new line that is no key: "could not find expected ':'", on the line after it.
+   */
+  private checkUnicodeBreak(node: Scalar): void {
+    const start = node.range?.[0] ?? 0
+    const end = node.range?.[1] ?? start
+    const breaksBefore = (this.text.slice(0, end).match(/[\u0085\u2028\u2029]/g) ?? []).length
+    const line = lineCol(this.text, start).line + breaksBefore + 1
+    throw new EncodingError('YAML_SYNTAX', `yaml: line ${line}: could not find expected ':'`, {
+      file: this.file,
+      ...lineCol(this.text, start),
+    })
   }
 
   /** The node an alias names: the last anchor of that name before it, as YAML defines. */
