@@ -349,6 +349,8 @@ const cases: [string, () => string][] = [
     'regexReplaceAll "[^a-z0-9-]" "My_App.v1" "-"',
     () => p(f('regexReplaceAll', '[^a-z0-9-]', 'My_App.v1', '-')),
   ],
+  ['regexReplaceAll "[x[:^digit:]]+" "12x3y4" "_"', () => p(f('regexReplaceAll', '[x[:^digit:]]+', '12x3y4', '_'))],
+  ['regexReplaceAll "[[:^alpha:]]" "a1b-c é" "_"', () => p(f('regexReplaceAll', '[[:^alpha:]]', 'a1b-c é', '_'))],
   ['regexReplaceAllLiteral "a" "aa" "$1"', () => p(f('regexReplaceAllLiteral', 'a', 'aa', '$1'))],
   ['regexSplit "z+" "pizza" -1 | toJson', () => j(f('regexSplit', 'z+', 'pizza', -1n))],
   ['regexSplit "" "abc" -1 | toJson', () => j(f('regexSplit', '', 'abc', -1n))],

@@ -23,6 +23,34 @@ const posixClasses: Record<string, string> = {
   xdigit: '0-9A-Fa-f',
 }
 
+/** The complement of an ASCII class body (`A-Za-z`) as ranges over all code points. */
+function complement(body: string): string {
+  const ranges: [number, number][] = []
+  const src = body
+    .replace(/\\x([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(
+      /\\([tnvfr])/g,
+      (_m, c: string) => ({ t: '\t', n: '\n', v: '\v', f: '\f', r: '\r' })[c]!,
+    )
+    .replace(/\\(.)/g, '$1')
+  for (let i = 0; i < src.length; i++) {
+    const lo = src.charCodeAt(i)
+    if (src[i + 1] === '-' && i + 2 < src.length) {
+      ranges.push([lo, src.charCodeAt(i + 2)])
+      i += 2
+    } else ranges.push([lo, lo])
+  }
+  ranges.sort((a, b) => a[0] - b[0])
+  const cp = (n: number) => `\\u{${n.toString(16)}}`
+  let out = ''
+  let next = 0
+  for (const [lo, hi] of ranges) {
+    if (lo > next) out += `${cp(next)}-${cp(lo - 1)}`
+    next = Math.max(next, hi + 1)
+  }
+  return out + `${cp(next)}-${cp(0x10ffff)}`
+}
+
 const perlClass: Record<string, string> = {
   d: '0-9',
   s: '\\t\\n\\f\\r ',
@@ -170,12 +198,7 @@ export function translateRe2(expr: string): { source: string; flags: string } {
           const cls = posixClasses[name]
           if (cls === undefined)
             throw syntaxError('invalid character class range', expr.slice(i, close + 2))
-          if (neg)
-            throw syntaxError(
-              'negated POSIX classes are not supported here',
-              expr.slice(i, close + 2),
-            )
-          out += cls
+          out += neg ? complement(cls) : cls
           i = close + 2
           continue
         }
