@@ -21,9 +21,67 @@ function prng(seed: number): () => number {
   }
 }
 const PIECES = [
-  'a', 'b', 'word', 'x', ' ', ' ', '  ', '\n', '\n', '\n\n', ':', ': ', '#', ' #', '-', '- ', '?', ',', '[', ']', '{', '}',
-  "'", '"', '\\', '&', '*', '!', '|', '>', '%', '@', '`', 'yes', 'no', 'on', 'null', '~', 'true', '1', '0', '1.5', '1e3', '0x1F',
-  '007', '2024-01-02', '1:20', 'é', '日本', '😀', '---', '...', '<<', '=', 'Lorem ipsum dolor sit amet', '0o17', '+5', '.5', 'Y', 'N', 'Off',
+  'a',
+  'b',
+  'word',
+  'x',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '\n',
+  '\n\n',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '-',
+  '- ',
+  '?',
+  ',',
+  '[',
+  ']',
+  '{',
+  '}',
+  "'",
+  '"',
+  '\\',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  'yes',
+  'no',
+  'on',
+  'null',
+  '~',
+  'true',
+  '1',
+  '0',
+  '1.5',
+  '1e3',
+  '0x1F',
+  '007',
+  '2024-01-02',
+  '1:20',
+  'é',
+  '日本',
+  '😀',
+  '---',
+  '...',
+  '<<',
+  '=',
+  'Lorem ipsum dolor sit amet',
+  '0o17',
+  '+5',
+  '.5',
+  'Y',
+  'N',
+  'Off',
 ]
 function randomString(r: () => number): string {
   const n = Math.floor(r() * 4)
@@ -41,9 +99,15 @@ function randomValue(r: () => number, depth: number): unknown {
   return m
 }
 const STYLES: object[] = [
-  {}, { defaultStringType: 'QUOTE_SINGLE' }, { defaultStringType: 'PLAIN', lineWidth: 20, minContentWidth: 5 },
-  { defaultStringType: 'BLOCK_LITERAL' }, { defaultStringType: 'BLOCK_FOLDED', lineWidth: 30 }, { collectionStyle: 'flow' },
-  { defaultKeyType: 'PLAIN', indentSeq: false }, { version: '1.1' }, { indent: 4 },
+  {},
+  { defaultStringType: 'QUOTE_SINGLE' },
+  { defaultStringType: 'PLAIN', lineWidth: 20, minContentWidth: 5 },
+  { defaultStringType: 'BLOCK_LITERAL' },
+  { defaultStringType: 'BLOCK_FOLDED', lineWidth: 30 },
+  { collectionStyle: 'flow' },
+  { defaultKeyType: 'PLAIN', indentSeq: false },
+  { version: '1.1' },
+  { indent: 4 },
 ]
 describe('decoding random YAML against helm template', () => {
   for (const seed of [1, 3]) {
@@ -62,7 +126,8 @@ describe('decoding random YAML against helm template', () => {
       try {
         want = (await helmRender(['toJson .Values'], text))[0]!
       } catch {
-        want = 'ERR ' + (await helmError(text)).trim().replace(/^Error: cannot load values.yaml: /, '')
+        want =
+          'ERR ' + (await helmError(text)).trim().replace(/^Error: cannot load values.yaml: /, '')
       }
       expect(ours).toBe(want)
     })

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { decodeYaml, decodeYamlMap, encodeJson } from '../../packages/gotemplate/src/encoding/index.ts'
+import {
+  decodeYaml,
+  decodeYamlMap,
+  encodeJson,
+} from '../../packages/gotemplate/src/encoding/index.ts'
 import { helmError, helmRender } from './probe.ts'
 
 /** YAML constructs a values file may use; each is nested under its own key in one document. */
@@ -10,7 +14,7 @@ const SNIPPETS: string[] = [
   'n1: ~\nn2: null\nn3: Null\nn4: NULL\nn5:\nn6: !!null ""\nn7: nUll',
   't1: 2001-12-14t21:59:43.10-05:00\nt2: 2001-12-14 21:59:43.10\nt3: 2002-12-14\nt4: 2002-1-4\nt5: 12:30:45\nt6: 1:20',
   'lit: |\n  line1\n\n   indented\n  last\nkeep: |+\n  kept\n\nstrip: |-\n  stripped\nfold: >\n  folded\n  text\n\n  para\n   more\nfoldstrip: >-\n  a\n  b',
-  'plain: this is\n  a multi line\n  plain scalar\nsq: \'it\'\'s\n  folded\'\ndq: "tab\\there\\nnl \\u00e9 \\x41 \\\n  cont"',
+  "plain: this is\n  a multi line\n  plain scalar\nsq: 'it''s\n  folded'\ndq: \"tab\\there\\nnl \\u00e9 \\x41 \\\n  cont\"",
   'anchor: &a\n  x: 1\n  y: [1, 2]\nref: *a\nmerged:\n  <<: *a\n  x: 2\nlistmerge:\n  <<: [*a, {z: 3}]\nscalar: &s hello\nuse: *s',
   'flow: {a: 1, b: [x, y, {c: d}], "q": \'r\', e: }\nseq: [1, two, 3.0, null, ~, yes]\nempty: {}\nel: []',
   '? complex key\n: value\n"quoted key": 1\n\'single\': 2\n123: int key\n1.5: float key\ntrue: bool key\nnull_: x',
@@ -21,7 +25,11 @@ const SNIPPETS: string[] = [
   'dupe: 1\ndupe: 2\nspaces:    lots   of   space   \nlong: Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore',
 ]
 
-const indent = (s: string) => s.split('\n').map((l) => (l ? '  ' + l : l)).join('\n')
+const indent = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => (l ? '  ' + l : l))
+    .join('\n')
 const valuesYaml = SNIPPETS.map((s, i) => `d${i}:\n${indent(s)}`).join('\n') + '\n'
 
 /** Whole documents whose top level matters (directives, markers, comments, empties). */
@@ -52,13 +60,51 @@ describe('values.yaml decoding against helm template', () => {
   })
 
   const BAD: string[] = [
-    'a: b: c\n', 'a:\n  b: 1\n c: 2\n', 'a: [1, 2\n', 'x:\n  - a\n  b: 1\n', 'a: *nope\n', 'a: "x\n', "a: 'x\n",
-    'a: |\n  x\n y: 1\n', '- a\n- b\nc: d\n', 'a:\n  - b\n  -c: d\n e: f\n', 'key: [a, b]]\n', 'key: {a: b}}\n', 'a: @x\n',
-    'a: `x\n', 'a: %x\n', 'a:\n\tb: 1\n', 'a: 1\n\tb: 2\n', '? a\n? b\n: c\n: d\n', '[a, b\n', '{a: 1,\n', 'a: [1,\n  2\n',
-    '"a": b: c\n', 'a:\n  b:\n    c: 1\n   d: 2\n', 'a: b\n  c: d\n', 'a: "\\z"\n', 'a:\n  - 1\n  - 2\n  x: 3\n',
-    'x: 1\ny: 2\nz: 3\n  w: 4\n', 'a: >\n  x\n y\n', 'a: [b, c]: d\n', ': a\n', 'a: 1\n- b\n', 'a: &x [*x]\n', 'a: .nan\n',
-    '- a\n', 'foo\n', '1\n', 'true\n', 'a: x\u0001y\n', 'a: x\u007fy\n', 'a: x\u0080y\n', 'a: x\ufffey\n', 'a: x\u000by\n',
-    'a: x\u2028y\n', 'a: x\u0085y\n', 'b: 1\nc:\n  d: x\u2029y z\n',
+    'a: b: c\n',
+    'a:\n  b: 1\n c: 2\n',
+    'a: [1, 2\n',
+    'x:\n  - a\n  b: 1\n',
+    'a: *nope\n',
+    'a: "x\n',
+    "a: 'x\n",
+    'a: |\n  x\n y: 1\n',
+    '- a\n- b\nc: d\n',
+    'a:\n  - b\n  -c: d\n e: f\n',
+    'key: [a, b]]\n',
+    'key: {a: b}}\n',
+    'a: @x\n',
+    'a: `x\n',
+    'a: %x\n',
+    'a:\n\tb: 1\n',
+    'a: 1\n\tb: 2\n',
+    '? a\n? b\n: c\n: d\n',
+    '[a, b\n',
+    '{a: 1,\n',
+    'a: [1,\n  2\n',
+    '"a": b: c\n',
+    'a:\n  b:\n    c: 1\n   d: 2\n',
+    'a: b\n  c: d\n',
+    'a: "\\z"\n',
+    'a:\n  - 1\n  - 2\n  x: 3\n',
+    'x: 1\ny: 2\nz: 3\n  w: 4\n',
+    'a: >\n  x\n y\n',
+    'a: [b, c]: d\n',
+    ': a\n',
+    'a: 1\n- b\n',
+    'a: &x [*x]\n',
+    'a: .nan\n',
+    '- a\n',
+    'foo\n',
+    '1\n',
+    'true\n',
+    'a: x\u0001y\n',
+    'a: x\u007fy\n',
+    'a: x\u0080y\n',
+    'a: x\ufffey\n',
+    'a: x\u000by\n',
+    'a: x\u2028y\n',
+    'a: x\u0085y\n',
+    'b: 1\nc:\n  d: x\u2029y z\n',
   ]
   it.each(BAD)('rejects %j with helm words', async (doc) => {
     const err = await helmError(doc)

@@ -24,17 +24,106 @@ import { helmRender } from './probe.ts'
  * long lines, numbers of every shape, nested and empty collections, unicode.
  */
 const VALUE_CASES: string[] = [
-  'foo', '"yes"', '1', '1.5', '1e3', '0.000001', '0.0000001', '1234567', '1234567.5', '100000000', '-0.0', '1e21', '1e20',
-  '12345678901234567890', '9007199254740993', '0755', '0x1F', '08', '.5', '+12', '1_000', '-1.5e-10',
-  '""', 'null', '~', 'true', 'yes', 'Off', 'n', '[]', '{}', '[1, "a", null, true, "on", "1.0", ""]',
+  'foo',
+  '"yes"',
+  '1',
+  '1.5',
+  '1e3',
+  '0.000001',
+  '0.0000001',
+  '1234567',
+  '1234567.5',
+  '100000000',
+  '-0.0',
+  '1e21',
+  '1e20',
+  '12345678901234567890',
+  '9007199254740993',
+  '0755',
+  '0x1F',
+  '08',
+  '.5',
+  '+12',
+  '1_000',
+  '-1.5e-10',
+  '""',
+  'null',
+  '~',
+  'true',
+  'yes',
+  'Off',
+  'n',
+  '[]',
+  '{}',
+  '[1, "a", null, true, "on", "1.0", ""]',
   '{item10: 1, item9: 2, a: 3, B: 4, b1: 5, b01: 6, _x: 7, "1": 8, "-y": 9, "é": 10, Z: 11, a10b: 1, a9b: 2, x00: 1, x0: 2}',
   '{y: 1, n: 2, on: 3, 1.5: 4, 3.0: 5, 0x10: 6, 2024-01-02: 7}',
-  '"a\\nb\\n"', '"a\\nb"', '" x\\ny"', '"a\\n\\nb\\n\\n"', '"\\n"', '"\\n\\n"', '"x: y"', '"- a"', '"#c"', '"@a"', '"`x"', '" lead"',
-  '"trail "', '"a #b"', '"a#b"', '"a:b"', '"a: "', '": x"', '"?"', '"-"', '"--- x"', '"..."', '"[x]"', '"{x}"', '"a,b"', '"*a"', '"&a"', '"!a"', '"%a"', '"|a"', '">a"',
-  '"2024-01-02"', '"2024-13-02"', '"2001-12-14t21:59:43.10-05:00"', '"0x10"', '"012"', '"08"', '"1:20"', '"190:20:30.15"', '"~"', '"null"', '"Yes"', '"yEs"',
-  '".5"', '".inf"', '"-.INF"', '".nan"', '"1_000"', '"1e3"', '"+1"', '"0b101"', '"<<"', '"="',
-  '"tab\\there"', '"emoji 😀 x"', '"日本語"', '"it\'s"', '"a\'b: c"', '"back\\\\slash"', '"quote\\"q"', '"ctl\\u0001x"', '"nbsp\\u00a0x"',
-  '"bom\\ufeffx"', '"cr\\rx"', '"nel\\u0085x"', '"html <a href=\'x\'>&amp;</a>"',
+  '"a\\nb\\n"',
+  '"a\\nb"',
+  '" x\\ny"',
+  '"a\\n\\nb\\n\\n"',
+  '"\\n"',
+  '"\\n\\n"',
+  '"x: y"',
+  '"- a"',
+  '"#c"',
+  '"@a"',
+  '"`x"',
+  '" lead"',
+  '"trail "',
+  '"a #b"',
+  '"a#b"',
+  '"a:b"',
+  '"a: "',
+  '": x"',
+  '"?"',
+  '"-"',
+  '"--- x"',
+  '"..."',
+  '"[x]"',
+  '"{x}"',
+  '"a,b"',
+  '"*a"',
+  '"&a"',
+  '"!a"',
+  '"%a"',
+  '"|a"',
+  '">a"',
+  '"2024-01-02"',
+  '"2024-13-02"',
+  '"2001-12-14t21:59:43.10-05:00"',
+  '"0x10"',
+  '"012"',
+  '"08"',
+  '"1:20"',
+  '"190:20:30.15"',
+  '"~"',
+  '"null"',
+  '"Yes"',
+  '"yEs"',
+  '".5"',
+  '".inf"',
+  '"-.INF"',
+  '".nan"',
+  '"1_000"',
+  '"1e3"',
+  '"+1"',
+  '"0b101"',
+  '"<<"',
+  '"="',
+  '"tab\\there"',
+  '"emoji 😀 x"',
+  '"日本語"',
+  '"it\'s"',
+  '"a\'b: c"',
+  '"back\\\\slash"',
+  '"quote\\"q"',
+  '"ctl\\u0001x"',
+  '"nbsp\\u00a0x"',
+  '"bom\\ufeffx"',
+  '"cr\\rx"',
+  '"nel\\u0085x"',
+  '"html <a href=\'x\'>&amp;</a>"',
   '"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua."',
   '"x: Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua."',
   '"yes Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et \\t dolore magna aliqua."',
@@ -54,9 +143,32 @@ const VALUE_CASES: string[] = [
 ]
 
 const STRING_INPUTS: string[] = [
-  'a: 1\nb: [x, y]\nc: {d: yes}\n', '- a\n- 1\n', 'foo', '', '~', 'null', 'a: b: c', 'a: &x 1\nb: *x\n', 'a: .inf\n',
-  '{"a": 1, "b": [1.5, "x"], "c": null}', '[1, "2", 3.5]', '{"a" 1}', '[1', '-', '"a\\', 'nul', '{"a":1} x', '{"a": 1e999}',
-  'null', 'true', '  ', '{"html": "<&>"}', '[]', '{}', 'a = 1\nb = [1.5, "x"]\n[t]\nc = true\n', 'a = ',
+  'a: 1\nb: [x, y]\nc: {d: yes}\n',
+  '- a\n- 1\n',
+  'foo',
+  '',
+  '~',
+  'null',
+  'a: b: c',
+  'a: &x 1\nb: *x\n',
+  'a: .inf\n',
+  '{"a": 1, "b": [1.5, "x"], "c": null}',
+  '[1, "2", 3.5]',
+  '{"a" 1}',
+  '[1',
+  '-',
+  '"a\\',
+  'nul',
+  '{"a":1} x',
+  '{"a": 1e999}',
+  'null',
+  'true',
+  '  ',
+  '{"html": "<&>"}',
+  '[]',
+  '{}',
+  'a = 1\nb = [1.5, "x"]\n[t]\nc = true\n',
+  'a = ',
   'c = 1979-05-27T07:32:00Z\nd = 1979-05-27\ne = 07:32:00\nf = 1979-05-27T07:32:00.999-08:00\ng = 1979-05-27T07:32:00\nh = 1979-05-27T07:32:00.100+00:00\n[[t]]\nk = 1\n[[t]]\nk = 2\n',
 ]
 
@@ -87,8 +199,12 @@ describe('encoding functions against helm template', () => {
       add(`toYamlPretty .Values.c${i}`, () => toYamlPretty(v()))
       add(`toPrettyJson .Values.c${i}`, () => toPrettyJson(v()))
       add(`toRawJson .Values.c${i}`, () => toRawJson(v()))
-      add(`fromYaml (toYaml (dict "v" .Values.c${i})) | toJson`, () => toJson(fromYaml(toYaml({ v: v() }))))
-      add(`fromJson (toJson (dict "v" .Values.c${i})) | toJson`, () => toJson(fromJson(toJson({ v: v() }))))
+      add(`fromYaml (toYaml (dict "v" .Values.c${i})) | toJson`, () =>
+        toJson(fromYaml(toYaml({ v: v() }))),
+      )
+      add(`fromJson (toJson (dict "v" .Values.c${i})) | toJson`, () =>
+        toJson(fromJson(toJson({ v: v() }))),
+      )
     })
     STRING_INPUTS.forEach((_, i) => {
       const s = () => values[`s${i}`] as string
@@ -105,7 +221,8 @@ describe('encoding functions against helm template', () => {
       }
       if (wellFormed) add(`mustFromJson .Values.s${i} | toJson`, () => toJson(mustFromJson(s())))
     })
-    const ordinary = () => Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'special'))
+    const ordinary = () =>
+      Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'special'))
     add('toYaml (omit .Values "special")', () => toYaml(ordinary()))
     add('toJson .Values', () => toJson(values))
     add('toToml .Values', () => toToml(values))
@@ -114,9 +231,15 @@ describe('encoding functions against helm template', () => {
     add('toYaml .Values', () => toYaml(values))
     add('toToml (list 1 2)', () => toToml([1n, 2n]))
     add('toToml (dict "a" (list 1 nil))', () => toToml({ a: [1n, null] }))
-    add('toToml (dict "i" 3 "f" 3.0 "big" 100000000.0)', () => toToml({ i: 3n, f: 3, big: 100000000 }))
-    add('toJson (list 1 2.5 nil "<" (dict "b" 1 "a" 2))', () => toJson([1n, 2.5, null, '<', { b: 1n, a: 2n }]))
-    add('toYaml (list "a" 1 true nil "yes" "1.0" "")', () => toYaml(['a', 1n, true, null, 'yes', '1.0', '']))
+    add('toToml (dict "i" 3 "f" 3.0 "big" 100000000.0)', () =>
+      toToml({ i: 3n, f: 3, big: 100000000 }),
+    )
+    add('toJson (list 1 2.5 nil "<" (dict "b" 1 "a" 2))', () =>
+      toJson([1n, 2.5, null, '<', { b: 1n, a: 2n }]),
+    )
+    add('toYaml (list "a" 1 true nil "yes" "1.0" "")', () =>
+      toYaml(['a', 1n, true, null, 'yes', '1.0', '']),
+    )
     add('fromToml .Values.s24 | toJson', () => toJson(fromToml(values.s24 as string)))
     add('fromToml .Values.s26 | toJson', () => toJson(fromToml(values.s26 as string)))
     add('fromToml .Values.s26 | toYaml', () => toYaml(fromToml(values.s26 as string)))
@@ -127,7 +250,8 @@ describe('encoding functions against helm template', () => {
     const diffs: string[] = []
     exprs.forEach((e, i) => {
       const ours = expected[i]!()
-      if (ours !== results[i]) diffs.push(`${e}\n  helm: ${JSON.stringify(results[i])}\n  ours: ${JSON.stringify(ours)}`)
+      if (ours !== results[i])
+        diffs.push(`${e}\n  helm: ${JSON.stringify(results[i])}\n  ours: ${JSON.stringify(ours)}`)
     })
     expect(diffs).toEqual([])
   })
@@ -135,7 +259,12 @@ describe('encoding functions against helm template', () => {
   it('matches helm on the whole values tree indented with nindent', () => {
     const i = exprs.indexOf('toYaml (omit .Values "special")')
     const ordinary = Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'special'))
-    const nindent = (s: string) => '\n' + s.split('\n').map((l) => '  ' + l).join('\n')
+    const nindent = (s: string) =>
+      '\n' +
+      s
+        .split('\n')
+        .map((l) => '  ' + l)
+        .join('\n')
     expect(results[i]!.length).toBeGreaterThan(1000)
     expect(nindent(toYaml(ordinary))).toBe(nindent(results[i]!))
     expect(encodeYaml(ordinary)).toBe(results[i] + '\n')
@@ -143,7 +272,17 @@ describe('encoding functions against helm template', () => {
 
   it('exposes every Helm encoding function by name', () => {
     expect(Object.keys(encodingFuncs).sort()).toEqual(
-      ['fromJson', 'fromJsonArray', 'fromToml', 'fromYaml', 'fromYamlArray', 'toJson', 'toToml', 'toYaml', 'toYamlPretty'].sort(),
+      [
+        'fromJson',
+        'fromJsonArray',
+        'fromToml',
+        'fromYaml',
+        'fromYamlArray',
+        'toJson',
+        'toToml',
+        'toYaml',
+        'toYamlPretty',
+      ].sort(),
     )
     expect(encodeToml({ a: 1 })).toBe('a = 1.0\n')
     expect(toYamlPretty({ l: [1n] })).toBe('l:\n  - 1')

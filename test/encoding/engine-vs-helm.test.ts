@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { TemplateSet, sprigFuncs } from '../../packages/gotemplate/src/index.ts'
-import { decodeYaml, encodingFuncs, sprigJsonFuncs } from '../../packages/gotemplate/src/encoding/index.ts'
+import {
+  decodeYaml,
+  encodingFuncs,
+  sprigJsonFuncs,
+} from '../../packages/gotemplate/src/encoding/index.ts'
 import { helmRender } from './probe.ts'
 
 const VALUES = `

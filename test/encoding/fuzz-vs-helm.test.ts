@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { toJson, toPrettyJson, toRawJson, toToml, toYaml, toYamlPretty } from '../../packages/gotemplate/src/encoding/index.ts'
+import {
+  toJson,
+  toPrettyJson,
+  toRawJson,
+  toToml,
+  toYaml,
+  toYamlPretty,
+} from '../../packages/gotemplate/src/encoding/index.ts'
 import { helmRender } from './probe.ts'
 
 /** A small deterministic PRNG (mulberry32), so every run checks the same values. */
@@ -15,9 +22,68 @@ function prng(seed: number): () => number {
 }
 
 const PIECES = [
-  'a', 'b', 'word', 'x', ' ', ' ', '  ', '\n', '\n', '\n\n', '\t', ':', ': ', '#', ' #', '-', '- ', '?', ',', '[', ']', '{', '}',
-  "'", '"', '\\', '&', '*', '!', '|', '>', '%', '@', '`', 'yes', 'no', 'on', 'null', '~', 'true', '1', '0', '1.5', '1e3', '0x1F',
-  '007', '2024-01-02', '1:20', 'é', '日本', '😀', '\u00a0', '\r', '<', '&', '>', '\u2028', '---', '...', '<<', '=', 'Lorem ipsum dolor sit amet',
+  'a',
+  'b',
+  'word',
+  'x',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '\n',
+  '\n\n',
+  '\t',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '-',
+  '- ',
+  '?',
+  ',',
+  '[',
+  ']',
+  '{',
+  '}',
+  "'",
+  '"',
+  '\\',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  'yes',
+  'no',
+  'on',
+  'null',
+  '~',
+  'true',
+  '1',
+  '0',
+  '1.5',
+  '1e3',
+  '0x1F',
+  '007',
+  '2024-01-02',
+  '1:20',
+  'é',
+  '日本',
+  '😀',
+  '\u00a0',
+  '\r',
+  '<',
+  '&',
+  '>',
+  '\u2028',
+  '---',
+  '...',
+  '<<',
+  '=',
+  'Lorem ipsum dolor sit amet',
   'consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua',
 ]
 
@@ -58,11 +124,22 @@ describe('random strings and trees against helm template', () => {
         `toPrettyJson .Values.v${i}`,
         `toRawJson .Values.v${i}`,
       )
-      ours.push(toYaml(v), toJson(v), toYamlPretty(v), toToml({ k: v }), toPrettyJson(v), toRawJson(v))
+      ours.push(
+        toYaml(v),
+        toJson(v),
+        toYamlPretty(v),
+        toToml({ k: v }),
+        toPrettyJson(v),
+        toRawJson(v),
+      )
     }
     const got = await helmRender(exprs, valuesYaml)
     const diffs = exprs.flatMap((e, i) =>
-      got[i] === ours[i] ? [] : [`${e}: ${JSON.stringify(values[e.split('.Values.')[1]!.split(')')[0]!])}\n  helm: ${JSON.stringify(got[i])}\n  ours: ${JSON.stringify(ours[i])}`],
+      got[i] === ours[i]
+        ? []
+        : [
+            `${e}: ${JSON.stringify(values[e.split('.Values.')[1]!.split(')')[0]!])}\n  helm: ${JSON.stringify(got[i])}\n  ours: ${JSON.stringify(ours[i])}`,
+          ],
     )
     expect(diffs).toEqual([])
   })

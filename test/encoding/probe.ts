@@ -26,7 +26,8 @@ export async function helmRender(
     for (const m of r.stdout.matchAll(/^# (\d+) (.*)$/gm)) {
       out[Number(m[1])] = Buffer.from(m[2]!, 'base64').toString('utf8')
     }
-    if (out.length !== exprs.length) throw new Error(`expected ${exprs.length} results, got ${out.length}`)
+    if (out.length !== exprs.length)
+      throw new Error(`expected ${exprs.length} results, got ${out.length}`)
     return out
   } finally {
     rmSync(dir, { recursive: true, force: true })

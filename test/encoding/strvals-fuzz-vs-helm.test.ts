@@ -18,13 +18,52 @@ function prng(seed: number): () => number {
   }
 }
 
-const KEYS = ['a', 'b', 'a.b', 'a.c', 'l[0]', 'l[1]', 'l[0].x', 'm[1][0]', 'n.l[2]', 'k\\.e', 'k\\,f', 'sp ace', 'a.b.c', 'l', 'm', '']
-const VALUES = ['1', '0', '-5', '007', '1.5', 'true', 'FALSE', 'null', '', 'x', '{1,2}', '{a,b}', '{}', 'a\\,b', 'x y', '\\=', '1e3', '{"j":1}', '[1,2]', '"s"']
+const KEYS = [
+  'a',
+  'b',
+  'a.b',
+  'a.c',
+  'l[0]',
+  'l[1]',
+  'l[0].x',
+  'm[1][0]',
+  'n.l[2]',
+  'k\\.e',
+  'k\\,f',
+  'sp ace',
+  'a.b.c',
+  'l',
+  'm',
+  '',
+]
+const VALUES = [
+  '1',
+  '0',
+  '-5',
+  '007',
+  '1.5',
+  'true',
+  'FALSE',
+  'null',
+  '',
+  'x',
+  '{1,2}',
+  '{a,b}',
+  '{}',
+  'a\\,b',
+  'x y',
+  '\\=',
+  '1e3',
+  '{"j":1}',
+  '[1,2]',
+  '"s"',
+]
 
 function randomExpr(r: () => number): string {
   const n = 1 + Math.floor(r() * 3)
   const parts: string[] = []
-  for (let i = 0; i < n; i++) parts.push(`${KEYS[Math.floor(r() * KEYS.length)]}=${VALUES[Math.floor(r() * VALUES.length)]}`)
+  for (let i = 0; i < n; i++)
+    parts.push(`${KEYS[Math.floor(r() * KEYS.length)]}=${VALUES[Math.floor(r() * VALUES.length)]}`)
   return parts.join(',')
 }
 
@@ -43,7 +82,10 @@ describe('random --set expressions against helm template', () => {
       for (const flags of cases) {
         const want = await helmForFlags(chart, flags)
         const got = oursForFlags(flags)
-        if (JSON.stringify(got) !== JSON.stringify(want)) diffs.push(`${JSON.stringify(flags)}\n  helm: ${JSON.stringify(want)}\n  ours: ${JSON.stringify(got)}`)
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          diffs.push(
+            `${JSON.stringify(flags)}\n  helm: ${JSON.stringify(want)}\n  ours: ${JSON.stringify(got)}`,
+          )
       }
       expect(diffs).toEqual([])
     })

@@ -44,7 +44,9 @@ export async function helmForFlags(chartDir: string, flags: SetFlags): Promise<F
   }
   const r = await helm(['template', 'r', chartDir, ...args])
   if (r.code !== 0) return { error: r.stderr.trim().replace(/^Error: /, '') }
-  const lines = [...r.stdout.matchAll(/^# (\S*)$/gm)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'))
+  const lines = [...r.stdout.matchAll(/^# (\S*)$/gm)].map((m) =>
+    Buffer.from(m[1]!, 'base64').toString('utf8'),
+  )
   return { json: lines[0]!, types: lines[1] ?? '' }
 }
 
@@ -85,7 +87,8 @@ export function oursForFlags(flags: SetFlags): FlagsResult {
     try {
       return readFileSync(p, 'utf8')
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`open ${p}: no such file or directory`)
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new Error(`open ${p}: no such file or directory`)
       throw e
     }
   }

@@ -37,7 +37,10 @@ describe('--set parsing against helm template', () => {
         'last=x,',
       ],
       setString: ['s1=1,s2=true,s3=null,s4={1,2},s5[1]=07'],
-      setJson: ['j1={"a":[1,2.5,{"b":null}]},j2=[1,"x"],j3=true,j4=12, j5="s",j6=', 'jl[1]={"q":1}'],
+      setJson: [
+        'j1={"a":[1,2.5,{"b":null}]},j2=[1,"x"],j3=true,j4=12, j5="s",j6=',
+        'jl[1]={"q":1}',
+      ],
       setLiteral: ['lit.x=a,b=c\\d{e}', 'litl[1]=v,w'],
     }
     flags.setFile = [`f1=${fileA},f2=${fileA}`]

@@ -27,7 +27,11 @@ export class EncodingError extends Error {
   constructor(
     code: EncodingErrorCode,
     message: string,
-    location: { file?: string | undefined; line?: number | undefined; column?: number | undefined } = {},
+    location: {
+      file?: string | undefined
+      line?: number | undefined
+      column?: number | undefined
+    } = {},
   ) {
     super(message)
     this.code = code

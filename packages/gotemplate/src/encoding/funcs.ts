@@ -56,7 +56,9 @@ export function fromYamlArray(s: string): unknown[] {
   }
   if (v === null) return []
   if (!Array.isArray(v)) {
-    return [`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKindName(v)} into Go value of type ${LIST_TYPE}`]
+    return [
+      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKindName(v)} into Go value of type ${LIST_TYPE}`,
+    ]
   }
   return v
 }
@@ -80,7 +82,9 @@ export function fromJson(s: string): Record<string, unknown> | null {
   }
   if (r.value === null) return null
   if (kindOf(r.value) !== 'map') {
-    return { Error: `json: cannot unmarshal ${jsonKindName(r.value)} into Go value of type ${MAP_TYPE}` }
+    return {
+      Error: `json: cannot unmarshal ${jsonKindName(r.value)} into Go value of type ${MAP_TYPE}`,
+    }
   }
   const m = r.value as Record<string, unknown>
   if (r.error) m.Error = r.error.message
@@ -96,7 +100,8 @@ export function fromJsonArray(s: string): unknown[] | null {
     return [message(e)]
   }
   if (r.value === null) return null
-  if (!Array.isArray(r.value)) return [`json: cannot unmarshal ${jsonKindName(r.value)} into Go value of type ${LIST_TYPE}`]
+  if (!Array.isArray(r.value))
+    return [`json: cannot unmarshal ${jsonKindName(r.value)} into Go value of type ${LIST_TYPE}`]
   if (r.error) return [r.error.message]
   return r.value
 }

@@ -1,4 +1,9 @@
-export { decodeYaml, decodeYamlDocuments, decodeYamlMap, type DecodeYamlOptions } from './yaml-decode.ts'
+export {
+  decodeYaml,
+  decodeYamlDocuments,
+  decodeYamlMap,
+  type DecodeYamlOptions,
+} from './yaml-decode.ts'
 export { encodeYaml, encodeYamlPretty } from './yaml-encode.ts'
 export { encodeJson, quoteJsonString, type EncodeJsonOptions } from './json-encode.ts'
 export { decodeJson } from './json-decode.ts'

@@ -88,7 +88,8 @@ class JsonParser {
 
   private number(): number | null {
     const start = this.i
-    const digit = () => this.s[this.i] !== undefined && this.s[this.i]! >= '0' && this.s[this.i]! <= '9'
+    const digit = () =>
+      this.s[this.i] !== undefined && this.s[this.i]! >= '0' && this.s[this.i]! <= '9'
     if (this.s[this.i] === '-') {
       this.i++
       if (!digit()) this.invalid('in numeric literal')
@@ -109,7 +110,10 @@ class JsonParser {
     const text = this.s.slice(start, this.i)
     const f = Number(text)
     if (!Number.isFinite(f)) {
-      this.savedError ??= new EncodingError('JSON_TYPE', `json: cannot unmarshal number ${text} into Go value of type float64`)
+      this.savedError ??= new EncodingError(
+        'JSON_TYPE',
+        `json: cannot unmarshal number ${text} into Go value of type float64`,
+      )
       return null
     }
     return f
@@ -133,7 +137,16 @@ class JsonParser {
       }
       this.i++
       const e = this.s[this.i]
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+      const simple: Record<string, string> = {
+        '"': '"',
+        '\\': '\\',
+        '/': '/',
+        b: '\b',
+        f: '\f',
+        n: '\n',
+        r: '\r',
+        t: '\t',
+      }
       if (e !== undefined && simple[e] !== undefined) {
         out += simple[e]
         this.i++
@@ -144,7 +157,8 @@ class JsonParser {
       let hex = ''
       for (let k = 0; k < 4; k++, this.i++) {
         const h = this.s[this.i]
-        if (h === undefined || !/[0-9a-fA-F]/.test(h)) this.invalid('in \\u hexadecimal character escape')
+        if (h === undefined || !/[0-9a-fA-F]/.test(h))
+          this.invalid('in \\u hexadecimal character escape')
         hex += h
       }
       out += String.fromCharCode(parseInt(hex, 16))
@@ -221,7 +235,10 @@ export function decodeJson(text: string): unknown {
  * Like {@link decodeJson}, but a type error (a number beyond float64) comes back beside the
  * partly decoded value, as Go's decoder leaves it. Syntax errors still throw.
  */
-export function decodeJsonPartial(text: string): { value: unknown; error: EncodingError | undefined } {
+export function decodeJsonPartial(text: string): {
+  value: unknown
+  error: EncodingError | undefined
+} {
   const parser = new JsonParser(text)
   const value = parser.parseTop()
   return { value, error: parser.savedError }

@@ -17,31 +17,58 @@ export function quoteJsonString(s: string, escapeHTML = true): string {
   let out = '"'
   for (const ch of s) {
     const c = ch.codePointAt(0)!
-    if (c >= 0x20 && c !== 0x22 && c !== 0x5c && c < 0x80 && !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) {
+    if (
+      c >= 0x20 &&
+      c !== 0x22 &&
+      c !== 0x5c &&
+      c < 0x80 &&
+      !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))
+    ) {
       out += ch
       continue
     }
     if (c < 0x80) {
       switch (c) {
-        case 0x22: out += '\\"'; break
-        case 0x5c: out += '\\\\'; break
-        case 0x08: out += '\\b'; break
-        case 0x0c: out += '\\f'; break
-        case 0x0a: out += '\\n'; break
-        case 0x0d: out += '\\r'; break
-        case 0x09: out += '\\t'; break
-        default: out += `\\u00${HEX[c >> 4]}${HEX[c & 15]}`
+        case 0x22:
+          out += '\\"'
+          break
+        case 0x5c:
+          out += '\\\\'
+          break
+        case 0x08:
+          out += '\\b'
+          break
+        case 0x0c:
+          out += '\\f'
+          break
+        case 0x0a:
+          out += '\\n'
+          break
+        case 0x0d:
+          out += '\\r'
+          break
+        case 0x09:
+          out += '\\t'
+          break
+        default:
+          out += `\\u00${HEX[c >> 4]}${HEX[c & 15]}`
       }
       continue
     }
-    if (c >= 0xd800 && c <= 0xdfff) out += '\ufffd' // a lone surrogate is invalid UTF-8 to Go
+    if (c >= 0xd800 && c <= 0xdfff)
+      out += '\ufffd' // a lone surrogate is invalid UTF-8 to Go
     else if (c === 0x2028 || c === 0x2029) out += `\\u202${HEX[c & 15]}`
     else out += ch
   }
   return out + '"'
 }
 
-function write(j: JsonNode, escapeHTML: boolean, indent: string | undefined, prefix: string): string {
+function write(
+  j: JsonNode,
+  escapeHTML: boolean,
+  indent: string | undefined,
+  prefix: string,
+): string {
   if (j === null) return 'null'
   if (typeof j === 'boolean') return j ? 'true' : 'false'
   if (typeof j === 'string') return quoteJsonString(j, escapeHTML)
@@ -56,7 +83,8 @@ function write(j: JsonNode, escapeHTML: boolean, indent: string | undefined, pre
   if (j.entries.length === 0) return '{}'
   const sep = indent === undefined ? ':' : ': '
   const items = j.entries.map(
-    ([k, v]) => nl + inner + quoteJsonString(k, escapeHTML) + sep + write(v, escapeHTML, indent, inner),
+    ([k, v]) =>
+      nl + inner + quoteJsonString(k, escapeHTML) + sep + write(v, escapeHTML, indent, inner),
   )
   return `{${items.join(',')}${nl}${indent === undefined ? '' : prefix}}`
 }

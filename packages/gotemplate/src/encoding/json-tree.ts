@@ -44,7 +44,10 @@ export function compareGoStrings(a: string, b: string): number {
  */
 export function toJsonTree(v: unknown, depth = 0): JsonNode {
   if (depth > MAX_ENCODE_DEPTH) {
-    throw new EncodingError('JSON_UNSUPPORTED_VALUE', `json: unsupported value: encountered a cycle via ${goTypeOf(v)}`)
+    throw new EncodingError(
+      'JSON_UNSUPPORTED_VALUE',
+      `json: unsupported value: encountered a cycle via ${goTypeOf(v)}`,
+    )
   }
   switch (typeof v) {
     case 'undefined':
@@ -56,7 +59,10 @@ export function toJsonTree(v: unknown, depth = 0): JsonNode {
       return new JsonNumber(v.toString())
     case 'number':
       if (!Number.isFinite(v)) {
-        throw new EncodingError('JSON_UNSUPPORTED_VALUE', `json: unsupported value: ${formatFloatG(v)}`)
+        throw new EncodingError(
+          'JSON_UNSUPPORTED_VALUE',
+          `json: unsupported value: ${formatFloatG(v)}`,
+        )
       }
       return new JsonNumber(formatJsonFloat(v))
     case 'function':
@@ -91,7 +97,8 @@ function structFields(v: object): Record<string, unknown> {
   const toJSON = (v as { toJSON?: unknown }).toJSON
   if (typeof toJSON === 'function') {
     const j: unknown = toJSON.call(v)
-    if (j !== null && typeof j === 'object' && !Array.isArray(j)) return j as Record<string, unknown>
+    if (j !== null && typeof j === 'object' && !Array.isArray(j))
+      return j as Record<string, unknown>
   }
   const out: Record<string, unknown> = {}
   for (const [k, x] of Object.entries(v)) {

@@ -21,13 +21,17 @@ describe('bounds on hostile values', () => {
   it('rejects YAML nested past the parser stack with a clear error', () => {
     const text = '['.repeat(5000) + ']'.repeat(5000)
     expect(() => decodeYaml(text)).toThrow(EncodingError)
-    expect(() => decodeYaml(text)).toThrow('error converting YAML to JSON: yaml: line 1: document is nested deeper than 500 levels')
+    expect(() => decodeYaml(text)).toThrow(
+      'error converting YAML to JSON: yaml: line 1: document is nested deeper than 500 levels',
+    )
     expect(decodeYaml('['.repeat(200) + ']'.repeat(200))).toBeInstanceOf(Array)
   })
 
   it('bounds nesting built from chained aliases', () => {
     const lines = ['a0: &a0 [x]']
     for (let i = 1; i < 1100; i++) lines.push(`a${i}: &a${i} [*a${i - 1}]`)
-    expect(() => decodeYaml(lines.join('\n'))).toThrow(/nested deeper than 1000 levels through aliases|excessive aliasing/)
+    expect(() => decodeYaml(lines.join('\n'))).toThrow(
+      /nested deeper than 1000 levels through aliases|excessive aliasing/,
+    )
   })
 })

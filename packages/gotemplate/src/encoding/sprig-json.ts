@@ -34,7 +34,9 @@ export const sprigJsonFuncs: FuncMap = {
   toPrettyJson: withSignature(toPrettyJson, { params: ['any'] }),
   toRawJson: withSignature(toRawJson, { params: ['any'] }),
   mustToJson: withSignature((v: unknown) => encodeJson(v), { params: ['any'] }),
-  mustToPrettyJson: withSignature((v: unknown) => encodeJson(v, { indent: '  ' }), { params: ['any'] }),
+  mustToPrettyJson: withSignature((v: unknown) => encodeJson(v, { indent: '  ' }), {
+    params: ['any'],
+  }),
   mustToRawJson: withSignature((v: unknown) => toRawJson(v), { params: ['any'] }),
   mustFromJson: withSignature(mustFromJson, { params: ['string'] }),
 }

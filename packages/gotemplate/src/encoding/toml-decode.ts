@@ -4,7 +4,8 @@ import { EncodingError } from './errors.ts'
 import { setKey } from './go-map.ts'
 
 /** Go's RFC 3339 fraction: trailing zeros dropped, and the dot too when nothing is left. */
-const trimFraction = (s: string): string => s.replace(/\.(\d*?)0+(?=$|[Z+-])/, (_, d: string) => (d ? `.${d}` : ''))
+const trimFraction = (s: string): string =>
+  s.replace(/\.(\d*?)0+(?=$|[Z+-])/, (_, d: string) => (d ? `.${d}` : ''))
 
 /**
  * A TOML date-time as encoding/json writes the time.Time BurntSushi/toml gives: RFC 3339 with
@@ -42,7 +43,10 @@ export function decodeToml(text: string): Record<string, unknown> {
   } catch (e) {
     if (e instanceof TomlError) {
       const first = e.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '')
-      throw new EncodingError('TOML_SYNTAX', `toml: line ${e.line}: ${first}`, { line: e.line, column: e.column })
+      throw new EncodingError('TOML_SYNTAX', `toml: line ${e.line}: ${first}`, {
+        line: e.line,
+        column: e.column,
+      })
     }
     throw e
   }

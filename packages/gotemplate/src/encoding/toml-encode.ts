@@ -42,7 +42,8 @@ const keyPart = (k: string): string => (BARE_KEY.test(k) ? k : quoteToml(k))
 type Kind = 'nil' | 'table' | 'arrayTable' | 'other'
 
 function entriesOf(v: object): [string, unknown][] {
-  if (isGoMap(v) && !(v instanceof GoStruct)) return Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]])
+  if (isGoMap(v) && !(v instanceof GoStruct))
+    return Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]])
   return Object.entries(v).filter(([k, x]) => k !== 'goType' && typeof x !== 'function')
 }
 
@@ -57,7 +58,8 @@ function kindOf(v: unknown): Kind {
     let allTables = true
     for (const x of v) {
       const k = kindOf(x)
-      if (k === 'nil') throw new EncodingError('TOML_UNSUPPORTED', 'toml: cannot encode array with nil element')
+      if (k === 'nil')
+        throw new EncodingError('TOML_UNSUPPORTED', 'toml: cannot encode array with nil element')
       if (k !== 'table') allTables = false
     }
     return allTables ? 'arrayTable' : 'other'
@@ -83,7 +85,8 @@ class TomlEncoder {
   }
 
   encode(key: string[], v: unknown, depth: number): string {
-    if (depth > MAX_ENCODE_DEPTH) throw new EncodingError('TOML_UNSUPPORTED', 'toml: value nested too deeply')
+    if (depth > MAX_ENCODE_DEPTH)
+      throw new EncodingError('TOML_UNSUPPORTED', 'toml: value nested too deeply')
     if (v === null || v === undefined) return this.out
     if (isTableValue(v)) {
       this.table(key, v as object, depth)
@@ -161,7 +164,9 @@ class TomlEncoder {
       case 'object': {
         if (v === null) break
         if (Array.isArray(v) || v instanceof Uint8Array) {
-          const items = Array.from(v as ArrayLike<unknown>, (x) => (typeof x === 'number' && v instanceof Uint8Array ? BigInt(x) : x))
+          const items = Array.from(v as ArrayLike<unknown>, (x) =>
+            typeof x === 'number' && v instanceof Uint8Array ? BigInt(x) : x,
+          )
           kindOf(items)
           this.wf('[')
           items.forEach((x, i) => {

@@ -50,7 +50,11 @@ describe('encodeToml', () => {
 
 describe('decodeToml', () => {
   it('gives int64 integers and float64 floats', () => {
-    expect(decodeToml('a = 1\nb = [1.5, "x"]\n[t]\nc = true\n')).toStrictEqual({ a: 1n, b: [1.5, 'x'], t: { c: true } })
+    expect(decodeToml('a = 1\nb = [1.5, "x"]\n[t]\nc = true\n')).toStrictEqual({
+      a: 1n,
+      b: [1.5, 'x'],
+      t: { c: true },
+    })
   })
   it('reports the line of a problem through fromToml', () => {
     expect(fromToml('a = 1\nb = ').Error).toMatch(/^toml: line 2: /)

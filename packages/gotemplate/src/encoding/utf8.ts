@@ -3,7 +3,7 @@
 /** Decodes UTF-8 bytes; each invalid sequence becomes U+FFFD, as Go's JSON encoder does. */
 export function utf8Decode(bytes: Uint8Array): string {
   let out = ''
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!
     let need = 0
     let cp = 0
@@ -46,7 +46,13 @@ export function utf8Encode(s: string): Uint8Array {
     if (cp < 0x80) out.push(cp)
     else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63))
     else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63))
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63))
+    else
+      out.push(
+        0xf0 | (cp >> 18),
+        0x80 | ((cp >> 12) & 63),
+        0x80 | ((cp >> 6) & 63),
+        0x80 | (cp & 63),
+      )
   }
   return Uint8Array.from(out)
 }

@@ -12,7 +12,12 @@ import { EncodingError } from './errors.ts'
 import type { EncodingErrorCode } from './errors.ts'
 import { formatFloatG } from './go-float.ts'
 import { setKey } from './go-map.ts'
-import { ALIAS_RATIO_RANGE_HIGH, ALIAS_RATIO_RANGE_LOW, MAX_DECODED_NODES, MAX_YAML_DEPTH } from './limits.ts'
+import {
+  ALIAS_RATIO_RANGE_HIGH,
+  ALIAS_RATIO_RANGE_LOW,
+  MAX_DECODED_NODES,
+  MAX_YAML_DEPTH,
+} from './limits.ts'
 import { lineCol } from './text-position.ts'
 import { utf8Decode } from './utf8.ts'
 import { checkSyntax, checkYamlChars, parseDocs } from './yaml-parse.ts'
@@ -66,22 +71,41 @@ class Decoder {
     while (stack.length > 0) {
       const [n, flow, isKey] = stack.pop()!
       if (!n || typeof n !== 'object') continue
-      const node = n as YamlNode & { anchor?: string; items?: unknown[]; key?: unknown; value?: unknown; flow?: boolean }
+      const node = n as YamlNode & {
+        anchor?: string
+        items?: unknown[]
+        key?: unknown
+        value?: unknown
+        flow?: boolean
+      }
       if (node.anchor && node.range) {
         const list = this.anchors.get(node.anchor) ?? []
         list.push({ offset: node.range[0], node })
         this.anchors.set(node.anchor, list)
       }
       if (flow && isScalar(node) && node.type === 'PLAIN') flowPlains.push([node, flow, isKey])
-      if (!flow && isScalar(node) && node.type === 'PLAIN' && /[\u0085\u2028\u2029]/.test(String(node.value))) {
+      if (
+        !flow &&
+        isScalar(node) &&
+        node.type === 'PLAIN' &&
+        /[\u0085\u2028\u2029]/.test(String(node.value))
+      ) {
         unicodeBreaks.push(node)
       }
       if (Array.isArray(node.items)) {
-        const inner: FlowKind = (isMap(node) || isSeq(node)) && node.flow ? (isSeq(node) ? 'seq' : 'map') : flow && !isMap(node) && !isSeq(node) ? flow : undefined
+        const inner: FlowKind =
+          (isMap(node) || isSeq(node)) && node.flow
+            ? isSeq(node)
+              ? 'seq'
+              : 'map'
+            : flow && !isMap(node) && !isSeq(node)
+              ? flow
+              : undefined
         for (const item of node.items) stack.push([item, inner, false])
       }
       if ('key' in node) stack.push([node.key, flow, true])
-      if ('value' in node && node.value && typeof node.value === 'object') stack.push([node.value, flow, false])
+      if ('value' in node && node.value && typeof node.value === 'object')
+        stack.push([node.value, flow, false])
     }
     for (const list of this.anchors.values()) list.sort((a, b) => a.offset - b.offset)
     // In document order, so the first problem is the one reported.
@@ -106,7 +130,8 @@ class Decoder {
       return
     }
     const q = text.indexOf('?', text.startsWith('?') ? 1 : 0)
-    if (q >= 0) this.syntax(`did not find expected ',' or '${flow === 'seq' ? ']' : '}'}'`, at, false)
+    if (q >= 0)
+      this.syntax(`did not find expected ',' or '${flow === 'seq' ? ']' : '}'}'`, at, false)
   }
 
   /**
@@ -141,7 +166,11 @@ class Decoder {
 
   fail(code: EncodingErrorCode, message: string, node?: YamlNode | null): never {
     const loc = node?.range ? lineCol(this.text, node.range[0]) : undefined
-    throw new EncodingError(code, message, { file: this.file, line: loc?.line, column: loc?.column })
+    throw new EncodingError(code, message, {
+      file: this.file,
+      line: loc?.line,
+      column: loc?.column,
+    })
   }
 
   decode(node: YamlNode | null | undefined): GoYaml {
@@ -160,7 +189,11 @@ class Decoder {
     if (node === null || node === undefined) return null
     // Aliases can stack documents inside each other beyond the text's own nesting.
     if (this.depth > 2 * MAX_YAML_DEPTH) {
-      this.fail('YAML_EXCESSIVE_ALIASING', `yaml: document is nested deeper than ${2 * MAX_YAML_DEPTH} levels through aliases`, node)
+      this.fail(
+        'YAML_EXCESSIVE_ALIASING',
+        `yaml: document is nested deeper than ${2 * MAX_YAML_DEPTH} levels through aliases`,
+        node,
+      )
     }
     this.depth++
     try {
@@ -223,7 +256,8 @@ class Decoder {
     const short = tag.slice(TAG_PREFIX.length)
     if (short === 'str') return text
     if (short === 'binary') {
-      const bad = (): never => this.fail('YAML_TAG', 'yaml: !!binary value contains invalid base64 data', node)
+      const bad = (): never =>
+        this.fail('YAML_TAG', 'yaml: !!binary value contains invalid base64 data', node)
       return utf8Decode(decodeBase64(text.replace(/\s+/g, ''), bad))
     }
     if (!['bool', 'int', 'float', 'timestamp', 'null'].includes(short)) return text
@@ -238,23 +272,32 @@ class Decoder {
   private syntax(message: string, offset: number, scanner: boolean): never {
     const { line, column } = lineCol(this.text, offset)
     const n = scanner ? (line > 1 ? line : 0) : line - 1
-    throw new EncodingError('YAML_SYNTAX', n > 0 ? `yaml: line ${n}: ${message}` : `yaml: ${message}`, {
-      file: this.file,
-      line,
-      column,
-    })
+    throw new EncodingError(
+      'YAML_SYNTAX',
+      n > 0 ? `yaml: line ${n}: ${message}` : `yaml: ${message}`,
+      {
+        file: this.file,
+        line,
+        column,
+      },
+    )
   }
 
-  private mapping(items: readonly { key: unknown; value: unknown }[], out: Map<string, GoYaml>): void {
+  private mapping(
+    items: readonly { key: unknown; value: unknown }[],
+    out: Map<string, GoYaml>,
+  ): void {
     for (const pair of items) {
       const key = pair.key as YamlNode | null
       const value = pair.value as YamlNode | null
       // go-yaml's grammar has no empty implicit key: a `:` with nothing before it, or after a
       // flow collection (`[a]: b`), is a syntax error there.
-      const missing = key === null || (isScalar(key) && key.type === 'PLAIN' && key.range?.[0] === key.range?.[1])
+      const missing =
+        key === null || (isScalar(key) && key.type === 'PLAIN' && key.range?.[0] === key.range?.[1])
       if (missing) {
         const at = key?.range?.[0] ?? value?.range?.[0] ?? 0
-        if (/[\]}]\s*$/.test(this.text.slice(0, at))) this.syntax('mapping values are not allowed in this context', at, true)
+        if (/[\]}]\s*$/.test(this.text.slice(0, at)))
+          this.syntax('mapping values are not allowed in this context', at, true)
         this.syntax('did not find expected key', value?.range?.[0] ?? at, false)
       }
       if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<' && !key.tag) {
@@ -318,7 +361,8 @@ function goTypeName(v: GoYaml): string {
 function goSyntax(v: GoYaml): string {
   if (v === null) return '<nil>'
   if (typeof v === 'string') return JSON.stringify(v)
-  if (typeof v === 'object' && 'int' in v) return v.unsigned ? `0x${v.int.toString(16)}` : v.int.toString()
+  if (typeof v === 'object' && 'int' in v)
+    return v.unsigned ? `0x${v.int.toString(16)}` : v.int.toString()
   if (typeof v === 'number') return formatFloatG(v)
   if (typeof v === 'boolean') return String(v)
   return '...'
@@ -375,7 +419,6 @@ function toJsonValue(v: GoYaml, file: string | undefined): unknown {
   return Number(v.int)
 }
 
-
 /**
  * Decodes the first YAML document of `text` exactly as Helm reads values.yaml: numbers are
  * float64 (`0755` → 493, `0x1F` → 31, `1e3` → 1000), `yes/no/on/off/y/n` are booleans (also as
@@ -393,7 +436,11 @@ export function decodeYaml(text: string, options: DecodeYamlOptions = {}): unkno
  * Decodes every document of a multi-document stream (`---` separated), each as
  * {@link decodeYaml} does. `limit` stops after that many documents.
  */
-export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {}, limit = Infinity): unknown[] {
+export function decodeYamlDocuments(
+  text: string,
+  options: DecodeYamlOptions = {},
+  limit = Infinity,
+): unknown[] {
   const { file } = options
   checkYamlChars(text, file)
   const out: unknown[] = []
@@ -413,9 +460,19 @@ export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {
       if (syntaxError) throw syntaxError
       raw = decoder.decode(doc.contents as YamlNode | null)
     } catch (e) {
-      if (syntaxError && e !== syntaxError && e instanceof EncodingError && !comesBefore(e, syntaxError)) throw syntaxError
+      if (
+        syntaxError &&
+        e !== syntaxError &&
+        e instanceof EncodingError &&
+        !comesBefore(e, syntaxError)
+      )
+        throw syntaxError
       if (e instanceof RangeError) {
-        throw new EncodingError('YAML_SYNTAX', 'error converting YAML to JSON: yaml: document is nested too deeply', { file })
+        throw new EncodingError(
+          'YAML_SYNTAX',
+          'error converting YAML to JSON: yaml: document is nested too deeply',
+          { file },
+        )
       }
       if (e instanceof EncodingError && e.message.startsWith('yaml:')) {
         throw new EncodingError(e.code, `error converting YAML to JSON: ${e.message}`, e)
@@ -429,7 +486,12 @@ export function decodeYamlDocuments(text: string, options: DecodeYamlOptions = {
 
 /** Whether error `a` sits earlier in the text than `b`. */
 function comesBefore(a: EncodingError, b: EncodingError): boolean {
-  const [al, ac, bl, bc] = [a.line ?? Infinity, a.column ?? Infinity, b.line ?? Infinity, b.column ?? Infinity]
+  const [al, ac, bl, bc] = [
+    a.line ?? Infinity,
+    a.column ?? Infinity,
+    b.line ?? Infinity,
+    b.column ?? Infinity,
+  ]
   return al < bl || (al === bl && ac < bc)
 }
 
@@ -456,7 +518,10 @@ function jsonKindOf(v: unknown): string {
  *
  * @throws {EncodingError} syntax errors as {@link decodeYaml}; `JSON_TYPE` for a non-map
  */
-export function decodeYamlMap(text: string, options: DecodeYamlOptions = {}): Record<string, unknown> {
+export function decodeYamlMap(
+  text: string,
+  options: DecodeYamlOptions = {},
+): Record<string, unknown> {
   const v = decodeYaml(text, options)
   if (v === null) return {}
   if (typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>

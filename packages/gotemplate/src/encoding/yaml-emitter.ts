@@ -87,13 +87,19 @@ class Emitter {
 
   private writeIndent(): void {
     const indent = Math.max(this.indent, 0)
-    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak()
+    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace))
+      this.putBreak()
     while (this.column < indent) this.put(' ')
     this.whitespace = true
     this.indention = true
   }
 
-  private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+  private writeIndicator(
+    indicator: string,
+    needWhitespace: boolean,
+    isWhitespace: boolean,
+    isIndention: boolean,
+  ): void {
     if (needWhitespace && !this.whitespace) this.put(' ')
     for (const c of indicator) this.write(c)
     this.whitespace = isWhitespace
@@ -181,15 +187,24 @@ class Emitter {
     this.popIndent()
   }
 
-  private scalar(value: string, requested: 'plain' | 'double' | 'literal' | 'single', a: ScalarAnalysis): void {
+  private scalar(
+    value: string,
+    requested: 'plain' | 'double' | 'literal' | 'single',
+    a: ScalarAnalysis,
+  ): void {
     let style = requested
     if (this.ctx.simpleKey && a.multiline) style = 'double'
     if (style === 'plain') {
-      if ((this.flowLevel > 0 && !a.flowPlainAllowed) || (this.flowLevel === 0 && !a.blockPlainAllowed)) style = 'single'
+      if (
+        (this.flowLevel > 0 && !a.flowPlainAllowed) ||
+        (this.flowLevel === 0 && !a.blockPlainAllowed)
+      )
+        style = 'single'
       if (value.length === 0 && (this.flowLevel > 0 || this.ctx.simpleKey)) style = 'single'
     }
     if (style === 'single' && !a.singleQuotedAllowed) style = 'double'
-    if (style === 'literal' && (!a.blockAllowed || this.flowLevel > 0 || this.ctx.simpleKey)) style = 'double'
+    if (style === 'literal' && (!a.blockAllowed || this.flowLevel > 0 || this.ctx.simpleKey))
+      style = 'double'
 
     this.increaseIndent(true, false)
     const allowBreaks = !this.ctx.simpleKey
@@ -214,7 +229,8 @@ class Emitter {
     if (!this.whitespace) this.put(' ')
     // Folding only happens at a space past the width, so short or space-free text goes out whole.
     const hasBreak = /[\r\n\u0085\u2028\u2029]/.test(value)
-    const mayFold = allowBreaks && value.includes(' ') && this.column + value.length > this.bestWidth
+    const mayFold =
+      allowBreaks && value.includes(' ') && this.column + value.length > this.bestWidth
     if (!hasBreak && !mayFold) {
       this.out += value
       this.column += countCodePoints(value)
@@ -259,7 +275,14 @@ class Emitter {
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]!
       if (isSpace(c)) {
-        if (allowBreaks && !spaces && this.column > this.bestWidth && i > 0 && i < chars.length - 1 && !isSpace(chars[i + 1])) {
+        if (
+          allowBreaks &&
+          !spaces &&
+          this.column > this.bestWidth &&
+          i > 0 &&
+          i < chars.length - 1 &&
+          !isSpace(chars[i + 1])
+        ) {
           this.writeIndent()
         } else {
           this.write(c)
@@ -295,7 +318,13 @@ class Emitter {
         this.writeEscape(c)
         spaces = false
       } else if (isSpace(c)) {
-        if (allowBreaks && !spaces && this.column > this.bestWidth && i !== 0 && i !== chars.length - 1) {
+        if (
+          allowBreaks &&
+          !spaces &&
+          this.column > this.bestWidth &&
+          i !== 0 &&
+          i !== chars.length - 1
+        ) {
           this.writeIndent()
           if (isSpace(chars[i + 1])) this.put('\\')
         } else {
@@ -315,8 +344,21 @@ class Emitter {
   private writeEscape(c: string): void {
     const v = c.codePointAt(0)!
     const simple: Record<number, string> = {
-      0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r',
-      0x1b: 'e', 0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
+      0x00: '0',
+      0x07: 'a',
+      0x08: 'b',
+      0x09: 't',
+      0x0a: 'n',
+      0x0b: 'v',
+      0x0c: 'f',
+      0x0d: 'r',
+      0x1b: 'e',
+      0x22: '"',
+      0x5c: '\\',
+      0x85: 'N',
+      0xa0: '_',
+      0x2028: 'L',
+      0x2029: 'P',
     }
     const s = simple[v]
     if (s !== undefined) {
@@ -333,7 +375,8 @@ class Emitter {
     const chars = Array.from(value)
     // Block scalar hints: an indentation indicator when the text starts with a space or a
     // break, and the chomping indicator for the trailing breaks.
-    if (isSpace(chars[0]) || isBreak(chars[0])) this.writeIndicator(String(this.bestIndent), false, false, false)
+    if (isSpace(chars[0]) || isBreak(chars[0]))
+      this.writeIndicator(String(this.bestIndent), false, false, false)
     let chomp = ''
     if (chars.length === 0) chomp = '-'
     else if (!isBreak(chars[chars.length - 1])) chomp = '-'

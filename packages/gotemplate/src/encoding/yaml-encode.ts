@@ -43,7 +43,10 @@ const YAML_FORBIDDEN = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/
  */
 function jsonStringViaYaml(s: string): string {
   if (YAML_FORBIDDEN.test(s)) {
-    throw new EncodingError('YAML_SYNTAX', 'error converting JSON to YAML: yaml: control characters are not allowed')
+    throw new EncodingError(
+      'YAML_SYNTAX',
+      'error converting JSON to YAML: yaml: control characters are not allowed',
+    )
   }
   if (!s.includes('\u0085')) return s
   return s.replace(/ *\u0085(?: *\u0085)* */g, (m) => {
@@ -78,7 +81,8 @@ export function encodeYaml(value: unknown): string {
 
 /** go-yaml v3's typing of a Go value it encodes directly (no JSON step): floats stay floats. */
 function prettyTree(v: unknown, depth: number): YamlNode {
-  if (depth > MAX_ENCODE_DEPTH) throw new EncodingError('YAML_UNSUPPORTED', 'yaml: value nested too deeply')
+  if (depth > MAX_ENCODE_DEPTH)
+    throw new EncodingError('YAML_UNSUPPORTED', 'yaml: value nested too deeply')
   if (v === null || v === undefined) return plain('null')
   switch (typeof v) {
     case 'boolean':
@@ -95,8 +99,14 @@ function prettyTree(v: unknown, depth: number): YamlNode {
       if (v instanceof Uint8Array) return stringNode(String.fromCharCode(...v))
       if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => prettyTree(x, depth + 1)) }
       const obj = v as Record<string, unknown>
-      const keys = naturalSort(Object.keys(obj).filter((k) => typeof obj[k] !== 'function' && k !== 'goType'), true)
-      return { kind: 'map', entries: keys.map((k) => [stringNode(k), prettyTree(obj[k], depth + 1)]) }
+      const keys = naturalSort(
+        Object.keys(obj).filter((k) => typeof obj[k] !== 'function' && k !== 'goType'),
+        true,
+      )
+      return {
+        kind: 'map',
+        entries: keys.map((k) => [stringNode(k), prettyTree(obj[k], depth + 1)]),
+      }
     }
   }
   throw new EncodingError('YAML_UNSUPPORTED', `yaml: cannot marshal type: ${typeof v}`)
@@ -107,5 +117,9 @@ function prettyTree(v: unknown, depth: number): YamlNode {
  * (floats keep `%g` form: `1.234567e+06`) and indents sequences under their keys.
  */
 export function encodeYamlPretty(value: unknown): string {
-  return emitYaml(prettyTree(value, 0), { indentSequences: true, width: Infinity, tabsInBlocks: true })
+  return emitYaml(prettyTree(value, 0), {
+    indentSequences: true,
+    width: Infinity,
+    tabsInBlocks: true,
+  })
 }

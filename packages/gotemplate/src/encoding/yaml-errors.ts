@@ -6,13 +6,25 @@ import type { YAMLError } from 'yaml'
  * for a parse error. go-yaml names a scanner problem's own line but a parser problem's line
  * minus one (its 0-based mark), and names no line when that number is 0.
  */
-export function yamlErrorMessage(err: YAMLError, text: string, at: { line: number; column: number }): string {
+export function yamlErrorMessage(
+  err: YAMLError,
+  text: string,
+  at: { line: number; column: number },
+): string {
   let loc = at
   const { msg, kind, mark } = goMessage(err, text, loc)
   if (mark !== undefined) loc = lineColOf(text, mark)
   // At the end of input go-yaml's scanner has already moved to a fresh line.
-  if (kind === 'parser' && err.pos[0] >= text.length && !text.endsWith('\n')) loc = { line: loc.line + 1, column: 1 }
-  const line = kind === 'scanner' ? (loc.line > 1 ? loc.line : 0) : kind === 'scanner-next' ? loc.line + 1 : loc.line - 1
+  if (kind === 'parser' && err.pos[0] >= text.length && !text.endsWith('\n'))
+    loc = { line: loc.line + 1, column: 1 }
+  const line =
+    kind === 'scanner'
+      ? loc.line > 1
+        ? loc.line
+        : 0
+      : kind === 'scanner-next'
+        ? loc.line + 1
+        : loc.line - 1
   return line > 0 ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`
 }
 
@@ -62,16 +74,25 @@ function goMessage(
   switch (err.code) {
     case 'TAB_AS_INDENT':
       // A tab continuing a plain value's line is reported as such; elsewhere it starts no token.
-      if (!lineAt(text, loc.line - 1).trimEnd().endsWith(':')) {
+      if (
+        !lineAt(text, loc.line - 1)
+          .trimEnd()
+          .endsWith(':')
+      ) {
         return { msg: 'found a tab character that violates indentation', kind: 'scanner' }
       }
       return { msg: 'found character that cannot start any token', kind: 'scanner' }
     case 'BAD_SCALAR_START':
       return { msg: 'found character that cannot start any token', kind: 'scanner' }
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return { msg: 'mapping values are not allowed in this context', kind: 'scanner', mark: mappingColonAt(text, err.pos[0]) }
+      return {
+        msg: 'mapping values are not allowed in this context',
+        kind: 'scanner',
+        mark: mappingColonAt(text, err.pos[0]),
+      }
     case 'MULTILINE_IMPLICIT_KEY':
-      if (/^\s*- /.test(lineAt(text, loc.line))) return { msg: 'did not find expected key', kind: 'parser' }
+      if (/^\s*- /.test(lineAt(text, loc.line)))
+        return { msg: 'did not find expected key', kind: 'parser' }
       return { msg: "could not find expected ':'", kind: 'scanner-next' }
     case 'BAD_DQ_ESCAPE':
       return { msg: 'found unknown escape character', kind: 'scanner' }
@@ -82,15 +103,18 @@ function goMessage(
         if (tail % 2 === 1) return { msg: 'found unknown escape character', kind: 'scanner' }
         return { msg: 'found unexpected end of stream', kind: 'scanner' }
       }
-      if (/,\s*$/.test(text.slice(0, err.pos[0]))) return { msg: 'did not find expected node content', kind: 'parser' }
+      if (/,\s*$/.test(text.slice(0, err.pos[0])))
+        return { msg: 'did not find expected node content', kind: 'parser' }
       if (/flow map/i.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
       if (/flow seq/i.test(m)) return { msg: "did not find expected ',' or ']'", kind: 'parser' }
-      if (/Implicit map keys/i.test(m)) return { msg: "could not find expected ':'", kind: 'scanner-next' }
+      if (/Implicit map keys/i.test(m))
+        return { msg: "could not find expected ':'", kind: 'scanner-next' }
       if (/\]/.test(m)) return { msg: "did not find expected ',' or ']'", kind: 'parser' }
       if (/\}/.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
       return { msg: 'did not find expected node content', kind: 'parser' }
     case 'BAD_INDENT':
-      if (/Flow sequence/i.test(m)) return { msg: "did not find expected ',' or ']'", kind: 'parser' }
+      if (/Flow sequence/i.test(m))
+        return { msg: "did not find expected ',' or ']'", kind: 'parser' }
       if (/Flow map/i.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
       return blockProblem()
     case 'UNEXPECTED_TOKEN':

@@ -18,11 +18,15 @@ export function checkYamlChars(text: string, file: string | undefined): void {
   const bad = NOT_YAML_CHAR.exec(text)
   if (!bad) return
   const { line, column } = lineCol(text, bad.index)
-  throw new EncodingError('YAML_SYNTAX', 'error converting YAML to JSON: yaml: control characters are not allowed', {
-    file,
-    line,
-    column,
-  })
+  throw new EncodingError(
+    'YAML_SYNTAX',
+    'error converting YAML to JSON: yaml: control characters are not allowed',
+    {
+      file,
+      line,
+      column,
+    },
+  )
 }
 
 /** The deepest collection nesting in a token tree, walked without recursion. */
@@ -32,7 +36,11 @@ function tokenDepth(tokens: readonly unknown[]): { depth: number; offset: number
   while (stack.length > 0) {
     const [tok, depth] = stack.pop()!
     if (tok === null || typeof tok !== 'object') continue
-    const t = tok as { items?: { key?: unknown; value?: unknown }[]; value?: unknown; offset?: number }
+    const t = tok as {
+      items?: { key?: unknown; value?: unknown }[]
+      value?: unknown
+      offset?: number
+    }
     if (Array.isArray(t.items)) {
       if (depth + 1 > max.depth) max = { depth: depth + 1, offset: t.offset ?? 0 }
       if (max.depth > MAX_YAML_DEPTH) return max
@@ -59,7 +67,13 @@ export function parseDocs(text: string, file: string | undefined): Document.Pars
       { file, line, column },
     )
   }
-  const composer = new Composer({ version: '1.1', schema: 'failsafe', merge: false, uniqueKeys: false, strict: false })
+  const composer = new Composer({
+    version: '1.1',
+    schema: 'failsafe',
+    merge: false,
+    uniqueKeys: false,
+    strict: false,
+  })
   return Array.from(composer.compose(tokens)) as Document.Parsed[]
 }
 
@@ -69,7 +83,10 @@ export function checkSyntax(doc: Document.Parsed, text: string, file: string | u
   // After a complete flow collection or quoted scalar at the root, go-yaml starts reading a
   // next document, which Unmarshal never looks at: trailing text there is no error.
   const root = doc.contents as YamlNode | null
-  const closed = (isMap(root) || isSeq(root)) ? root.flow : isScalar(root) && root.type !== 'PLAIN' && !root.type?.startsWith('BLOCK')
+  const closed =
+    isMap(root) || isSeq(root)
+      ? root.flow
+      : isScalar(root) && root.type !== 'PLAIN' && !root.type?.startsWith('BLOCK')
   if (closed && root?.range) {
     const end = root.range[1]
     errors = errors.filter((e) => e.pos[0] < end || e.code !== 'UNEXPECTED_TOKEN')
@@ -77,10 +94,13 @@ export function checkSyntax(doc: Document.Parsed, text: string, file: string | u
   const err: YAMLError | undefined = errors[0]
   if (!err) return
   const loc = lineCol(text, err.pos[0])
-  throw new EncodingError('YAML_SYNTAX', `error converting YAML to JSON: ${yamlErrorMessage(err, text, loc)}`, {
-    file,
-    line: loc.line,
-    column: loc.column,
-  })
+  throw new EncodingError(
+    'YAML_SYNTAX',
+    `error converting YAML to JSON: ${yamlErrorMessage(err, text, loc)}`,
+    {
+      file,
+      line: loc.line,
+      column: loc.column,
+    },
+  )
 }
-

@@ -17,8 +17,32 @@ export type Resolved =
 const WORDS: ReadonlyMap<string, Resolved> = (() => {
   const m = new Map<string, Resolved>()
   const add = (r: Resolved, words: string[]) => words.forEach((w) => m.set(w, r))
-  add({ tag: 'bool', value: true }, ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])
-  add({ tag: 'bool', value: false }, ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
+  add({ tag: 'bool', value: true }, [
+    'y',
+    'Y',
+    'yes',
+    'Yes',
+    'YES',
+    'true',
+    'True',
+    'TRUE',
+    'on',
+    'On',
+    'ON',
+  ])
+  add({ tag: 'bool', value: false }, [
+    'n',
+    'N',
+    'no',
+    'No',
+    'NO',
+    'false',
+    'False',
+    'FALSE',
+    'off',
+    'Off',
+    'OFF',
+  ])
   add({ tag: 'null' }, ['', '~', 'null', 'Null', 'NULL'])
   add({ tag: 'float', value: NaN }, ['.nan', '.NaN', '.NAN'])
   add({ tag: 'float', value: Infinity }, ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'])

@@ -18,7 +18,8 @@ export const isBreak = (c: string | undefined): boolean =>
 /** libyaml's is_space. */
 export const isSpace = (c: string | undefined): boolean => c === ' '
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t'
-const isBlankz = (c: string | undefined): boolean => isBlank(c) || isBreak(c) || c === undefined || c === '\0'
+const isBlankz = (c: string | undefined): boolean =>
+  isBlank(c) || isBreak(c) || c === undefined || c === '\0'
 
 /** libyaml's is_printable (go-yaml v2 treats characters beyond U+FFFF as unprintable). */
 export function isPrintable(c: string): boolean {
@@ -37,10 +38,22 @@ const SIMPLE_TEXT = /^[A-Za-z0-9][A-Za-z0-9_.\/=+-]*$/
 /** yaml_emitter_analyze_scalar: which styles can carry this text. */
 export function analyzeScalar(value: string, tabsInBlocks = false): ScalarAnalysis {
   if (SIMPLE_TEXT.test(value)) {
-    return { multiline: false, flowPlainAllowed: true, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true }
+    return {
+      multiline: false,
+      flowPlainAllowed: true,
+      blockPlainAllowed: true,
+      singleQuotedAllowed: true,
+      blockAllowed: true,
+    }
   }
   if (value.length === 0) {
-    return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false }
+    return {
+      multiline: false,
+      flowPlainAllowed: false,
+      blockPlainAllowed: true,
+      singleQuotedAllowed: true,
+      blockAllowed: false,
+    }
   }
   const chars = Array.from(value)
   let blockIndicators = false
@@ -66,12 +79,27 @@ export function analyzeScalar(value: string, tabsInBlocks = false): ScalarAnalys
     const followedByWhitespace = i + 1 >= chars.length || isBlank(chars[i + 1])
     if (i === 0) {
       switch (c) {
-        case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*': case '!':
-        case '|': case '>': case "'": case '"': case '%': case '@': case '`':
+        case '#':
+        case ',':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case '&':
+        case '*':
+        case '!':
+        case '|':
+        case '>':
+        case "'":
+        case '"':
+        case '%':
+        case '@':
+        case '`':
           flowIndicators = true
           blockIndicators = true
           break
-        case '?': case ':':
+        case '?':
+        case ':':
           flowIndicators = true
           if (followedByWhitespace) blockIndicators = true
           break
@@ -84,7 +112,12 @@ export function analyzeScalar(value: string, tabsInBlocks = false): ScalarAnalys
       }
     } else {
       switch (c) {
-        case ',': case '?': case '[': case ']': case '{': case '}':
+        case ',':
+        case '?':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
           flowIndicators = true
           break
         case ':':

@@ -43,8 +43,10 @@ export function naturalLess(a: string, b: string, v3 = false): boolean {
     let ai = i
     let bi = i
     // Go accumulates in an int64 and wraps on overflow.
-    for (; ai < ar.length && isDigit(ar[ai]!); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(ar[ai]!.codePointAt(0)! - 48))
-    for (; bi < br.length && isDigit(br[bi]!); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(br[bi]!.codePointAt(0)! - 48))
+    for (; ai < ar.length && isDigit(ar[ai]!); ai++)
+      an = BigInt.asIntN(64, an * 10n + BigInt(ar[ai]!.codePointAt(0)! - 48))
+    for (; bi < br.length && isDigit(br[bi]!); bi++)
+      bn = BigInt.asIntN(64, bn * 10n + BigInt(br[bi]!.codePointAt(0)! - 48))
     if (an !== bn) return an < bn
     if (ai !== bi) return ai < bi
     return x.codePointAt(0)! < y.codePointAt(0)!

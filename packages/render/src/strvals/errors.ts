@@ -19,7 +19,11 @@ export class StrvalsError extends Error {
   readonly flag: string | undefined
   readonly expression: string | undefined
 
-  constructor(code: StrvalsErrorCode, message: string, where: { flag?: string; expression?: string } = {}) {
+  constructor(
+    code: StrvalsErrorCode,
+    message: string,
+    where: { flag?: string; expression?: string } = {},
+  ) {
     super(message)
     this.code = code
     this.flag = where.flag

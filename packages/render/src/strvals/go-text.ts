@@ -23,7 +23,8 @@ export function goQuote(s: string): string {
 
 /** `%q` of a []rune: `['a' 'b']`. */
 export function goQuoteRunes(runes: string[]): string {
-  const one = (r: string) => (r === "'" ? "'\\''" : r === '"' ? `'"'` : `'${goQuote(r).slice(1, -1)}'`)
+  const one = (r: string) =>
+    r === "'" ? "'\\''" : r === '"' ? `'"'` : `'${goQuote(r).slice(1, -1)}'`
   return `[${runes.map(one).join(' ')}]`
 }
 
@@ -53,6 +54,7 @@ export function goAtoi(s: string): number {
   const m = /^[+-]?[0-9]+$/.exec(s)
   if (!m) throw new Error(`strconv.Atoi: parsing ${goQuote(s)}: invalid syntax`)
   const v = BigInt(s)
-  if (v > 2n ** 63n - 1n || v < -(2n ** 63n)) throw new Error(`strconv.Atoi: parsing ${goQuote(s)}: value out of range`)
+  if (v > 2n ** 63n - 1n || v < -(2n ** 63n))
+    throw new Error(`strconv.Atoi: parsing ${goQuote(s)}: value out of range`)
   return Number(v)
 }

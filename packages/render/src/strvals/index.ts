@@ -67,14 +67,25 @@ export interface SetFlags {
  *
  * @throws {StrvalsError} worded as helm words it (`failed parsing --set data: key "b" has no value`)
  */
-export function applySetFlags(base: Values, flags: SetFlags, readFile?: (path: string) => string): Values {
-  const apply = (flag: string, list: string[] | undefined, parse: (expr: string) => void, bare = false) => {
+export function applySetFlags(
+  base: Values,
+  flags: SetFlags,
+  readFile?: (path: string) => string,
+): Values {
+  const apply = (
+    flag: string,
+    list: string[] | undefined,
+    parse: (expr: string) => void,
+    bare = false,
+  ) => {
     for (const expr of list ?? []) {
       try {
         parse(expr)
       } catch (e) {
         if (!(e instanceof StrvalsError)) throw e
-        const message = bare ? `failed parsing ${flag} data ${expr}` : `failed parsing ${flag} data: ${e.message}`
+        const message = bare
+          ? `failed parsing ${flag} data ${expr}`
+          : `failed parsing ${flag} data: ${e.message}`
         throw new StrvalsError(e.code, message, { flag, expression: expr })
       }
     }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { applySetFlags, parseSet, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from './index.ts'
+import {
+  applySetFlags,
+  parseSet,
+  parseSetJson,
+  parseSetLiteral,
+  parseSetString,
+  StrvalsError,
+} from './index.ts'
 import type { StrvalsErrorCode } from './index.ts'
 import { typedValue } from './typed-value.ts'
 
@@ -7,7 +14,10 @@ describe('parseSet', () => {
   const cases: [string, Record<string, unknown>][] = [
     ['a=1', { a: 1n }],
     ['a.b.c=x,a.b.d=true', { a: { b: { c: 'x', d: true } } }],
-    ['n=0,m=-0,o=007,p=+5,q=1.5,r=1e3,s=1_0', { n: 0n, m: 0n, o: '007', p: 5n, q: '1.5', r: '1e3', s: '1_0' }],
+    [
+      'n=0,m=-0,o=007,p=+5,q=1.5,r=1e3,s=1_0',
+      { n: 0n, m: 0n, o: '007', p: 5n, q: '1.5', r: '1e3', s: '1_0' },
+    ],
     ['big=9223372036854775808', { big: '9223372036854775808' }],
     ['t=TRUE,f=False,z=NuLL', { t: true, f: false, z: null }],
     ['l={a,1,true}', { l: ['a', 1n, true] }],
@@ -38,17 +48,37 @@ describe('parseSet', () => {
   const errors: [string, StrvalsErrorCode, string][] = [
     ['a=1,b', 'STRVALS_NO_VALUE', 'key "b" has no value'],
     ['a,b=1', 'STRVALS_NO_VALUE', 'key "a" has no value (cannot end with ,)'],
-    ['a.b=1,a[0]=2', 'STRVALS_TYPE', 'unable to parse key: interface conversion: interface {} is map[string]interface {}, not []interface {}'],
-    ['a=x,a.b=1', 'STRVALS_TYPE', 'unable to parse key: interface conversion: interface {} is string, not map[string]interface {}'],
-    ['a=null,a[0]=1', 'STRVALS_TYPE', 'unable to parse key: interface conversion: interface {} is nil, not []interface {}'],
-    ['a[65537]=1', 'STRVALS_INDEX', 'index of 65537 is greater than maximum supported index of 65536'],
+    [
+      'a.b=1,a[0]=2',
+      'STRVALS_TYPE',
+      'unable to parse key: interface conversion: interface {} is map[string]interface {}, not []interface {}',
+    ],
+    [
+      'a=x,a.b=1',
+      'STRVALS_TYPE',
+      'unable to parse key: interface conversion: interface {} is string, not map[string]interface {}',
+    ],
+    [
+      'a=null,a[0]=1',
+      'STRVALS_TYPE',
+      'unable to parse key: interface conversion: interface {} is nil, not []interface {}',
+    ],
+    [
+      'a[65537]=1',
+      'STRVALS_INDEX',
+      'index of 65537 is greater than maximum supported index of 65536',
+    ],
     ['a[-1]=1', 'STRVALS_INDEX', 'negative -1 index not allowed'],
     ['a[x]=1', 'STRVALS_INDEX', 'error parsing index: strconv.Atoi: parsing "x": invalid syntax'],
     ['a[1', 'STRVALS_INDEX', 'error parsing index: EOF'],
     ['a[0]x=1', 'STRVALS_SYNTAX', "unexpected data at end of array index: ['x']"],
     ['a..b=1', 'STRVALS_NO_VALUE', 'key map "a" has no value'],
     ['a={1,2', 'STRVALS_SYNTAX', "list must terminate with '}'"],
-    [Array.from({ length: 32 }, (_, i) => `k${i}`).join('.') + '=1', 'STRVALS_NESTING', 'value name nested level is greater than maximum supported nested level of 30'],
+    [
+      Array.from({ length: 32 }, (_, i) => `k${i}`).join('.') + '=1',
+      'STRVALS_NESTING',
+      'value name nested level is greater than maximum supported nested level of 30',
+    ],
   ]
   it.each(errors)('rejects %s', (expr, code, message) => {
     let err: unknown
@@ -96,7 +126,13 @@ describe('the other --set flags', () => {
     const into: Record<string, unknown> = {}
     parseSetJson('a={"b":[1,2.5,null]},c=[1,"x"], d=true,e=,f[1]={"g":1}', into)
     // A blank after a comma belongs to the next key, as in Helm.
-    expect(into).toStrictEqual({ a: { b: [1, 2.5, null] }, c: [1, 'x'], ' d': true, e: null, f: [null, { g: 1 }] })
+    expect(into).toStrictEqual({
+      a: { b: [1, 2.5, null] },
+      c: [1, 'x'],
+      ' d': true,
+      e: null,
+      f: [null, { g: 1 }],
+    })
     expect(() => parseSetJson('a=[1,2', {})).toThrow(StrvalsError)
   })
 
@@ -107,16 +143,31 @@ describe('the other --set flags', () => {
   })
 
   it('applies flags in helm order with helm wording', () => {
-    const v = applySetFlags({ keep: 1 }, { set: ['a=1'], setString: ['a=2'], setJson: ['a=3'], setLiteral: ['a=4'] })
-    expect(v).toStrictEqual({ keep: 1, a: '4' })
-    expect(() => applySetFlags({}, { set: ['a'] })).toThrow('failed parsing --set data: key "a" has no value')
-    expect(() => applySetFlags({}, { setJson: ['{"a":1}'] })).toThrow('failed parsing --set-json data {"a":1}')
-    expect(() => applySetFlags({}, { setFile: ['a=x'] }, () => { throw new Error('open x: no such file or directory') })).toThrow(
-      'failed parsing --set-file data: open x: no such file or directory',
+    const v = applySetFlags(
+      { keep: 1 },
+      { set: ['a=1'], setString: ['a=2'], setJson: ['a=3'], setLiteral: ['a=4'] },
     )
+    expect(v).toStrictEqual({ keep: 1, a: '4' })
+    expect(() => applySetFlags({}, { set: ['a'] })).toThrow(
+      'failed parsing --set data: key "a" has no value',
+    )
+    expect(() => applySetFlags({}, { setJson: ['{"a":1}'] })).toThrow(
+      'failed parsing --set-json data {"a":1}',
+    )
+    expect(() =>
+      applySetFlags({}, { setFile: ['a=x'] }, () => {
+        throw new Error('open x: no such file or directory')
+      }),
+    ).toThrow('failed parsing --set-file data: open x: no such file or directory')
   })
 
   it('types values as --set does', () => {
-    expect([typedValue('0'), typedValue('-5'), typedValue('05'), typedValue(''), typedValue('1', true)]).toStrictEqual([0n, -5n, '05', '', '1'])
+    expect([
+      typedValue('0'),
+      typedValue('-5'),
+      typedValue('05'),
+      typedValue(''),
+      typedValue('1', true),
+    ]).toStrictEqual([0n, -5n, '05', '', '1'])
   })
 })

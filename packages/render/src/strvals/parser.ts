@@ -18,12 +18,16 @@ class TypeAssertion extends Error {}
 
 function assertList(v: unknown): unknown[] {
   if (Array.isArray(v)) return v
-  throw new TypeAssertion(`interface conversion: interface {} is ${goTypeName(v)}, not []interface {}`)
+  throw new TypeAssertion(
+    `interface conversion: interface {} is ${goTypeName(v)}, not []interface {}`,
+  )
 }
 
 function assertMap(v: unknown): Values {
   if (isValuesMap(v)) return v
-  throw new TypeAssertion(`interface conversion: interface {} is ${goTypeName(v)}, not map[string]interface {}`)
+  throw new TypeAssertion(
+    `interface conversion: interface {} is ${goTypeName(v)}, not map[string]interface {}`,
+  )
 }
 
 /** Turns the runes of one value into the value stored (typing, or reading a file). */
@@ -103,7 +107,8 @@ export class StrvalsParser {
     try {
       return this.mode === 'literal' ? this.literalKey(data, level) : this.setKey(data, level)
     } catch (e) {
-      if (e instanceof TypeAssertion) return new StrvalsError('STRVALS_TYPE', `unable to parse key: ${e.message}`)
+      if (e instanceof TypeAssertion)
+        return new StrvalsError('STRVALS_TYPE', `unable to parse key: ${e.message}`)
       throw e
     }
   }
@@ -145,7 +150,10 @@ export class StrvalsParser {
       }
       case ',':
         setValue(data, kk, '')
-        return new StrvalsError('STRVALS_NO_VALUE', `key ${goQuote(kk)} has no value (cannot end with ,)`)
+        return new StrvalsError(
+          'STRVALS_NO_VALUE',
+          `key ${goQuote(kk)} has no value (cannot end with ,)`,
+        )
       default:
         return this.keyMap(data, kk, level)
     }
@@ -191,7 +199,8 @@ export class StrvalsParser {
     if (Object.hasOwn(data, kk)) inner = assertMap(data[kk])
     const e = this.key(inner, level)
     const empty = Object.keys(inner).length === 0
-    if (e === undefined && empty) return new StrvalsError('STRVALS_NO_VALUE', `key map ${goQuote(kk)} has no value`)
+    if (e === undefined && empty)
+      return new StrvalsError('STRVALS_NO_VALUE', `key map ${goQuote(kk)} has no value`)
     if (!empty) setValue(data, kk, inner)
     return e
   }
@@ -211,7 +220,10 @@ export class StrvalsParser {
     if (++this.listNesting > MAX_NESTED_LIST_LEVEL) {
       return {
         list,
-        err: new StrvalsError('STRVALS_NESTING', `list nested level is greater than maximum supported nested level of ${MAX_NESTED_LIST_LEVEL}`),
+        err: new StrvalsError(
+          'STRVALS_NESTING',
+          `list nested level is greater than maximum supported nested level of ${MAX_NESTED_LIST_LEVEL}`,
+        ),
       }
     }
     try {
@@ -222,10 +234,17 @@ export class StrvalsParser {
   }
 
   private listItemAt(list: unknown[], i: number, level: number): { list: unknown[]; err: Err } {
-    if (i < 0) return { list, err: new StrvalsError('STRVALS_INDEX', `negative ${i} index not allowed`) }
+    if (i < 0)
+      return { list, err: new StrvalsError('STRVALS_INDEX', `negative ${i} index not allowed`) }
     const { k, last } = this.sc.until('[.=', this.escapes)
     if (k.length > 0) {
-      return { list, err: new StrvalsError('STRVALS_SYNTAX', `unexpected data at end of array index: ${goQuoteRunes(k)}`) }
+      return {
+        list,
+        err: new StrvalsError(
+          'STRVALS_SYNTAX',
+          `unexpected data at end of array index: ${goQuoteRunes(k)}`,
+        ),
+      }
     }
     switch (last) {
       case undefined:
@@ -251,7 +270,8 @@ export class StrvalsParser {
         const nextI = this.keyIndex()
         if (nextI instanceof StrvalsError) return { list, err: nextI }
         let current: unknown[] = []
-        if (list.length > i && list[i] !== null && list[i] !== undefined) current = assertList(list[i])
+        if (list.length > i && list[i] !== null && list[i] !== undefined)
+          current = assertList(list[i])
         const r = this.listItem(current, nextI, level)
         if (r.err !== undefined) return { list, err: r.err }
         return setIndex(list, i, r.list)
@@ -297,7 +317,8 @@ export class StrvalsParser {
     const list: unknown[] = []
     for (;;) {
       const { k, last } = this.sc.until(',}', this.escapes)
-      if (last === undefined) return new StrvalsError('STRVALS_SYNTAX', "list must terminate with '}'")
+      if (last === undefined)
+        return new StrvalsError('STRVALS_SYNTAX', "list must terminate with '}'")
       if (last === '}') {
         const next = this.sc.read()
         if (next !== undefined && next !== ',') this.sc.unread()
@@ -327,11 +348,15 @@ const NOT_LIST = Symbol('not a list')
 
 /** setIndex: grows the list with nils as needed, within Helm's index bound. */
 function setIndex(list: unknown[], index: number, val: unknown): { list: unknown[]; err: Err } {
-  if (index < 0) return { list, err: new StrvalsError('STRVALS_INDEX', `negative ${index} index not allowed`) }
+  if (index < 0)
+    return { list, err: new StrvalsError('STRVALS_INDEX', `negative ${index} index not allowed`) }
   if (index > MAX_INDEX) {
     return {
       list,
-      err: new StrvalsError('STRVALS_INDEX', `index of ${index} is greater than maximum supported index of ${MAX_INDEX}`),
+      err: new StrvalsError(
+        'STRVALS_INDEX',
+        `index of ${index} is greater than maximum supported index of ${MAX_INDEX}`,
+      ),
     }
   }
   let out = list

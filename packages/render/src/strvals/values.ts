@@ -14,7 +14,12 @@ export function isValuesMap(v: unknown): v is Values {
 export function setValue(data: Values, key: string, val: unknown): void {
   if (key.length === 0) return
   if (key === '__proto__') {
-    Object.defineProperty(data, key, { value: val, enumerable: true, writable: true, configurable: true })
+    Object.defineProperty(data, key, {
+      value: val,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
   } else {
     data[key] = val
   }
