@@ -3,8 +3,8 @@
  * add/sub/mul from each float's shortest representation, division rounded to 16 places.
  */
 
-/** coefficient × 10^exp */
-interface Dec {
+/** A decimal: coefficient × 10^exp. */
+export interface Dec {
   c: bigint
   e: number
 }
@@ -25,16 +25,19 @@ function align(a: Dec, b: Dec): [bigint, bigint, number] {
   return [a.c * 10n ** BigInt(a.e - e), b.c * 10n ** BigInt(b.e - e), e]
 }
 
+/** Exact sum. */
 export function add(a: Dec, b: Dec): Dec {
   const [x, y, e] = align(a, b)
   return { c: x + y, e }
 }
 
+/** Exact difference. */
 export function sub(a: Dec, b: Dec): Dec {
   const [x, y, e] = align(a, b)
   return { c: x - y, e }
 }
 
+/** Exact product. */
 export function mul(a: Dec, b: Dec): Dec {
   return { c: a.c * b.c, e: a.e + b.e }
 }
