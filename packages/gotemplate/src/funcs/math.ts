@@ -8,12 +8,7 @@ import { toFloat64, toInt64, wrapInt64 } from './convert.ts'
 import * as dec from './decimal.ts'
 import { FuncError } from './errors.ts'
 
-function decimalOp(
-  op: (
-    a: ReturnType<typeof dec.fromFloat>,
-    b: ReturnType<typeof dec.fromFloat>,
-  ) => ReturnType<typeof dec.fromFloat>,
-) {
+function decimalOp(op: (a: dec.Dec, b: dec.Dec) => dec.Dec) {
   return (a: unknown, ...rest: unknown[]) => {
     let acc = dec.fromFloat(toFloat64(a))
     for (const x of rest) acc = op(acc, dec.fromFloat(toFloat64(x)))
