@@ -93,14 +93,8 @@ class Decoder {
         unicodeBreaks.push(node)
       }
       if (Array.isArray(node.items)) {
-        const inner: FlowKind =
-          (isMap(node) || isSeq(node)) && node.flow
-            ? isSeq(node)
-              ? 'seq'
-              : 'map'
-            : flow && !isMap(node) && !isSeq(node)
-              ? flow
-              : undefined
+        // Block collections never sit inside flow ones, so a collection sets the context.
+        const inner: FlowKind = node.flow ? (isSeq(node) ? 'seq' : 'map') : undefined
         for (const item of node.items) stack.push([item, inner, false])
       }
       if ('key' in node) stack.push([node.key, flow, true])
