@@ -26,6 +26,12 @@ export interface KubeDoubleOptions {
   kubeletDelayMs?: number
   /** Keep the state in this JSON file across restarts. */
   stateFile?: string
+  /**
+   * Require `Authorization: Bearer TOKEN` on every API request (401 otherwise). The kubeconfig
+   * the double writes carries the token either way. kubectl and helm send no token over plain
+   * HTTP, so a double with a token serves Slipway's own client only.
+   */
+  token?: string
 }
 
 /** A running double. */
@@ -46,7 +52,7 @@ export interface KubeDouble {
 }
 
 /** A kubeconfig for a server URL. */
-export function kubeconfigFor(url: string, namespace = 'default'): string {
+export function kubeconfigFor(url: string, namespace = 'default', token = 'kube-double-token'): string {
   return [
     'apiVersion: v1',
     'kind: Config',
@@ -57,7 +63,7 @@ export function kubeconfigFor(url: string, namespace = 'default'): string {
     'users:',
     '- name: kube-double',
     '  user:',
-    '    token: kube-double-token',
+    `    token: ${token}`,
     'contexts:',
     '- name: kube-double',
     '  context:',
@@ -107,7 +113,14 @@ export async function startKubeDouble(options: KubeDoubleOptions = {}): Promise<
     return { ok: true }
   }
   const sockets = new Set<import('node:net').Socket>()
+  const token = options.token ?? 'kube-double-token'
   const server = createServer((req, res) => {
+    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
+      const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 })
+      res.writeHead(401, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) })
+      res.end(body)
+      return
+    }
     void handle(store, req, res, control)
   })
   server.on('connection', (s) => {
@@ -120,7 +133,7 @@ export async function startKubeDouble(options: KubeDoubleOptions = {}): Promise<
   })
   const { port } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`
-  const writeKubeconfig = (path: string): void => writeFileSync(path, kubeconfigFor(url), { mode: 0o600 })
+  const writeKubeconfig = (path: string): void => writeFileSync(path, kubeconfigFor(url, 'default', token), { mode: 0o600 })
   const kubeconfigPath = join(mkdtempSync(join(tmpdir(), 'kube-double-')), 'kubeconfig')
   writeKubeconfig(kubeconfigPath)
   return {

@@ -164,20 +164,27 @@ export function startKubelet(store: Store, failing: Set<string>, delayMs = 20): 
     } else if (Number(spec(existing).replicas) !== replicas) {
       store.patch(rsType, ns, rsName, (c) => ({ ...c, spec: { ...spec(c), replicas } }), { fieldManager: 'kube-controller-manager' })
     }
-    const ready = fail ? 0 : replicas
+    // readiness comes from the ReplicaSet, whose readiness comes from its pods
+    const rs = store.getRaw(rsType, ns, rsName)
+    const rsReady = rs && isObj(rs.status) ? Number((rs.status as Obj).readyReplicas ?? 0) : 0
+    const ready = fail ? 0 : Math.min(rsReady, replicas)
+    const complete = !fail && ready >= replicas
     const conditions = fail
       ? [condition('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'), condition('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing. ${fail}`)]
-      : [condition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'), condition('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`)]
+      : complete
+        ? [condition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'), condition('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`)]
+        : [condition('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'), condition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`)]
     const old = isObj(obj.status) ? obj.status : {}
-    const same = old.observedGeneration === gen && old.readyReplicas === ready && old.replicas === replicas
-    if (same && Array.isArray(old.conditions)) return
+    const oldConds = Array.isArray(old.conditions) ? (old.conditions as Obj[]).map((c) => `${String(c.type)}=${String(c.status)}/${String(c.reason)}`) : []
+    const same = old.observedGeneration === gen && old.readyReplicas === ready && old.replicas === replicas && JSON.stringify(oldConds) === JSON.stringify(conditions.map((c) => `${String(c.type)}=${String(c.status)}/${String(c.reason)}`))
+    if (same) return
     store.setStatus(find('apps', 'deployments'), ns, name, {
       observedGeneration: gen,
       replicas,
       updatedReplicas: replicas,
       readyReplicas: ready,
       availableReplicas: ready,
-      ...(fail ? { unavailableReplicas: replicas } : {}),
+      ...(ready < replicas ? { unavailableReplicas: replicas - ready } : {}),
       conditions,
     })
   }
@@ -201,12 +208,12 @@ export function startKubelet(store: Store, failing: Set<string>, delayMs = 20): 
       }, { fieldManager: 'kube-controller-manager' })
     }
     for (const p of pods.slice(replicas)) store.delete(podType, ns, String(md(p).name))
-    const ownerFails = (() => {
-      const ref = (md(obj).ownerReferences as Obj[] | undefined)?.[0]
-      const dep = ref ? store.getRaw(find('apps', 'deployments'), ns, String(ref.name)) : undefined
-      return dep ? failure(dep, failing, 'Deployment') : undefined
-    })()
-    const ready = ownerFails ? 0 : replicas
+    const isReady = (p: Obj): boolean => {
+      const st = isObj(p.status) ? p.status : {}
+      const conds = Array.isArray(st.conditions) ? (st.conditions as Obj[]) : []
+      return conds.some((c) => c.type === 'Ready' && c.status === 'True')
+    }
+    const ready = Math.min(replicas, owned(podType, ns, md(obj).uid).filter(isReady).length)
     store.setStatus(find('apps', 'replicasets'), ns, name, { replicas, fullyLabeledReplicas: replicas, readyReplicas: ready, availableReplicas: ready, observedGeneration: gen })
   }
 
@@ -221,6 +228,20 @@ export function startKubelet(store: Store, failing: Set<string>, delayMs = 20): 
     }
     const containers = (Array.isArray(spec(obj).containers) ? spec(obj).containers : []) as Obj[]
     const t = stamp()
+    // a pod that runs to completion (helm test pods, bare task pods) ends Succeeded or Failed
+    if (!ref && (spec(obj).restartPolicy === 'Never' || spec(obj).restartPolicy === 'OnFailure')) {
+      const old = isObj(obj.status) ? obj.status : {}
+      if (old.phase === 'Succeeded' || old.phase === 'Failed') return
+      event(obj, 'Pod', 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to kube-double`, 'default-scheduler')
+      store.podLogs.set(`${ns}/${name}`, containers.map((c) => `${String(c.name)}: ${fail ? `failed: ${fail}` : 'completed'}\n`).join(''))
+      store.setStatus(find('', 'pods'), ns, name, {
+        phase: fail ? 'Failed' : 'Succeeded',
+        conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: t }, { type: 'Ready', status: 'False', reason: 'PodCompleted', lastTransitionTime: t }],
+        startTime: t,
+        containerStatuses: containers.map((c) => ({ name: c.name, image: c.image, imageID: '', ready: false, started: false, restartCount: 0, state: { terminated: { exitCode: fail ? 1 : 0, reason: fail ? 'Error' : 'Completed', startedAt: t, finishedAt: t } } })),
+      })
+      return
+    }
     const statuses = containers.map((c) => ({
       name: c.name,
       image: c.image,
@@ -256,11 +277,7 @@ export function startKubelet(store: Store, failing: Set<string>, delayMs = 20): 
     })
   }
 
-  const watched = new Set(['Deployment', 'ReplicaSet', 'Pod', 'StatefulSet', 'DaemonSet', 'Job', 'PersistentVolumeClaim', 'Service'])
-  const stop = store.onChange((type, event) => {
-    if (!watched.has(type.kind) || event.type === 'DELETED') return
-    const ns = String(md(event.object).namespace ?? '')
-    const name = String(md(event.object).name)
+  const schedule = (type: ResourceType, ns: string, name: string): void => {
     const key = `${type.group}/${type.resource}/${ns}/${name}`
     if (pending.has(key)) return
     pending.set(
@@ -274,6 +291,18 @@ export function startKubelet(store: Store, failing: Set<string>, delayMs = 20): 
         }
       }, delayMs),
     )
+  }
+
+  const watched = new Set(['Deployment', 'ReplicaSet', 'Pod', 'StatefulSet', 'DaemonSet', 'Job', 'PersistentVolumeClaim', 'Service'])
+  const stop = store.onChange((type, event) => {
+    if (!watched.has(type.kind) || event.type === 'DELETED') return
+    const ns = String(md(event.object).namespace ?? '')
+    schedule(type, ns, String(md(event.object).name))
+    // a pod's readiness feeds its ReplicaSet, a ReplicaSet's its Deployment
+    const owner = (md(event.object).ownerReferences as Obj[] | undefined)?.find((r) => r.controller === true)
+    if (owner && (owner.kind === 'ReplicaSet' || owner.kind === 'Deployment')) {
+      schedule(find('apps', owner.kind === 'ReplicaSet' ? 'replicasets' : 'deployments'), ns, String(owner.name))
+    }
   })
   return () => {
     stop()

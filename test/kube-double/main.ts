@@ -12,12 +12,14 @@ const { values } = parseArgs({
     kubelet: { type: 'boolean', default: true },
     'no-kubelet': { type: 'boolean' },
     state: { type: 'string' },
+    token: { type: 'string' },
   },
 })
 const double = await startKubeDouble({
   port: values.port ? Number(values.port) : undefined,
   kubelet: values['no-kubelet'] ? false : values.kubelet,
   stateFile: values.state,
+  ...(values.token ? { token: values.token } : {}),
 })
 if (values.kubeconfig) double.writeKubeconfig(values.kubeconfig)
 process.stdout.write(`Kubernetes API double listening on ${double.url}\nkubeconfig: ${values.kubeconfig ?? double.kubeconfigPath}\n`)

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadChart } from '@slipway/chart/node'
 import { KubeClient, ReleaseStorage, Releases, isKubeError, type ApplyEvent } from '@slipway/kube'
 import type { Chart } from '@slipway/chart'
@@ -112,9 +112,10 @@ describe('release operations that go wrong', () => {
     await expect(releases.kube.request('GET', `/apis/batch/v1/namespaces/${namespace}/jobs/hooks-migrate`)).rejects.toThrow('not found')
     await releases.kube.request('GET', `/api/v1/namespaces/${namespace}/configmaps/hooks-post`)
     const rel = await releases.get('hooks', namespace)
-    // stored in Helm's kind order, like helm's own records
+    // stored in Helm's kind order, like helm's own records; the test hook is kept but not run
     expect(rel.hooks.map((h) => [h.name, h.lastRun.phase])).toEqual([
       ['hooks-post', 'Succeeded'],
+      ['hooks-check', ''],
       ['hooks-migrate', 'Succeeded'],
     ])
     expect(rel.manifest).not.toContain('hooks-migrate')
@@ -159,9 +160,12 @@ describe('release operations that go wrong', () => {
     expect(rel.description).toContain('Release "crash" failed')
     const resources = await releases.resources('crash', namespace)
     expect(resources.find((r) => r.kind === 'Deployment')?.health).toBe('failed')
-    const events = await releases.events('crash', namespace)
-    expect(events.some((e) => e.type === 'Warning' && e.reason === 'BackOff' && e.kind === 'Pod' && e.name.startsWith('crash-demo-'))).toBe(true)
-    expect(events.some((e) => e.reason === 'ScalingReplicaSet' && e.name === 'crash-demo')).toBe(true)
+    // the pods start crash-looping after the Deployment reported its failure
+    await vi.waitFor(async () => {
+      const events = await releases.events('crash', namespace)
+      expect(events.some((e) => e.type === 'Warning' && e.reason === 'BackOff' && e.kind === 'Pod' && e.name.startsWith('crash-demo-'))).toBe(true)
+      expect(events.some((e) => e.reason === 'ScalingReplicaSet' && e.name === 'crash-demo')).toBe(true)
+    }, { timeout: 20_000, interval: 100 })
   })
 
   it('keeps at most historyMax revisions, and reuses the current values when asked', async () => {

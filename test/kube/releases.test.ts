@@ -46,6 +46,11 @@ describe('Slipway releases and helm see the same releases', () => {
     expect(status.stdout).toContain('STATUS: deployed')
     expect(status.stdout).toContain('web is deployed with 2 replica(s).')
 
+    // test hooks are kept in the record (not run): helm test finds and runs them
+    const test = await c.helm(['test', 'web', '-n', ns, '--timeout', '30s'])
+    expect(test.stderr).toBe('')
+    expect(test.stdout).toMatch(/TEST SUITE:\s+web-check\nLast Started:.*\nLast Completed:.*\nPhase:\s+Succeeded/)
+
     const dep = await c.kubectl(['get', 'deployment', 'web-demo', '-n', ns, '-o', 'json'])
     const obj = JSON.parse(dep.stdout)
     expect(obj.metadata.labels['app.kubernetes.io/managed-by']).toBe('Helm')

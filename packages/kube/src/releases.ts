@@ -10,13 +10,13 @@ import { KubeError, isStatus } from './errors.ts'
 import { health } from './health.ts'
 import { runHooks, type HookEventName } from './hooks.ts'
 import { defaultHistoryMax, defaultTimeoutMs, maxReleaseNameLength } from './limits.ts'
-import { formatManifest, parseManifest, parseObject, sortForInstall, type ParsedObject } from './manifest.ts'
+import { formatManifest, parseManifest, parseObject, resourcePolicyAnnotation, sortForInstall, type ParsedObject } from './manifest.ts'
 import { LiveLookup } from './lookup.ts'
 import { Mapper } from './mapper.ts'
 import { chartJson, helmTime, isPending, type HelmHook, type HelmRelease } from './record.ts'
 import { ReleaseStorage } from './storage.ts'
 import type { KubeObject, OnApplyEvent, ReleaseDetail, ReleaseEvent, ReleaseInput, ReleaseStatus, ReleaseSummary, ResourceStatus } from './types.ts'
-import { waitReady } from './wait.ts'
+import { waitGone, waitReady } from './wait.ts'
 
 /** The renderer: `@slipway/render`'s renderChart unless another is given. */
 export type RenderFn = (chart: Chart, values: Values, options: RenderOptions) => RenderResult
@@ -33,6 +33,8 @@ export interface RollbackOptions {
 export interface UninstallOptions {
   /** Keep the records with status `uninstalled` (`--keep-history`). */
   keepHistory?: boolean
+  /** Wait until the deleted resources are gone (`--wait`). */
+  wait?: boolean
   noHooks?: boolean
   timeoutMs?: number
 }
@@ -410,7 +412,12 @@ export class Releases {
     last.info.deleted = helmTime()
     await this.setStatus(last, 'uninstalling', 'Deletion in progress (or silently failed)', onEvent)
     if (!options.noHooks) await runHooks(this.kube, this.mapper, last.hooks ?? [], 'pre-delete', id, timeoutMs, onEvent)
-    await deleteAll(this.kube, await this.prepareLoose(last.manifest, id), id, onEvent, 'delete', false)
+    const objects = await this.prepareLoose(last.manifest, id)
+    await deleteAll(this.kube, objects, id, onEvent, 'delete', false)
+    if (options.wait) {
+      const kept = (p: PreparedObject): boolean => p.object.metadata?.annotations?.[resourcePolicyAnnotation] === 'keep'
+      await waitGone(this.kube, objects.filter((p) => !kept(p)).map((p) => p.path), timeoutMs)
+    }
     if (!options.noHooks) await runHooks(this.kube, this.mapper, last.hooks ?? [], 'post-delete', id, timeoutMs, onEvent)
     if (options.keepHistory) {
       await this.setStatus(last, 'uninstalled', 'Uninstallation complete', onEvent)

@@ -14,6 +14,7 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
         namespace,
         {
           keepHistory: flags['keep-history'] === true,
+          wait: flags.wait === true,
           noHooks: flags['no-hooks'] === true,
           ...(timeout ? { timeoutMs: parseDuration(timeout) } : {}),
         },
