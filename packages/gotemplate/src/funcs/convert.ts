@@ -62,6 +62,15 @@ export function parseGoInt(s: string, base: number): bigint | undefined {
 
 /** Go's strconv.ParseFloat(s, 64); undefined when Go returns an error (syntax or range). */
 export function parseGoFloat(s: string): number | undefined {
+  if (s.includes('_')) {
+    // Go float literal syntax: an underscore only between digits, or after a base prefix
+    if (
+      !/^[+-]?(0[xX]_?)?[0-9A-Fa-f.]+(_[0-9A-Fa-f]+)*([.pPeE].*)?$/.test(s) ||
+      /_[^0-9A-Fa-f]|[^0-9A-Fa-fxX]_|_$/.test(s)
+    )
+      return undefined
+    s = s.replace(/_/g, '')
+  }
   if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity
   if (/^[+-]?nan$/i.test(s)) return NaN
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) {

@@ -3,6 +3,8 @@
  * add/sub/mul from each float's shortest representation, division rounded to 16 places.
  */
 
+import { FuncError } from './errors.ts'
+
 /** A decimal: coefficient × 10^exp. */
 export interface Dec {
   c: bigint
@@ -11,7 +13,11 @@ export interface Dec {
 
 /** decimal.NewFromFloat: the shortest decimal that round-trips to f. */
 export function fromFloat(f: number): Dec {
-  if (f === 0 || !Number.isFinite(f)) return { c: 0n, e: 0 }
+  if (!Number.isFinite(f))
+    throw new FuncError(
+      `Cannot create a Decimal from ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`,
+    )
+  if (f === 0) return { c: 0n, e: 0 }
   const s = f.toExponential()
   const [mant, exp] = s.split('e') as [string, string]
   const neg = mant.startsWith('-')
