@@ -146,6 +146,30 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
     ).toEqual([1, 2, 3])
   })
 
+  it('shows an object the cluster refuses as failed, with the API server message, beside the progress', async () => {
+    const restore = kube.rejectObject(
+      { kind: 'Deployment', name: 'demo' },
+      'spec.replicas: Invalid value: quota allows 3 replicas',
+    )
+    try {
+      await page.getByRole('link', { name: 'Edit' }).click()
+      await page.getByRole('heading', { name: 'Edit demo' }).waitFor()
+      await values()
+        .getByLabel(/^Replicas/)
+        .fill('5')
+      await page.locator('button:enabled', { hasText: /^Save$/ }).click()
+      const alert = page.getByRole('alert').filter({ hasText: 'quota allows 3 replicas' })
+      await alert.waitFor()
+      const progress = page.getByRole('log', { name: 'Save progress' })
+      await expect(progress.textContent()).resolves.toContain('failed')
+      await page.screenshot({ path: screenshotPath('save-refused'), fullPage: true })
+    } finally {
+      restore()
+    }
+    await page.getByRole('link', { name: /^Back to demo/ }).click()
+    await page.getByRole('heading', { name: 'demo', level: 1 }).waitFor()
+  })
+
   it('deletes the module after confirmation', async () => {
     await page.getByRole('button', { name: 'Delete' }).click()
     const dialog = page.getByRole('dialog', { name: 'Delete demo?' })

@@ -1,8 +1,9 @@
 import type { ApplyEvent } from '@slipway/api'
 
 function describe(event: Extract<ApplyEvent, { type: 'progress' }>): string {
-  const what = event.kind ? `${event.kind}${event.name ? ` ${event.name}` : ''}` : event.phase
-  return `${what}: ${event.action}${event.message ? ` — ${event.message}` : ''}`
+  // phase and action are shown beside: say which object, and what the server said
+  const what = event.kind ? `${event.kind} ${event.name ?? ''}`.trim() : ''
+  return [what, event.message].filter(Boolean).join(' — ')
 }
 
 /** The progress of Save, rollback or delete, one line per event, announced politely. */

@@ -65,8 +65,11 @@ export function ModuleEditor({ chart, existing }: Props) {
     name: failedField === 'name' ? failure?.message : undefined,
     namespace: failedField === 'namespace' ? failure?.message : undefined,
   }
-  const valuesFailure =
-    failure && failedField !== 'name' && failedField !== 'namespace' ? failure : undefined
+  const identityFailure = failedField === 'name' || failedField === 'namespace'
+  // values and template errors belong to the form; cluster errors to the progress of Save
+  const aboutValues = failure !== null && /VALUES|SCHEMA|TEMPLATE|YAML/.test(failure.code)
+  const valuesFailure = failure && !identityFailure && aboutValues ? failure : undefined
+  const clusterFailure = failure && !identityFailure && !aboutValues ? failure : undefined
   const valueIssues = valuesFailure?.details.issues
   const extraErrors =
     valueIssues && valueIssues.length > 0 && !changedSinceSubmit
@@ -127,6 +130,7 @@ export function ModuleEditor({ chart, existing }: Props) {
         {saveBlocked && <span className="muted">{saveBlocked}</span>}
       </div>
       <ApplyProgress events={save.events} label="Save progress" />
+      {clusterFailure && <ErrorNotice error={clusterFailure} />}
       {preview.data && !save.running && <PreviewPanel preview={preview.data} />}
       {chart.readme && (
         <details className="card readme">
