@@ -364,8 +364,14 @@ const cases: [string, () => string][] = [
     'regexReplaceAll "[^a-z0-9-]" "My_App.v1" "-"',
     () => p(f('regexReplaceAll', '[^a-z0-9-]', 'My_App.v1', '-')),
   ],
-  ['regexReplaceAll "[x[:^digit:]]+" "12x3y4" "_"', () => p(f('regexReplaceAll', '[x[:^digit:]]+', '12x3y4', '_'))],
-  ['regexReplaceAll "[[:^alpha:]]" "a1b-c é" "_"', () => p(f('regexReplaceAll', '[[:^alpha:]]', 'a1b-c é', '_'))],
+  [
+    'regexReplaceAll "[x[:^digit:]]+" "12x3y4" "_"',
+    () => p(f('regexReplaceAll', '[x[:^digit:]]+', '12x3y4', '_')),
+  ],
+  [
+    'regexReplaceAll "[[:^alpha:]]" "a1b-c é" "_"',
+    () => p(f('regexReplaceAll', '[[:^alpha:]]', 'a1b-c é', '_')),
+  ],
   ['regexReplaceAllLiteral "a" "aa" "$1"', () => p(f('regexReplaceAllLiteral', 'a', 'aa', '$1'))],
   ['regexSplit "z+" "pizza" -1 | toJson', () => j(f('regexSplit', 'z+', 'pizza', -1n))],
   ['regexSplit "" "abc" -1 | toJson', () => j(f('regexSplit', '', 'abc', -1n))],
@@ -742,6 +748,40 @@ const idioms: string[] = [
   '(toDate "2006-01-02" "2024-03-05").Year',
   'uniq (list .Values.int 42 .Values.int) | len',
 ]
+
+// Conversions of awkward strings, the cast and strconv corner cases.
+for (const fn of ['int', 'int64', 'atoi', 'toDecimal', 'float64']) {
+  for (const str of [
+    '',
+    ' ',
+    '+1',
+    '-0',
+    '0x',
+    '0b2',
+    '08',
+    '0o8',
+    '1e3',
+    '1.0',
+    '1.00',
+    '-1.0',
+    '9223372036854775807',
+    '9223372036854775808',
+    '-9223372036854775808',
+    '0_1',
+    '0x_1',
+    '1__0',
+    '١',
+    '1 ',
+    'true',
+    '0X1f',
+    '-0x10',
+    '0B101',
+    '00',
+    '0.',
+  ]) {
+    cases.push([`${fn} ${JSON.stringify(str)}`, () => p(f(fn, str))])
+  }
+}
 
 // Expressions that must fail in Helm and in Slipway.
 const failing: [string, () => unknown][] = [

@@ -161,7 +161,12 @@ export const convertFuncs: FuncMap = {
   int: fn(['any'], toInt64),
   int64: fn(['any'], toInt64),
   float64: fn(['any'], toFloat64),
-  atoi: fn(['string'], (s: string) => (/^[+-]?\d+$/.test(s) ? (parseGoInt(s, 10) ?? 0n) : 0n)),
+  // strconv.Atoi: a syntax error gives 0, an out-of-range number the nearest int64 (Sprig ignores the error)
+  atoi: fn(['string'], (s: string) => {
+    if (!/^[+-]?\d+$/.test(s)) return 0n
+    const n = BigInt(s)
+    return n > INT64_MAX ? INT64_MAX : n < INT64_MIN ? INT64_MIN : n
+  }),
   toDecimal: fn(['any'], (v: unknown) => parseGoInt(sprint(v), 8) ?? 0n),
   toString: fn(['any'], strval),
   toStrings: fn(['any'], strslice),
