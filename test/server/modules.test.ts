@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startKubeDouble, type KubeDouble } from '../kube-double/index.ts'
 import { startRegistry, type TestRegistry } from '../support/registry.ts'
-import { call, helmPush, startApi } from './helpers.ts'
+import { call, fixtureChart, helmPush, startApi } from './helpers.ts'
+import { helm, isolatedHelmEnv } from '../support/tools.ts'
 
 /** POSTs and reads the NDJSON stream: status, content type and every event. */
 async function stream(base: string, method: string, path: string, body?: unknown) {
@@ -116,6 +117,42 @@ describe('modules API against the Kubernetes double', () => {
     ).toEqual(['Deployment/demo', 'Service/demo'])
     expect(page.body.history.map((h: { revision: number }) => h.revision)).toEqual([1])
     expect(Array.isArray(page.body.events)).toBe(true)
+  })
+
+  it("lists releases Helm installed beside Slipway's, and shows them", async () => {
+    const installed = await helm(
+      [
+        'install',
+        'legacy',
+        fixtureChart('demo'),
+        '-n',
+        'helmns',
+        '--create-namespace',
+        '--set',
+        'name=legacy',
+        '--kubeconfig',
+        kube.kubeconfigPath,
+      ],
+      { env: isolatedHelmEnv() },
+    )
+    expect(installed.stderr).toBe('')
+    const list = await call(api.url, 'GET', '/api/modules')
+    const legacy = list.body.modules.find((m: { name: string }) => m.name === 'legacy')
+    expect(legacy).toMatchObject({
+      name: 'legacy',
+      namespace: 'helmns',
+      chart: 'demo',
+      chartVersion: '1.0.0',
+      status: 'deployed',
+      revision: 1,
+    })
+    expect(legacy.source).toBeUndefined()
+    const page = await call(api.url, 'GET', '/api/modules/helmns/legacy')
+    expect(page.status).toBe(200)
+    expect(page.body.values).toEqual({ name: 'legacy' })
+    const removed = await fetch(`${api.url}/api/modules/helmns/legacy`, { method: 'DELETE' })
+    expect(removed.status).toBe(200)
+    await removed.text()
   })
 
   it('upgrades on a second Save; unchanged objects say so', async () => {
