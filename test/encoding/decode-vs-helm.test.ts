@@ -102,6 +102,8 @@ describe('values.yaml decoding against helm template', () => {
     'a: x\u0080y\n',
     'a: x\ufffey\n',
     'a: x\u000by\n',
+    '# c\n{{- if .enabled }}\n- a: 1\n{{- end }}\n',
+    'x:\n  {{- toYaml .x | nindent 2 }}\n',
     'a: x\u2028y\n',
     'a: x\u0085y\n',
     'b: 1\nc:\n  d: x\u2029y z\n',

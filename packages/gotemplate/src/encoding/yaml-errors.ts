@@ -82,6 +82,8 @@ function goMessage(
         return { msg: 'found a tab character that violates indentation', kind: 'scanner' }
       }
       return { msg: 'found character that cannot start any token', kind: 'scanner' }
+    case 'BLOCK_IN_FLOW':
+      return { msg: 'did not find expected node content', kind: 'parser' }
     case 'BAD_SCALAR_START':
       return { msg: 'found character that cannot start any token', kind: 'scanner' }
     case 'BLOCK_AS_IMPLICIT_KEY':
