@@ -83,9 +83,29 @@ function slice(list: unknown, ...indices: unknown[]): unknown {
 function chunk(size: bigint, list: unknown): unknown[][] {
   const l = items('chunk', list)
   const n = Number(size)
-  if (n <= 0) throw new FuncError('runtime error: integer divide by zero')
+  // Sprig's float arithmetic: a zero or negative size panics when it yields a bad length
+  const cs = Math.floor((l.length - 1) / n) + 1
+  if (!Number.isFinite(cs) || cs < 0)
+    throw new FuncError('runtime error: makeslice: len out of range')
+  if (cs > funcLimits.maxListLength)
+    throw new FuncError(
+      `list longer than the limit of ${funcLimits.maxListLength} elements`,
+      'FUNC_LIMIT',
+    )
   const out: unknown[][] = []
-  for (let i = 0; i < l.length; i += n) out.push(l.slice(i, i + n))
+  for (let i = 0; i < cs; i++) {
+    let clen = n
+    if (i === cs - 1) clen = l.length % n || n
+    if (clen < 0) throw new FuncError('runtime error: makeslice: len out of range')
+    const row: unknown[] = []
+    for (let j = 0; j < clen; j++) {
+      const ix = i * n + j
+      if (ix < 0 || ix >= l.length)
+        throw new FuncError(`runtime error: index out of range [${ix}] with length ${l.length}`)
+      row.push(l[ix])
+    }
+    out.push(row)
+  }
   return out
 }
 

@@ -35,7 +35,7 @@ export function randomBelow(n: number): number {
 
 function randomFrom(chars: string, count: bigint): string {
   const n = Number(count)
-  if (n < 0) throw new FuncError(`Requested random string length ${n} is less than 0.`)
+  if (n < 0) return '' // goutils reports an error, which Sprig drops
   if (n > funcLimits.maxStringLength)
     throw new FuncError(`random string of ${n} characters exceeds the limit`, 'FUNC_LIMIT')
   let s = ''

@@ -32,7 +32,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** Sprig's `kindOf`: reflect.Kind name (`invalid` for nil). */
 export function kindName(v: unknown): string {
-  if (v instanceof GoStruct) return (v as unknown as { goKind?: string }).goKind ?? 'struct'
+  if (v instanceof GoStruct) return v.goType.startsWith('*') ? 'ptr' : 'struct'
   return kindOf(v === undefined ? null : v)
 }
 

@@ -94,7 +94,17 @@ function parseUrl(raw: string): Url {
     rest = slash < 0 ? '' : authority.slice(slash)
     if (slash >= 0) authority = authority.slice(0, slash)
     const at = authority.lastIndexOf('@')
-    u.host = unescape(at < 0 ? authority : authority.slice(at + 1))
+    const host = at < 0 ? authority : authority.slice(at + 1)
+    // net/url's parseHost: brackets must close, and a port must be digits
+    let port = host
+    if (host.startsWith('[')) {
+      const close = host.lastIndexOf(']')
+      if (close < 0) fail("missing ']' in host")
+      port = host.slice(close + 1)
+    } else port = host.includes(':') ? host.slice(host.lastIndexOf(':')) : ''
+    if (port !== '' && !/^:[0-9]*$/.test(port))
+      fail(`invalid port ${JSON.stringify(port)} after host`)
+    u.host = unescape(host)
     if (at >= 0) {
       const info = authority.slice(0, at)
       const colon = info.indexOf(':')
