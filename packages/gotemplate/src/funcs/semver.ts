@@ -24,9 +24,8 @@ export class SemverVersion extends GoStruct {
     readonly original: string,
   ) {
     super()
-    // Unexported fields in Go: keep them out of `%v` and `toJson`.
-    for (const k of ['major', 'minor', 'patch', 'pre', 'metadata', 'original'])
-      Object.defineProperty(this, k, { enumerable: false })
+    // Go's fields are unexported, yet fmt prints them (`%d` gives &{1 2 3 ...})
+    Object.defineProperty(this, 'goType', { enumerable: false })
   }
   Major(): bigint {
     return this.major
