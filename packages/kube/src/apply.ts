@@ -3,7 +3,9 @@
  * before any change, then server-side apply in install order; deletion for prune and uninstall.
  */
 import type { KubeClient } from './client.ts'
+import { mapLimit, runsBy } from './concurrency.ts'
 import { KubeError, isStatus } from './errors.ts'
+import { applyConcurrency, migrationAttempts } from './limits.ts'
 import { describe, ownershipProblem, resourcePolicyAnnotation, sortForUninstall, stampOwnership, type ParsedObject } from './manifest.ts'
 import { resourcePath, type Mapper, type ResourceInfo } from './mapper.ts'
 import type { KubeObject, OnApplyEvent } from './types.ts'
@@ -127,29 +129,32 @@ function apiMessage(err: unknown): string {
  * every failure (or `OWNERSHIP`) before anything is changed.
  */
 export async function validateAll(client: KubeClient, objects: PreparedObject[], rel: ReleaseIdentity, onEvent?: OnApplyEvent, options: { owned?: Set<string> } = {}): Promise<void> {
-  const failures: string[] = []
   const creatingNs = new Set(objects.filter((o) => o.object.kind === 'Namespace').map((o) => o.name))
-  for (const p of objects) {
+  const results = await mapLimit(objects, applyConcurrency, async (p): Promise<string | KubeError | undefined> => {
     const live = await getLive(client, p.path)
     p.liveVersion = live?.metadata?.resourceVersion
     p.liveManagedFields = live?.metadata?.managedFields as ManagedFieldsEntry[] | undefined
     if (live && !options.owned?.has(p.path)) {
       const problem = ownershipProblem(live, rel.name, rel.namespace)
       if (problem) {
-        throw new KubeError('OWNERSHIP', `Unable to continue: ${describe(live, p.namespace)} exists and cannot be imported into the current release: ${problem}`, { resource: `${p.info.kind}/${p.namespace ?? ''}/${p.name}`, release: `${rel.namespace}/${rel.name}` })
+        return new KubeError('OWNERSHIP', `Unable to continue: ${describe(live, p.namespace)} exists and cannot be imported into the current release: ${problem}`, { resource: `${p.info.kind}/${p.namespace ?? ''}/${p.name}`, release: `${rel.namespace}/${rel.name}` })
       }
     }
     try {
       await ssa(client, p, true)
       onEvent?.({ phase: 'dry-run', action: 'validated', kind: p.info.kind, name: p.name, namespace: p.namespace })
+      return undefined
     } catch (err) {
       const e = err as KubeError
       const missingNs = e.status === 404 && p.namespace !== undefined && creatingNs.has(p.namespace)
-      if (missingNs) continue
+      if (missingNs) return undefined
       onEvent?.({ phase: 'dry-run', action: 'failed', kind: p.info.kind, name: p.name, namespace: p.namespace, message: apiMessage(err) })
-      failures.push(`${p.source}: ${apiMessage(err)}`)
+      return `${p.source}: ${apiMessage(err)}`
     }
-  }
+  })
+  const ownership = results.find((r): r is KubeError => r instanceof KubeError)
+  if (ownership) throw ownership
+  const failures = results.filter((r): r is string => typeof r === 'string')
   if (failures.length) {
     const first = failures.length === 1 ? failures[0] : `${failures.length} resources were rejected:\n  ${failures.join('\n  ')}`
     throw new KubeError('INVALID_MANIFEST', `the cluster rejected the release's resources, nothing was changed: ${first}`, { release: `${rel.namespace}/${rel.name}` })
@@ -159,30 +164,54 @@ export async function validateAll(client: KubeClient, objects: PreparedObject[],
 /** Server-side applies objects in the order given, reporting created/configured/unchanged. */
 export async function applyAll(client: KubeClient, objects: PreparedObject[], onEvent?: OnApplyEvent, phase: 'apply' | 'crd' | 'hook' = 'apply'): Promise<KubeObject[]> {
   const out: KubeObject[] = []
-  for (const p of objects) {
-    let result: KubeObject
-    try {
-      const migrated = p.liveVersion !== undefined ? migrateHelmFields(p.liveManagedFields ?? [], String(p.object.apiVersion)) : undefined
-      if (migrated) {
-        await client.request('PATCH', p.path, {
-          contentType: 'application/json-patch+json',
-          body: [
-            { op: 'test', path: '/metadata/resourceVersion', value: p.liveVersion },
-            { op: 'replace', path: '/metadata/managedFields', value: migrated },
-          ],
-        })
-      }
-      result = await ssa(client, p, false)
-    } catch (err) {
-      onEvent?.({ phase, action: 'failed', kind: p.info.kind, name: p.name, namespace: p.namespace, message: apiMessage(err) })
-      throw new KubeError('API', `${p.source}: applying ${describe(p.object, p.namespace)} failed: ${apiMessage(err)}`, { resource: `${p.info.kind}/${p.namespace ?? ''}/${p.name}`, status: (err as KubeError).status, reason: (err as KubeError).reason, cause: err })
-    }
-    const rv = result.metadata?.resourceVersion
-    const action = p.liveVersion === undefined ? 'created' : rv === p.liveVersion ? 'unchanged' : 'configured'
-    onEvent?.({ phase, action, kind: p.info.kind, name: p.name, namespace: p.namespace })
-    out.push(result)
+  // kinds go in order; objects of one kind go in parallel
+  for (const run of runsBy(objects, (p) => `${p.info.group}/${p.info.kind}`)) {
+    out.push(...(await mapLimit(run, applyConcurrency, (p) => applyOne(client, p, onEvent, phase))))
   }
   return out
+}
+
+/**
+ * Rewrites the live object's managedFields (see {@link migrateHelmFields}), guarded by its
+ * resourceVersion; controllers update status meanwhile, so a lost race re-reads and tries again.
+ */
+async function migrate(client: KubeClient, p: PreparedObject): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const live = attempt === 0 ? undefined : await getLive(client, p.path)
+    if (attempt > 0 && !live) return
+    const version = live ? live.metadata?.resourceVersion : p.liveVersion
+    const entries = live ? ((live.metadata?.managedFields ?? []) as ManagedFieldsEntry[]) : (p.liveManagedFields ?? [])
+    const migrated = migrateHelmFields(entries, String(p.object.apiVersion))
+    if (!migrated) return
+    try {
+      await client.request('PATCH', p.path, {
+        contentType: 'application/json-patch+json',
+        body: [
+          { op: 'test', path: '/metadata/resourceVersion', value: version },
+          { op: 'replace', path: '/metadata/managedFields', value: migrated },
+        ],
+      })
+      return
+    } catch (err) {
+      const stale = isStatus(err, 409) || isStatus(err, 422)
+      if (!stale || attempt >= migrationAttempts) throw err
+    }
+  }
+}
+
+async function applyOne(client: KubeClient, p: PreparedObject, onEvent: OnApplyEvent | undefined, phase: 'apply' | 'crd' | 'hook'): Promise<KubeObject> {
+  let result: KubeObject
+  try {
+    if (p.liveVersion !== undefined && migrateHelmFields(p.liveManagedFields ?? [], String(p.object.apiVersion))) await migrate(client, p)
+    result = await ssa(client, p, false)
+  } catch (err) {
+    onEvent?.({ phase, action: 'failed', kind: p.info.kind, name: p.name, namespace: p.namespace, message: apiMessage(err) })
+    throw new KubeError('API', `${p.source}: applying ${describe(p.object, p.namespace)} failed: ${apiMessage(err)}`, { resource: `${p.info.kind}/${p.namespace ?? ''}/${p.name}`, status: (err as KubeError).status, reason: (err as KubeError).reason, cause: err })
+  }
+  const rv = result.metadata?.resourceVersion
+  const action = p.liveVersion === undefined ? 'created' : rv === p.liveVersion ? 'unchanged' : 'configured'
+  onEvent?.({ phase, action, kind: p.info.kind, name: p.name, namespace: p.namespace })
+  return result
 }
 
 /**
@@ -190,17 +219,17 @@ export async function applyAll(client: KubeClient, objects: PreparedObject[], on
  * and (when `onlyOwned`) those that are not the release's.
  */
 export async function deleteAll(client: KubeClient, objects: PreparedObject[], rel: ReleaseIdentity, onEvent: OnApplyEvent | undefined, phase: 'prune' | 'delete', onlyOwned = true): Promise<void> {
-  for (const p of sortForUninstall(objects)) {
+  const one = async (p: PreparedObject): Promise<void> => {
     const live = await getLive(client, p.path)
-    if (!live) continue
+    if (!live) return
     const policy = live.metadata?.annotations?.[resourcePolicyAnnotation] ?? p.object.metadata?.annotations?.[resourcePolicyAnnotation]
     if (policy === 'keep') {
       onEvent?.({ phase, action: 'kept', kind: p.info.kind, name: p.name, namespace: p.namespace, message: 'kept by helm.sh/resource-policy: keep' })
-      continue
+      return
     }
     if (onlyOwned && ownershipProblem(live, rel.name, rel.namespace)) {
       onEvent?.({ phase, action: 'kept', kind: p.info.kind, name: p.name, namespace: p.namespace, message: 'not owned by this release' })
-      continue
+      return
     }
     try {
       await client.request('DELETE', p.path, { query: { propagationPolicy: 'Background' } })
@@ -209,4 +238,5 @@ export async function deleteAll(client: KubeClient, objects: PreparedObject[], r
       if (!isStatus(err, 404)) throw err
     }
   }
+  for (const run of runsBy(sortForUninstall(objects), (p) => `${p.info.group}/${p.info.kind}`)) await mapLimit(run, applyConcurrency, one)
 }

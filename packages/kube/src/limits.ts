@@ -20,3 +20,9 @@ export const maxResponseBytes = 64 * 1024 * 1024
 
 /** How long one API request may take. */
 export const requestTimeoutMs = 60 * 1000
+
+/** Requests in flight at once while validating and applying objects of one kind. */
+export const applyConcurrency = 8
+
+/** Tries at handing Helm's fields over before giving up (the object keeps changing under us). */
+export const migrationAttempts = 5
