@@ -21,6 +21,11 @@ const cases: [string, unknown[], unknown][] = [
   ['regexReplaceAll', ['[^a-z0-9-]', 'My_App.v1', '-'], '-y--pp-v1'],
   ['regexReplaceAllLiteral', ['a', 'aa', '$1'], '$1$1'],
   ['regexReplaceAll', ['[[:^alpha:]]', 'a1b-c é', '_'], 'a_b_c__'],
+  ['regexFindAll', ['(?i:A)b', 'Ab ab AB aB', -1n], ['Ab', 'ab']],
+  ['regexFindAll', ['(?U)a+', 'aaa', -1n], ['a', 'a', 'a']],
+  ['regexFindAll', ['(?U)a+?', 'aaa', -1n], ['aaa']],
+  ['regexFindAll', ['x(?i)[a-c]+', 'xaBC XAbc', -1n], ['xaBC']],
+  ['regexFindAll', ['(?m:^x)|y$', 'x\nxy\ny', -1n], ['x', 'x', 'y']],
   ['regexReplaceAll', ['[x[:^digit:]]+', '12x3y4', '_'], '12_3_4'],
   ['regexReplaceAll', ['[[:^space:]]', 'a b\tc', '.'], '. .\t.'],
   ['regexReplaceAll', ['[[:^punct:]]', 'a,b!', ''], ',!'],
@@ -47,5 +52,7 @@ describe('regex functions', () => {
     expect(translateRe2('\\pL\\p{Greek}').source).toBe('\\p{L}\\p{Script=Greek}')
     expect(translateRe2('\\Q.*\\E').source).toBe('\\.\\*')
     expect(translateRe2('a{,2}').source).toBe('a\\{,2\\}')
+    expect(translateRe2('(?i)a').flags).toBe('ui')
+    expect(translateRe2('(?i:a)').source).toBe('(?:[aA])')
   })
 })

@@ -78,15 +78,91 @@ function unicodeClass(name: string, negated: boolean): string {
   return `\\${neg ? 'P' : 'p'}{${prop}}`
 }
 
+function otherCases(ch: string): string[] {
+  const out = new Set<string>()
+  for (const v of [ch.toLowerCase(), ch.toUpperCase()])
+    if (v !== ch && Array.from(v).length === 1) out.add(v)
+  // Unicode folds beyond simple case mapping that Go's (?i) follows
+  if (/[kK\u212a]/.test(ch)) ['k', 'K', '\u212a'].forEach((x) => out.add(x))
+  if (/[sS\u017f]/.test(ch)) ['s', 'S', '\u017f'].forEach((x) => out.add(x))
+  out.delete(ch)
+  return [...out]
+}
+
+/** A literal character under a scoped (?i): every case of it. */
+function foldChar(ch: string): string {
+  const others = otherCases(ch)
+  if (others.length === 0) return literal(ch, false)
+  return '[' + [ch, ...others].map((x) => literal(x, true)).join('') + ']'
+}
+
+/** Extra class members for a scoped (?i): the other case of each letter and letter range. */
+function foldClass(body: string): string {
+  let extra = ''
+  const chars = Array.from(body.replace(/^\^/, ''))
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars[k]!
+    if (c === '\\') {
+      k++
+      continue
+    }
+    if (
+      chars[k + 1] === '-' &&
+      k + 2 < chars.length &&
+      /[A-Za-z]/.test(c) &&
+      /[A-Za-z]/.test(chars[k + 2]!)
+    ) {
+      const hi = chars[k + 2]!
+      const swap = (x: string) => (x === x.toLowerCase() ? x.toUpperCase() : x.toLowerCase())
+      extra += `${swap(c)}-${swap(hi)}`
+      k += 2
+      continue
+    }
+    for (const o of otherCases(c)) extra += literal(o, true)
+  }
+  return extra
+}
+
 /** The JS source and flags for an RE2 pattern. */
 export function translateRe2(expr: string): { source: string; flags: string } {
-  let flags = 'u'
-  let dotAll = false
-  let multiline = false
+  // RE2 flags are scoped to groups; JS has only pattern-wide ones. A pattern that is
+  // case-insensitive throughout uses JS's `i`; anywhere else letters are expanded ([aA]).
+  const globalI = /^\(\?[msU]*i[imsU]*\)/.test(expr) && !/\(\?[imsU]*-[msU]*i/.test(expr)
+  const flags = globalI ? 'ui' : 'u'
+  interface Scope {
+    i: boolean
+    s: boolean
+    m: boolean
+    U: boolean
+  }
+  let cur: Scope = { i: globalI, s: false, m: false, U: false }
+  const stack: Scope[] = []
+  const applyFlags = (set: string, into: Scope): Scope => {
+    const neg = set.indexOf('-')
+    const on = neg < 0 ? set : set.slice(0, neg)
+    const off = neg < 0 ? '' : set.slice(neg + 1)
+    const next = { ...into }
+    for (const f of 'imsU') {
+      if (on.includes(f)) next[f as keyof Scope] = true
+      if (off.includes(f)) next[f as keyof Scope] = false
+    }
+    return next
+  }
+  const foldI = () => cur.i && !globalI
+  // (?U) swaps greedy and lazy: a trailing ? makes a quantifier greedy again
+  const ungreedy = (): string => {
+    if (!cur.U) return ''
+    if (expr[i] === '?') {
+      i++
+      return ''
+    }
+    return '?'
+  }
   let i = 0
   let out = ''
   let inClass = false
   let classStart = false
+  let classFrom = 0
   const n = expr.length
 
   const readEscape = (inCls: boolean): string => {
@@ -183,6 +259,7 @@ export function translateRe2(expr: string): { source: string; flags: string } {
     const c = expr[i]!
     if (inClass) {
       if (c === ']' && !classStart) {
+        if (foldI()) out += foldClass(expr.slice(classFrom, i))
         out += ']'
         inClass = false
         i++
@@ -217,6 +294,7 @@ export function translateRe2(expr: string): { source: string; flags: string } {
         out += '['
         inClass = true
         classStart = true
+        classFrom = i
         if (expr[i] === '^') {
           out += '^'
           i++
@@ -228,15 +306,16 @@ export function translateRe2(expr: string): { source: string; flags: string } {
         }
         break
       case '.':
-        out += dotAll ? '[\\s\\S]' : '[^\\n]'
+        out += cur.s ? '[\\s\\S]' : '[^\\n]'
         break
       case '^':
-        out += multiline ? '(?<![^\\n])' : '(?<![\\s\\S])'
+        out += cur.m ? '(?<![^\\n])' : '(?<![\\s\\S])'
         break
       case '$':
-        out += multiline ? '(?![^\\n])' : '(?![\\s\\S])'
+        out += cur.m ? '(?![^\\n])' : '(?![\\s\\S])'
         break
       case '(': {
+        stack.push(cur)
         if (expr[i] !== '?') {
           out += '('
           break
@@ -247,24 +326,12 @@ export function translateRe2(expr: string): { source: string; flags: string } {
           out += `(?<${m[1]}>`
           i += 1 + m[0].length
         } else if ((m = /^([imsU-]*)\)/.exec(rest))) {
-          const set = m[1]!
-          const neg = set.indexOf('-')
-          const on = neg < 0 ? set : set.slice(0, neg)
-          const off = neg < 0 ? '' : set.slice(neg + 1)
-          if (on.includes('i')) flags = flags.includes('i') ? flags : flags + 'i'
-          if (off.includes('i')) flags = flags.replace('i', '')
-          if (on.includes('s')) dotAll = true
-          if (off.includes('s')) dotAll = false
-          if (on.includes('m')) multiline = true
-          if (off.includes('m')) multiline = false
+          // (?flags): for the rest of the enclosing group
+          stack.pop()
+          cur = applyFlags(m[1]!, cur)
           i += 1 + m[0].length
         } else if ((m = /^([imsU-]*):/.exec(rest))) {
-          // A scoped flag group: applied to the whole pattern (JS has no inline modifiers).
-          const set = m[1]!
-          const on = set.split('-')[0]!
-          if (on.includes('i') && !flags.includes('i')) flags += 'i'
-          if (on.includes('s')) dotAll = true
-          if (on.includes('m')) multiline = true
+          cur = applyFlags(m[1]!, cur)
           out += '(?:'
           i += 1 + m[0].length
         } else {
@@ -273,6 +340,11 @@ export function translateRe2(expr: string): { source: string; flags: string } {
         }
         break
       }
+      case ')':
+        if (stack.length === 0) throw syntaxError('unexpected )', expr)
+        cur = stack.pop()!
+        out += ')'
+        break
       case '{': {
         const m = /^(\d+)(,(\d*))?\}/.exec(expr.slice(i))
         if (m === null) {
@@ -287,6 +359,7 @@ export function translateRe2(expr: string): { source: string; flags: string } {
           throw syntaxError('missing argument to repetition operator', '{' + m[0])
         out += '{' + m[0]
         i += m[0].length
+        out += ungreedy()
         break
       }
       case '}':
@@ -300,13 +373,13 @@ export function translateRe2(expr: string): { source: string; flags: string } {
       case '?':
         if (out === '' || /(^|[^\\])[|(]$/.test(out))
           throw syntaxError('missing argument to repetition operator', c)
-        out += c
+        out += c + ungreedy()
         break
       case '/':
         out += '\\/'
         break
       default:
-        out += c
+        out += foldI() ? foldChar(c) : c
     }
   }
   if (inClass) throw syntaxError('missing closing ]', expr)
