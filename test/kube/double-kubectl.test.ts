@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parse } from 'yaml'
 import { startCluster, type TestCluster } from './cluster.ts'
 
@@ -113,6 +113,13 @@ spec:
     expect(del.stdout).toContain('configmap "settings" deleted')
     const gone = await c.kubectl(['get', 'configmap', 'settings', '-n', ns])
     expect(gone.stderr).toContain('configmaps "settings" not found')
+    // deleting the Deployment takes its ReplicaSet and Pods with it
+    await c.kubectl(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=30s'])
+    expect((await c.kubectl(['get', 'pods', '-n', ns, '-o', 'name'])).stdout.trim()).not.toBe('')
+    expect((await c.kubectl(['delete', 'deployment', 'web', '-n', ns, '--cascade=foreground'])).code).toBe(0)
+    await vi.waitFor(async () => {
+      expect((await c.kubectl(['get', 'replicasets,pods', '-n', ns, '-o', 'name'])).stdout.trim()).toBe('')
+    }, { timeout: 30_000, interval: 200 })
     const delNs = await c.kubectl(['delete', 'namespace', ns])
     expect(delNs.code).toBe(0)
     const left = await c.kubectl(['get', 'deployments', '-n', ns, '-o', 'name'])
@@ -176,5 +183,16 @@ spec:
     expect(event.type).toBe('ADDED')
     expect(event.object.metadata.name).toBe('late')
     await reader.cancel()
+  })
+
+  it('deletes a collection by label selector', async () => {
+    if (!c.double) return
+    const ns = await c.namespace()
+    for (const name of ['one', 'two', 'three']) await c.kubectl(['create', 'configmap', name, '-n', ns, `--from-literal=n=${name}`])
+    await c.kubectl(['label', 'configmap', 'one', 'two', '-n', ns, 'group=gone'])
+    const res = await fetch(`${c.double.url}/api/v1/namespaces/${ns}/configmaps?labelSelector=group%3Dgone`, { method: 'DELETE' })
+    expect(res.status).toBe(200)
+    const left = await c.kubectl(['get', 'configmaps', '-n', ns, '-o', 'name'])
+    expect(left.stdout.trim()).toBe('configmap/three')
   })
 })
