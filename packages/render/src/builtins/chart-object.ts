@@ -62,20 +62,20 @@ export class ChartObject extends GoStruct {
   readonly goType = 'struct { *chart.Metadata; IsRoot bool }'
   readonly Name: string
   readonly Home: string
-  readonly Sources: string[] | null
+  readonly Sources: string[]
   readonly Version: string
   readonly Description: string
-  readonly Keywords: string[] | null
-  readonly Maintainers: Maintainer[] | null
+  readonly Keywords: string[]
+  readonly Maintainers: Maintainer[]
   readonly Icon: string
   readonly APIVersion: string
   readonly Condition: string
   readonly Tags: string
   readonly AppVersion: string
   readonly Deprecated: boolean
-  readonly Annotations: Record<string, string> | null
+  readonly Annotations: Record<string, string>
   readonly KubeVersion: string
-  readonly Dependencies: Dependency[] | null
+  readonly Dependencies: Dependency[]
   readonly Type: string
   readonly IsRoot: boolean
 
@@ -83,20 +83,21 @@ export class ChartObject extends GoStruct {
     super()
     this.Name = m.name
     this.Home = m.home ?? ''
-    this.Sources = m.sources ?? null
+    // Go's nil slices and maps print as [] and map[] and have length 0: empty values behave alike
+    this.Sources = m.sources ?? []
     this.Version = m.version
     this.Description = m.description ?? ''
-    this.Keywords = m.keywords ?? null
-    this.Maintainers = m.maintainers ? m.maintainers.map((x) => new Maintainer(x)) : null
+    this.Keywords = m.keywords ?? []
+    this.Maintainers = m.maintainers ? m.maintainers.map((x) => new Maintainer(x)) : []
     this.Icon = m.icon ?? ''
     this.APIVersion = m.apiVersion
     this.Condition = m.condition ?? ''
     this.Tags = m.tags ?? ''
     this.AppVersion = m.appVersion ?? ''
     this.Deprecated = m.deprecated ?? false
-    this.Annotations = m.annotations ?? null
+    this.Annotations = m.annotations ?? {}
     this.KubeVersion = m.kubeVersion ?? ''
-    this.Dependencies = m.dependencies ? m.dependencies.map((d) => new Dependency(d)) : null
+    this.Dependencies = m.dependencies ? m.dependencies.map((d) => new Dependency(d)) : []
     this.Type = m.type ?? ''
     this.IsRoot = isRoot
   }
