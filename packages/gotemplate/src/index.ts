@@ -11,7 +11,19 @@ export {
 } from './value.ts'
 export { signatureOf, withSignature, type FuncMap, type FuncSignature, type GoParam, type TemplateFunc } from './func.ts'
 export { sprigFuncs } from './funcs/index.ts'
-export { decodeYaml, encodeYaml, encodingFuncs } from './encoding/index.ts'
+export {
+  decodeJson,
+  decodeYaml,
+  decodeYamlDocuments,
+  decodeYamlMap,
+  encodeJson,
+  encodeYaml,
+  encodeYamlPretty,
+  encodingFuncs,
+  EncodingError,
+  sprigJsonFuncs,
+  type EncodingErrorCode,
+} from './encoding/index.ts'
 export { TemplateSet, type TemplateSetOptions } from './template-set.ts'
 export type { MissingKeyMode } from './exec.ts'
 export {
