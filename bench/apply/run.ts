@@ -21,7 +21,10 @@ const sizes = String(values.sizes).split(',').map(Number)
 function generateChart(n: number): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'slipway-bench-apply-')), `gen${n}`)
   mkdirSync(join(dir, 'templates'), { recursive: true })
-  writeFileSync(join(dir, 'Chart.yaml'), `apiVersion: v2\nname: gen${n}\nversion: 1.0.0\nappVersion: "1"\n`)
+  writeFileSync(
+    join(dir, 'Chart.yaml'),
+    `apiVersion: v2\nname: gen${n}\nversion: 1.0.0\nappVersion: "1"\n`,
+  )
   writeFileSync(join(dir, 'values.yaml'), `count: ${n}\nimage: registry.example/app:1\n`)
   writeFileSync(
     join(dir, 'templates', 'all.yaml'),
@@ -83,7 +86,9 @@ try {
     const dir = generateChart(n)
     const chart = await loadChart(dir)
     for (const ns of [`slipway-${n}`, `helm-${n}`]) {
-      await kube.request('POST', '/api/v1/namespaces', { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } })
+      await kube.request('POST', '/api/v1/namespaces', {
+        body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
+      })
     }
     let t = performance.now()
     const rel = await releases.install({ name: 'bench', namespace: `slipway-${n}`, chart })
@@ -91,16 +96,25 @@ try {
     const applied = (rel.manifest.match(/^kind: /gm) ?? []).length
 
     t = performance.now()
-    const h = await run(helmPath(), ['install', 'bench', dir, '-n', `helm-${n}`], { env, timeoutMs: 600_000 })
+    const h = await run(helmPath(), ['install', 'bench', dir, '-n', `helm-${n}`], {
+      env,
+      timeoutMs: 600_000,
+    })
     const helmSeconds = (performance.now() - t) / 1000
     if (h.code !== 0) throw new Error(`helm install failed: ${h.stderr}`)
-    rows.push(`${String(n).padStart(9)}  ${String(applied).padStart(7)}  ${slipwaySeconds.toFixed(2).padStart(11)}  ${helmSeconds.toFixed(2).padStart(11)}`)
+    rows.push(
+      `${String(n).padStart(9)}  ${String(applied).padStart(7)}  ${slipwaySeconds.toFixed(2).padStart(11)}  ${helmSeconds.toFixed(2).padStart(11)}`,
+    )
   }
   process.stdout.write('apply a generated chart against the Kubernetes API double (one run each)\n')
   process.stdout.write('resources  applied  slipway (s)  helm (s)\n')
   process.stdout.write(`${rows.join('\n')}\n`)
-  process.stdout.write('slipway: render + server-side dry run of every object + server-side apply + release record\n')
-  process.stdout.write('helm:    helm install (render, create every object, release record), a separate process\n')
+  process.stdout.write(
+    'slipway: render + server-side dry run of every object + server-side apply + release record\n',
+  )
+  process.stdout.write(
+    'helm:    helm install (render, create every object, release record), a separate process\n',
+  )
 } finally {
   await double.stop()
 }

@@ -79,11 +79,37 @@ export function builtinTypes(): ResourceType[] {
     t('rbac.authorization.k8s.io', 'v1', 'clusterroles', 'ClusterRole', false, false),
     t('rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', 'ClusterRoleBinding', false, false),
     t('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true, true, ['pdb']),
-    t('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, true, ['hpa']),
-    t('autoscaling', 'v1', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, true, ['hpa']),
-    t('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', false, true, ['crd', 'crds']),
-    t('admissionregistration.k8s.io', 'v1', 'mutatingwebhookconfigurations', 'MutatingWebhookConfiguration', false, false),
-    t('admissionregistration.k8s.io', 'v1', 'validatingwebhookconfigurations', 'ValidatingWebhookConfiguration', false, false),
+    t('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, true, [
+      'hpa',
+    ]),
+    t('autoscaling', 'v1', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, true, [
+      'hpa',
+    ]),
+    t(
+      'apiextensions.k8s.io',
+      'v1',
+      'customresourcedefinitions',
+      'CustomResourceDefinition',
+      false,
+      true,
+      ['crd', 'crds'],
+    ),
+    t(
+      'admissionregistration.k8s.io',
+      'v1',
+      'mutatingwebhookconfigurations',
+      'MutatingWebhookConfiguration',
+      false,
+      false,
+    ),
+    t(
+      'admissionregistration.k8s.io',
+      'v1',
+      'validatingwebhookconfigurations',
+      'ValidatingWebhookConfiguration',
+      false,
+      false,
+    ),
     t('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false, false, ['sc']),
     t('storage.k8s.io', 'v1', 'csidrivers', 'CSIDriver', false, false),
     t('scheduling.k8s.io', 'v1', 'priorityclasses', 'PriorityClass', false, false, ['pc']),
@@ -92,10 +118,26 @@ export function builtinTypes(): ResourceType[] {
   ]
 }
 
-const inAll = new Set(['pods', 'services', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs', 'cronjobs', 'replicationcontrollers', 'horizontalpodautoscalers'])
+const inAll = new Set([
+  'pods',
+  'services',
+  'deployments',
+  'statefulsets',
+  'daemonsets',
+  'replicasets',
+  'jobs',
+  'cronjobs',
+  'replicationcontrollers',
+  'horizontalpodautoscalers',
+])
 
 /** Resources with a `scale` subresource. */
-export const scalable: ReadonlySet<string> = new Set(['deployments', 'statefulsets', 'replicasets', 'replicationcontrollers'])
+export const scalable: ReadonlySet<string> = new Set([
+  'deployments',
+  'statefulsets',
+  'replicasets',
+  'replicationcontrollers',
+])
 
 /** The built-in types with their discovery categories. */
 export function builtinTypesWithCategories(): ResourceType[] {

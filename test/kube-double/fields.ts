@@ -94,7 +94,9 @@ export function valueAt(obj: unknown, path: FieldPath): unknown {
     } else if (seg.startsWith('k:')) {
       const want = JSON.parse(seg.slice(2)) as Obj
       const [k, val] = Object.entries(want)[0] ?? []
-      cur = Array.isArray(cur) ? cur.find((e) => isObj(e) && k !== undefined && e[k] === val) : undefined
+      cur = Array.isArray(cur)
+        ? cur.find((e) => isObj(e) && k !== undefined && e[k] === val)
+        : undefined
     } else return undefined
     if (cur === undefined) return undefined
   }
@@ -123,7 +125,9 @@ export function pathString(path: FieldPath): string {
     if (seg === '.') continue
     if (seg.startsWith('f:')) s += `.${seg.slice(2)}`
     else if (seg.startsWith('k:')) {
-      const parts = Object.entries(JSON.parse(seg.slice(2)) as Obj).map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      const parts = Object.entries(JSON.parse(seg.slice(2)) as Obj).map(
+        ([k, v]) => `${k}=${JSON.stringify(v)}`,
+      )
       s += `[${parts.join(',')}]`
     }
   }

@@ -13,7 +13,14 @@ import { isObj } from './patch.ts'
 import { handle } from './server.ts'
 import { Store, type RejectRule } from './store.ts'
 
-export { Store, failAnnotation, rejectAnnotation, type RejectRule, type WatchEvent, type WriteOp } from './store.ts'
+export {
+  Store,
+  failAnnotation,
+  rejectAnnotation,
+  type RejectRule,
+  type WatchEvent,
+  type WriteOp,
+} from './store.ts'
 export type { ResourceType } from './catalog.ts'
 
 /** Options of {@link startKubeDouble}. */
@@ -45,14 +52,21 @@ export interface KubeDouble {
   /** The state, for assertions and rejection rules. */
   store: Store
   /** Rejects writes of the matching object with 422 Invalid until the returned function is called. */
-  rejectObject(match: { kind: string; name?: string; namespace?: string }, message: string): () => void
+  rejectObject(
+    match: { kind: string; name?: string; namespace?: string },
+    message: string,
+  ): () => void
   /** Makes the kubelet mode fail a workload (Deployment, Job, Pod, ...) from now on. */
   failWorkload(kind: string, namespace: string, name: string): void
   stop(): Promise<void>
 }
 
 /** A kubeconfig for a server URL. */
-export function kubeconfigFor(url: string, namespace = 'default', token = 'kube-double-token'): string {
+export function kubeconfigFor(
+  url: string,
+  namespace = 'default',
+  token = 'kube-double-token',
+): string {
   return [
     'apiVersion: v1',
     'kind: Config',
@@ -79,9 +93,14 @@ export function kubeconfigFor(url: string, namespace = 'default', token = 'kube-
 export async function startKubeDouble(options: KubeDoubleOptions = {}): Promise<KubeDouble> {
   const store = new Store(options.stateFile)
   const failing = new Set<string>()
-  const stopKubelet = options.kubelet ? startKubelet(store, failing, options.kubeletDelayMs) : () => {}
+  const stopKubelet = options.kubelet
+    ? startKubelet(store, failing, options.kubeletDelayMs)
+    : () => {}
   const rules = new Set<() => void>()
-  const rejectObject = (match: { kind: string; name?: string; namespace?: string }, message: string): (() => void) => {
+  const rejectObject = (
+    match: { kind: string; name?: string; namespace?: string },
+    message: string,
+  ): (() => void) => {
     const rule: RejectRule = (type, obj) => {
       const md = isObj(obj.metadata) ? obj.metadata : {}
       if (type.kind !== match.kind) return undefined
@@ -103,7 +122,14 @@ export async function startKubeDouble(options: KubeDoubleOptions = {}): Promise<
     const path = (req.url ?? '').split('?')[0]
     const b = isObj(body) ? body : {}
     if (path === '/_double/reject' && req.method === 'POST') {
-      rejectObject({ kind: String(b.kind), name: b.name as string | undefined, namespace: b.namespace as string | undefined }, String(b.message ?? 'rejected by test'))
+      rejectObject(
+        {
+          kind: String(b.kind),
+          name: b.name as string | undefined,
+          namespace: b.namespace as string | undefined,
+        },
+        String(b.message ?? 'rejected by test'),
+      )
     } else if (path === '/_double/fail' && req.method === 'POST') {
       failWorkload(String(b.kind), String(b.namespace), String(b.name))
     } else if (path === '/_double/reset' && req.method === 'POST') {
@@ -116,8 +142,19 @@ export async function startKubeDouble(options: KubeDoubleOptions = {}): Promise<
   const token = options.token ?? 'kube-double-token'
   const server = createServer((req, res) => {
     if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
-      const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 })
-      res.writeHead(401, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) })
+      const body = JSON.stringify({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'Unauthorized',
+        reason: 'Unauthorized',
+        code: 401,
+      })
+      res.writeHead(401, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+      })
       res.end(body)
       return
     }
@@ -133,7 +170,8 @@ export async function startKubeDouble(options: KubeDoubleOptions = {}): Promise<
   })
   const { port } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`
-  const writeKubeconfig = (path: string): void => writeFileSync(path, kubeconfigFor(url, 'default', token), { mode: 0o600 })
+  const writeKubeconfig = (path: string): void =>
+    writeFileSync(path, kubeconfigFor(url, 'default', token), { mode: 0o600 })
   const kubeconfigPath = join(mkdtempSync(join(tmpdir(), 'kube-double-')), 'kubeconfig')
   writeKubeconfig(kubeconfigPath)
   return {

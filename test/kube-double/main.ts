@@ -22,7 +22,9 @@ const double = await startKubeDouble({
   ...(values.token ? { token: values.token } : {}),
 })
 if (values.kubeconfig) double.writeKubeconfig(values.kubeconfig)
-process.stdout.write(`Kubernetes API double listening on ${double.url}\nkubeconfig: ${values.kubeconfig ?? double.kubeconfigPath}\n`)
+process.stdout.write(
+  `Kubernetes API double listening on ${double.url}\nkubeconfig: ${values.kubeconfig ?? double.kubeconfigPath}\n`,
+)
 const shutdown = (): void => {
   void double.stop().then(() => process.exit(0))
 }

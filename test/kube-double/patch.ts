@@ -20,7 +20,8 @@ function unescape(token: string): string {
 
 /** RFC 6902 JSON patch. */
 export function jsonPatch(doc: unknown, ops: unknown): unknown {
-  if (!Array.isArray(ops)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch')
+  if (!Array.isArray(ops))
+    throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch')
   let root = clone(doc)
   for (const raw of ops) {
     if (!isObj(raw)) throw badRequest('invalid JSON patch operation')
@@ -43,7 +44,12 @@ export function jsonPatch(doc: unknown, ops: unknown): unknown {
         if (Array.isArray(cur)) cur = cur[Number(tok)]
         else if (isObj(cur)) cur = cur[tok]
         else cur = undefined
-        if (cur === undefined) throw new ApiStatusError(422, 'Invalid', `the server rejected our request due to an error in our request: doc is missing path: "${p}"`)
+        if (cur === undefined)
+          throw new ApiStatusError(
+            422,
+            'Invalid',
+            `the server rejected our request due to an error in our request: doc is missing path: "${p}"`,
+          )
       }
       return [cur, last]
     }
@@ -55,7 +61,11 @@ export function jsonPatch(doc: unknown, ops: unknown): unknown {
         delete parent[key]
         return v
       }
-      throw new ApiStatusError(422, 'Invalid', `the server rejected our request due to an error in our request: Unable to remove nonexistent key: ${key}: missing value`)
+      throw new ApiStatusError(
+        422,
+        'Invalid',
+        `the server rejected our request due to an error in our request: Unable to remove nonexistent key: ${key}: missing value`,
+      )
     }
     const add = (p: string, value: unknown): void => {
       if (p === '') {
@@ -92,7 +102,11 @@ export function jsonPatch(doc: unknown, ops: unknown): unknown {
         break
       case 'test':
         if (JSON.stringify(get(path)) !== JSON.stringify(raw.value)) {
-          throw new ApiStatusError(422, 'Invalid', `the server rejected our request due to an error in our request: testing value ${path} failed`)
+          throw new ApiStatusError(
+            422,
+            'Invalid',
+            `the server rejected our request due to an error in our request: testing value ${path} failed`,
+          )
         }
         break
       default:
@@ -152,7 +166,8 @@ export function mergeKeyFor(field: string, items: unknown[]): string | undefined
 const primitiveMergeLists = new Set(['finalizers'])
 
 function stripDirectives(v: unknown): unknown {
-  if (Array.isArray(v)) return v.filter((e) => !(isObj(e) && e.$patch === 'delete')).map(stripDirectives)
+  if (Array.isArray(v))
+    return v.filter((e) => !(isObj(e) && e.$patch === 'delete')).map(stripDirectives)
   if (!isObj(v)) return v
   const out: Obj = {}
   for (const [k, x] of Object.entries(v)) {

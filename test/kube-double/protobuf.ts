@@ -45,7 +45,8 @@ function mapEntry(v: Uint8Array, bytes: boolean): [string, string] {
   let val = ''
   for (const f of fields(v)) {
     if (f.no === 1) k = text(f.value)
-    if (f.no === 2) val = bytes ? Buffer.from(f.value as Uint8Array).toString('base64') : text(f.value)
+    if (f.no === 2)
+      val = bytes ? Buffer.from(f.value as Uint8Array).toString('base64') : text(f.value)
   }
   return [k, val]
 }
@@ -54,11 +55,21 @@ function objectMeta(buf: Uint8Array): Obj {
   const md: Obj = {}
   for (const f of fields(buf)) {
     switch (f.no) {
-      case 1: md.name = text(f.value); break
-      case 2: md.generateName = text(f.value); break
-      case 3: md.namespace = text(f.value); break
-      case 5: md.uid = text(f.value); break
-      case 6: md.resourceVersion = text(f.value); break
+      case 1:
+        md.name = text(f.value)
+        break
+      case 2:
+        md.generateName = text(f.value)
+        break
+      case 3:
+        md.namespace = text(f.value)
+        break
+      case 5:
+        md.uid = text(f.value)
+        break
+      case 6:
+        md.resourceVersion = text(f.value)
+        break
       case 11: {
         const [k, v] = mapEntry(f.value as Uint8Array, false)
         md.labels = { ...((md.labels as Obj) ?? {}), [k]: v }
@@ -69,7 +80,9 @@ function objectMeta(buf: Uint8Array): Obj {
         md.annotations = { ...((md.annotations as Obj) ?? {}), [k]: v }
         break
       }
-      case 14: md.finalizers = [...((md.finalizers as string[]) ?? []), text(f.value)]; break
+      case 14:
+        md.finalizers = [...((md.finalizers as string[]) ?? []), text(f.value)]
+        break
     }
   }
   return md
@@ -77,7 +90,8 @@ function objectMeta(buf: Uint8Array): Obj {
 
 /** Decodes a protobuf-encoded Secret or ConfigMap request body into its JSON form. */
 export function decodeProtobuf(body: Buffer): Obj {
-  if (body.length < 4 || body.subarray(0, 4).toString('latin1') !== 'k8s\u0000') throw badRequest('protobuf: missing k8s magic prefix')
+  if (body.length < 4 || body.subarray(0, 4).toString('latin1') !== 'k8s\u0000')
+    throw badRequest('protobuf: missing k8s magic prefix')
   let apiVersion = ''
   let kind = ''
   let raw: Uint8Array = new Uint8Array()
@@ -92,7 +106,9 @@ export function decodeProtobuf(body: Buffer): Obj {
   }
   const obj: Obj = { apiVersion, kind }
   if (kind !== 'Secret' && kind !== 'ConfigMap') {
-    throw badRequest(`protobuf bodies are only understood for Secret and ConfigMap, not ${kind}; send JSON`)
+    throw badRequest(
+      `protobuf bodies are only understood for Secret and ConfigMap, not ${kind}; send JSON`,
+    )
   }
   for (const f of fields(raw)) {
     if (f.no === 1) obj.metadata = objectMeta(f.value as Uint8Array)

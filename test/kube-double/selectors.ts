@@ -30,7 +30,11 @@ export function labelMatcher(selector: string | null): Matcher {
     if ((m = req.match(/^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
       const [, key, op, list] = m as unknown as [string, string, string, string]
       const values = list.split(',').map((x) => x.trim())
-      tests.push(op === 'in' ? (l) => key in l && values.includes(l[key] as string) : (l) => !(key in l) || !values.includes(l[key] as string))
+      tests.push(
+        op === 'in'
+          ? (l) => key in l && values.includes(l[key] as string)
+          : (l) => !(key in l) || !values.includes(l[key] as string),
+      )
     } else if ((m = req.match(/^([^\s!=]+)\s*!=\s*(.*)$/))) {
       const [, key, value] = m as unknown as [string, string, string]
       tests.push((l) => l[key] !== value)
@@ -68,7 +72,9 @@ export function fieldMatcher(selector: string | null): Matcher {
     const m = req.match(/^([^!=]+?)\s*(==|=|!=)\s*(.*)$/)
     if (!m) throw badRequest(`invalid selector: '${selector}'; can't understand '${req}'`)
     const [, field, op, value] = m as unknown as [string, string, string, string]
-    tests.push(op === '!=' ? (o) => fieldValue(o, field) !== value : (o) => fieldValue(o, field) === value)
+    tests.push(
+      op === '!=' ? (o) => fieldValue(o, field) !== value : (o) => fieldValue(o, field) === value,
+    )
   }
   return (obj) => tests.every((t) => t(obj))
 }

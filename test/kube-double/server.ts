@@ -15,14 +15,25 @@ import {
 import { decodeProtobuf } from './protobuf.ts'
 import { isObj, jsonPatch, mergePatch, strategicMerge, type Obj } from './patch.ts'
 import { fieldMatcher, labelMatcher } from './selectors.ts'
-import { ApiStatusError, badRequest, deletedStatus, methodNotAllowed, unsupportedMediaType } from './status.ts'
+import {
+  ApiStatusError,
+  badRequest,
+  deletedStatus,
+  methodNotAllowed,
+  unsupportedMediaType,
+} from './status.ts'
 import type { Store, WatchEvent } from './store.ts'
 import { toTable } from './table.ts'
 
 const aggregatedType = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList'
 const maxBody = 16 * 1024 * 1024
 
-function send(res: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
+function send(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  contentType = 'application/json',
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
   res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) })
   res.end(text)
@@ -99,7 +110,11 @@ function route(store: Store, parts: string[]): Route | undefined | 'nogv' {
     version = parts[2] ?? ''
     rest = parts.slice(3)
   }
-  if (rest[0] === 'namespaces' && rest.length >= 3 && store.findType(group, version, rest[2] as string)?.namespaced) {
+  if (
+    rest[0] === 'namespaces' &&
+    rest.length >= 3 &&
+    store.findType(group, version, rest[2] as string)?.namespaced
+  ) {
     const type = store.findType(group, version, rest[2] as string) as ResourceType
     return { type, ns: rest[1], name: rest[3], sub: rest.slice(4).join('/') || undefined }
   }
@@ -109,28 +124,38 @@ function route(store: Store, parts: string[]): Route | undefined | 'nogv' {
 }
 
 /** Handles one request against the store. */
-export async function handle(store: Store, req: IncomingMessage, res: ServerResponse, control: (req: IncomingMessage, body: unknown) => unknown): Promise<void> {
+export async function handle(
+  store: Store,
+  req: IncomingMessage,
+  res: ServerResponse,
+  control: (req: IncomingMessage, body: unknown) => unknown,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://double')
   const q = url.searchParams
   const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent)
   const method = req.method ?? 'GET'
   const accept = String(req.headers.accept ?? '')
   const path = url.pathname.replace(/\/+$/, '')
-  if (process.env.KUBE_DOUBLE_LOG) process.stderr.write(`${method} ${req.url} [${String(req.headers['content-type'] ?? '')}] [${accept}]\n`)
+  if (process.env.KUBE_DOUBLE_LOG)
+    process.stderr.write(
+      `${method} ${req.url} [${String(req.headers['content-type'] ?? '')}] [${accept}]\n`,
+    )
   try {
     if (path === '/version') return send(res, 200, serverVersion)
-    if (path === '/healthz' || path === '/readyz' || path === '/livez') return send(res, 200, 'ok', 'text/plain')
+    if (path === '/healthz' || path === '/readyz' || path === '/livez')
+      return send(res, 200, 'ok', 'text/plain')
     if (parts[0] === '_double') {
       const body = parseBody(await readBody(req), true)
       return send(res, 200, control(req, body) ?? {})
     }
     if (path === '/api' || path === '/apis') {
-      if (accept.includes('as=APIGroupDiscoveryList') && accept.includes('v=v2;') ) {
+      if (accept.includes('as=APIGroupDiscoveryList') && accept.includes('v=v2;')) {
         return send(res, 200, aggregated(store.types, path === '/api'), aggregatedType)
       }
       return send(res, 200, path === '/api' ? coreVersions() : groupList(store.types))
     }
-    if (path === '/openapi/v2') throw new ApiStatusError(404, 'NotFound', 'the server could not find the requested resource')
+    if (path === '/openapi/v2')
+      throw new ApiStatusError(404, 'NotFound', 'the server could not find the requested resource')
     if (path === '/openapi/v3') return send(res, 200, openapiIndex(store.types))
     if (parts[0] === 'openapi' && parts[1] === 'v3') {
       const [g, v] = parts[2] === 'api' ? ['', parts[3] ?? ''] : [parts[3] ?? '', parts[4] ?? '']
@@ -143,21 +168,40 @@ export async function handle(store: Store, req: IncomingMessage, res: ServerResp
       if (doc) return send(res, 200, doc)
     }
     if ((parts[0] === 'api' && parts.length === 2) || (parts[0] === 'apis' && parts.length === 3)) {
-      const [g, v] = parts[0] === 'api' ? ['', parts[1] as string] : [parts[1] as string, parts[2] as string]
+      const [g, v] =
+        parts[0] === 'api' ? ['', parts[1] as string] : [parts[1] as string, parts[2] as string]
       const doc = resourceList(store.types, g, v)
       if (doc) return send(res, 200, doc)
     }
     const r = parts[0] === 'api' || parts[0] === 'apis' ? route(store, parts) : undefined
-    if (!r || r === 'nogv') throw new ApiStatusError(404, 'NotFound', 'the server could not find the requested resource', {})
+    if (!r || r === 'nogv')
+      throw new ApiStatusError(
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+        {},
+      )
     await resource(store, r, req, res, q, method, accept)
   } catch (err) {
     if (err instanceof ApiStatusError) return send(res, err.code, err.body())
     const e = err as Error
-    send(res, 500, new ApiStatusError(500, 'InternalError', `Internal error occurred: ${e.message}`).body())
+    send(
+      res,
+      500,
+      new ApiStatusError(500, 'InternalError', `Internal error occurred: ${e.message}`).body(),
+    )
   }
 }
 
-async function resource(store: Store, r: Route, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, method: string, accept: string): Promise<void> {
+async function resource(
+  store: Store,
+  r: Route,
+  req: IncomingMessage,
+  res: ServerResponse,
+  q: URLSearchParams,
+  method: string,
+  accept: string,
+): Promise<void> {
   const { type } = r
   const ns = type.namespaced ? r.ns : undefined
   if (type.namespaced && r.name !== undefined && ns === undefined && method !== 'GET') {
@@ -170,33 +214,87 @@ async function resource(store: Store, r: Route, req: IncomingMessage, res: Serve
 
   if (r.name === undefined) {
     if (method === 'GET') {
-      const match = ((l, f) => (o: Obj) => l(o) && f(o))(labelMatcher(q.get('labelSelector')), fieldMatcher(q.get('fieldSelector')))
-      if (q.get('watch') === 'true' || q.get('watch') === '1') return watch(store, type, ns, match, q, req, res)
-      const all = store.listRaw(type, ns).filter(match).map((o) => store.output(type, o))
+      const match = (
+        (l, f) => (o: Obj) =>
+          l(o) && f(o)
+      )(labelMatcher(q.get('labelSelector')), fieldMatcher(q.get('fieldSelector')))
+      if (q.get('watch') === 'true' || q.get('watch') === '1')
+        return watch(store, type, ns, match, q, req, res)
+      const all = store
+        .listRaw(type, ns)
+        .filter(match)
+        .map((o) => store.output(type, o))
       const limit = Number(q.get('limit') ?? 0)
-      const start = q.get('continue') ? Number(Buffer.from(q.get('continue') as string, 'base64').toString()) : 0
+      const start = q.get('continue')
+        ? Number(Buffer.from(q.get('continue') as string, 'base64').toString())
+        : 0
       const items = limit > 0 ? all.slice(start, start + limit) : all.slice(start)
       const more = limit > 0 && start + limit < all.length
-      const metadata = { resourceVersion: store.resourceVersion, ...(more ? { continue: Buffer.from(String(start + limit)).toString('base64'), remainingItemCount: all.length - start - limit } : {}) }
-      if (table) return send(res, 200, { ...toTable(type.kind, items, store.resourceVersion, q.get('includeObject') ?? 'Metadata'), metadata }, 'application/json')
-      return send(res, 200, { kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata, items })
+      const metadata = {
+        resourceVersion: store.resourceVersion,
+        ...(more
+          ? {
+              continue: Buffer.from(String(start + limit)).toString('base64'),
+              remainingItemCount: all.length - start - limit,
+            }
+          : {}),
+      }
+      if (table)
+        return send(
+          res,
+          200,
+          {
+            ...toTable(
+              type.kind,
+              items,
+              store.resourceVersion,
+              q.get('includeObject') ?? 'Metadata',
+            ),
+            metadata,
+          },
+          'application/json',
+        )
+      return send(res, 200, {
+        kind: `${type.kind}List`,
+        apiVersion: groupVersion(type),
+        metadata,
+        items,
+      })
     }
     if (method === 'POST') {
       const body = parseBody(await readBody(req), true)
       if (!isObj(body)) throw badRequest('the body of the request must be an object')
-      const created = store.create(type, nsArg, body, { dryRun, fieldManager: fieldManager ?? userAgentManager(req) })
+      const created = store.create(type, nsArg, body, {
+        dryRun,
+        fieldManager: fieldManager ?? userAgentManager(req),
+      })
       return send(res, 201, created)
     }
     if (method === 'DELETE') {
-      const match = ((l, f) => (o: Obj) => l(o) && f(o))(labelMatcher(q.get('labelSelector')), fieldMatcher(q.get('fieldSelector')))
+      const match = (
+        (l, f) => (o: Obj) =>
+          l(o) && f(o)
+      )(labelMatcher(q.get('labelSelector')), fieldMatcher(q.get('fieldSelector')))
       const body = parseBody(await readBody(req), true)
-      const policy = q.get('propagationPolicy') ?? (isObj(body) ? (body.propagationPolicy as string | undefined) : undefined)
+      const policy =
+        q.get('propagationPolicy') ??
+        (isObj(body) ? (body.propagationPolicy as string | undefined) : undefined)
       const items: Obj[] = []
       for (const o of store.listRaw(type, ns).filter(match)) {
         const md = o.metadata as Obj
-        items.push(store.delete(type, String(md.namespace ?? ''), String(md.name), { dryRun, propagationPolicy: policy }))
+        items.push(
+          store.delete(type, String(md.namespace ?? ''), String(md.name), {
+            dryRun,
+            propagationPolicy: policy,
+          }),
+        )
       }
-      return send(res, 200, { kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata: { resourceVersion: store.resourceVersion }, items })
+      return send(res, 200, {
+        kind: `${type.kind}List`,
+        apiVersion: groupVersion(type),
+        metadata: { resourceVersion: store.resourceVersion },
+        items,
+      })
     }
     throw methodNotAllowed()
   }
@@ -209,12 +307,21 @@ async function resource(store: Store, r: Route, req: IncomingMessage, res: Serve
   if (r.sub === 'status') {
     if (method === 'GET') return send(res, 200, store.get(type, nsArg, name))
     const body = parseBody(await readBody(req), true)
-    if (method === 'PUT' && isObj(body)) return send(res, 200, store.setStatus(type, nsArg, name, body.status))
+    if (method === 'PUT' && isObj(body))
+      return send(res, 200, store.setStatus(type, nsArg, name, body.status))
     if (method === 'PATCH') {
       const current = store.get(type, nsArg, name)
       const ct = String(req.headers['content-type'] ?? '')
-      const next = ct.includes('json-patch') ? jsonPatch(current, body) : ct.includes('strategic') ? strategicMerge(current, body) : mergePatch(current, body)
-      return send(res, 200, store.setStatus(type, nsArg, name, isObj(next) ? next.status : undefined))
+      const next = ct.includes('json-patch')
+        ? jsonPatch(current, body)
+        : ct.includes('strategic')
+          ? strategicMerge(current, body)
+          : mergePatch(current, body)
+      return send(
+        res,
+        200,
+        store.setStatus(type, nsArg, name, isObj(next) ? next.status : undefined),
+      )
     }
     throw methodNotAllowed()
   }
@@ -223,35 +330,85 @@ async function resource(store: Store, r: Route, req: IncomingMessage, res: Serve
       const md = o.metadata as Obj
       const sp = isObj(o.spec) ? o.spec : {}
       const st = isObj(o.status) ? o.status : {}
-      const sel = isObj(sp.selector) && isObj(sp.selector.matchLabels) ? Object.entries(sp.selector.matchLabels).map(([k, v]) => `${k}=${String(v)}`).join(',') : ''
-      return { kind: 'Scale', apiVersion: 'autoscaling/v1', metadata: { name: md.name, namespace: md.namespace, uid: md.uid, resourceVersion: md.resourceVersion, creationTimestamp: md.creationTimestamp }, spec: { replicas: sp.replicas }, status: { replicas: Number(st.replicas ?? 0), selector: sel } }
+      const sel =
+        isObj(sp.selector) && isObj(sp.selector.matchLabels)
+          ? Object.entries(sp.selector.matchLabels)
+              .map(([k, v]) => `${k}=${String(v)}`)
+              .join(',')
+          : ''
+      return {
+        kind: 'Scale',
+        apiVersion: 'autoscaling/v1',
+        metadata: {
+          name: md.name,
+          namespace: md.namespace,
+          uid: md.uid,
+          resourceVersion: md.resourceVersion,
+          creationTimestamp: md.creationTimestamp,
+        },
+        spec: { replicas: sp.replicas },
+        status: { replicas: Number(st.replicas ?? 0), selector: sel },
+      }
     }
     if (method === 'GET') return send(res, 200, toScale(store.get(type, nsArg, name)))
     const body = parseBody(await readBody(req), true)
     const ct = String(req.headers['content-type'] ?? '')
     const current = toScale(store.get(type, nsArg, name))
-    const next = method === 'PUT' ? body : ct.includes('json-patch') ? jsonPatch(current, body) : mergePatch(current, body)
+    const next =
+      method === 'PUT'
+        ? body
+        : ct.includes('json-patch')
+          ? jsonPatch(current, body)
+          : mergePatch(current, body)
     const replicas = isObj(next) && isObj(next.spec) ? next.spec.replicas : undefined
-    const updated = store.patch(type, nsArg, name, (c) => ({ ...c, spec: { ...(isObj(c.spec) ? c.spec : {}), replicas } }), { fieldManager: fieldManager ?? userAgentManager(req) })
+    const updated = store.patch(
+      type,
+      nsArg,
+      name,
+      (c) => ({ ...c, spec: { ...(isObj(c.spec) ? c.spec : {}), replicas } }),
+      { fieldManager: fieldManager ?? userAgentManager(req) },
+    )
     return send(res, 200, toScale(updated))
   }
-  if (r.sub !== undefined) throw new ApiStatusError(404, 'NotFound', 'the server could not find the requested resource')
+  if (r.sub !== undefined)
+    throw new ApiStatusError(404, 'NotFound', 'the server could not find the requested resource')
 
   switch (method) {
     case 'GET': {
       const obj = store.get(type, nsArg, name)
-      if (table) return send(res, 200, toTable(type.kind, [obj], store.resourceVersion, q.get('includeObject') ?? 'Metadata'))
+      if (table)
+        return send(
+          res,
+          200,
+          toTable(type.kind, [obj], store.resourceVersion, q.get('includeObject') ?? 'Metadata'),
+        )
       return send(res, 200, obj)
     }
     case 'PUT': {
       const body = parseBody(await readBody(req), true)
       if (!isObj(body)) throw badRequest('the body of the request must be an object')
-      return send(res, 200, store.update(type, nsArg, name, body, { dryRun, fieldManager: fieldManager ?? userAgentManager(req) }))
+      return send(
+        res,
+        200,
+        store.update(type, nsArg, name, body, {
+          dryRun,
+          fieldManager: fieldManager ?? userAgentManager(req),
+        }),
+      )
     }
     case 'PATCH': {
-      const ct = String(req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? ''
+      const ct =
+        String(req.headers['content-type'] ?? '')
+          .split(';')[0]
+          ?.trim() ?? ''
       const text = await readBody(req)
-      const opts = { dryRun, fieldManager: fieldManager ?? (ct === 'application/apply-patch+yaml' ? undefined : userAgentManager(req)), force: q.get('force') === 'true' }
+      const opts = {
+        dryRun,
+        fieldManager:
+          fieldManager ??
+          (ct === 'application/apply-patch+yaml' ? undefined : userAgentManager(req)),
+        force: q.get('force') === 'true',
+      }
       if (ct === 'application/apply-patch+yaml') {
         const body = parseBody(text, true)
         if (!isObj(body)) throw badRequest('the body of an apply patch must be an object')
@@ -263,18 +420,35 @@ async function resource(store: Store, r: Route, req: IncomingMessage, res: Serve
       if (ct === 'application/json-patch+json') fn = (c) => jsonPatch(c, body)
       else if (ct === 'application/merge-patch+json') fn = (c) => mergePatch(c, body)
       else if (ct === 'application/strategic-merge-patch+json') {
-        if (type.crd) throw new ApiStatusError(415, 'UnsupportedMediaType', 'strategic merge patch is not supported for custom resources')
+        if (type.crd)
+          throw new ApiStatusError(
+            415,
+            'UnsupportedMediaType',
+            'strategic merge patch is not supported for custom resources',
+          )
         fn = (c) => strategicMerge(c, body)
       } else throw unsupportedMediaType(ct)
       return send(res, 200, store.patch(type, nsArg, name, fn, opts))
     }
     case 'DELETE': {
       const body = parseBody(await readBody(req), true)
-      const policy = q.get('propagationPolicy') ?? (isObj(body) ? (body.propagationPolicy as string | undefined) : undefined)
+      const policy =
+        q.get('propagationPolicy') ??
+        (isObj(body) ? (body.propagationPolicy as string | undefined) : undefined)
       const bodyDry = isObj(body) && Array.isArray(body.dryRun) && body.dryRun.includes('All')
-      const gone = store.delete(type, nsArg, name, { dryRun: dryRun || bodyDry, propagationPolicy: policy })
+      const gone = store.delete(type, nsArg, name, {
+        dryRun: dryRun || bodyDry,
+        propagationPolicy: policy,
+      })
       if (type.kind === 'Namespace') {
-        return send(res, 200, { ...gone, status: { phase: 'Terminating' }, metadata: { ...(gone.metadata as Obj), deletionTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } })
+        return send(res, 200, {
+          ...gone,
+          status: { phase: 'Terminating' },
+          metadata: {
+            ...(gone.metadata as Obj),
+            deletionTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          },
+        })
       }
       return send(res, 200, deletedStatus(type, name, String((gone.metadata as Obj).uid)))
     }
@@ -283,7 +457,15 @@ async function resource(store: Store, r: Route, req: IncomingMessage, res: Serve
   }
 }
 
-function watch(store: Store, type: ResourceType, ns: string | undefined, match: (o: Obj) => boolean, q: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
+function watch(
+  store: Store,
+  type: ResourceType,
+  ns: string | undefined,
+  match: (o: Obj) => boolean,
+  q: URLSearchParams,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' })
   res.flushHeaders()
   const write = (e: WatchEvent | { type: 'ERROR'; object: unknown }): void => {

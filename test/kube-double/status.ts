@@ -46,11 +46,16 @@ export function notFound(type: ResourceType, name: string): ApiStatusError {
 
 /** 409 AlreadyExists on create. */
 export function alreadyExists(type: ResourceType, name: string): ApiStatusError {
-  return new ApiStatusError(409, 'AlreadyExists', `${qualifiedResource(type)} "${name}" already exists`, {
-    name,
-    ...(type.group ? { group: type.group } : {}),
-    kind: type.resource,
-  })
+  return new ApiStatusError(
+    409,
+    'AlreadyExists',
+    `${qualifiedResource(type)} "${name}" already exists`,
+    {
+      name,
+      ...(type.group ? { group: type.group } : {}),
+      kind: type.resource,
+    },
+  )
 }
 
 /** 409 Conflict on a stale resourceVersion. */
@@ -82,17 +87,27 @@ export function badRequest(message: string): ApiStatusError {
 }
 
 /** 405 for a verb a path does not serve. */
-export function methodNotAllowed(message = 'the server does not allow this method on the requested resource'): ApiStatusError {
+export function methodNotAllowed(
+  message = 'the server does not allow this method on the requested resource',
+): ApiStatusError {
   return new ApiStatusError(405, 'MethodNotAllowed', message, {})
 }
 
 /** 415 for a patch type that is not served. */
 export function unsupportedMediaType(contentType: string): ApiStatusError {
-  return new ApiStatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${contentType})`)
+  return new ApiStatusError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${contentType})`,
+  )
 }
 
 /** The success Status returned by deletes. */
-export function deletedStatus(type: ResourceType, name: string, uid: string): Record<string, unknown> {
+export function deletedStatus(
+  type: ResourceType,
+  name: string,
+  uid: string,
+): Record<string, unknown> {
   return {
     kind: 'Status',
     apiVersion: 'v1',

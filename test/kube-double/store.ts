@@ -19,7 +19,15 @@ import {
 } from './fields.ts'
 import { clone, isObj, type Obj } from './patch.ts'
 import type { Matcher } from './selectors.ts'
-import { alreadyExists, ApiStatusError, badRequest, conflict, invalid, notFound, type StatusCause } from './status.ts'
+import {
+  alreadyExists,
+  ApiStatusError,
+  badRequest,
+  conflict,
+  invalid,
+  notFound,
+  type StatusCause,
+} from './status.ts'
 import { validate } from './validate.ts'
 
 /** Annotation that makes the double reject an object with 422 (its value is the message). */
@@ -31,7 +39,11 @@ export const failAnnotation = 'kube-double.slipway.dev/fail'
 export type WriteOp = 'create' | 'update' | 'patch' | 'apply'
 
 /** A test hook: return a message (or causes) to reject the write with 422 Invalid. */
-export type RejectRule = (type: ResourceType, obj: Obj, op: WriteOp) => string | StatusCause[] | undefined
+export type RejectRule = (
+  type: ResourceType,
+  obj: Obj,
+  op: WriteOp,
+) => string | StatusCause[] | undefined
 
 /** One watch event. */
 export interface WatchEvent {
@@ -104,7 +116,11 @@ export class Store {
     if (stateFile && existsSync(stateFile)) this.load(stateFile)
     for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
       if (!this.getRaw(this.typeFor('', 'v1', 'namespaces'), '', ns)) {
-        this.create(this.typeFor('', 'v1', 'namespaces'), '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } })
+        this.create(this.typeFor('', 'v1', 'namespaces'), '', {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name: ns },
+        })
       }
     }
   }
@@ -116,7 +132,9 @@ export class Store {
 
   /** Looks a served type up by group, version and plural. */
   findType(group: string, version: string, resource: string): ResourceType | undefined {
-    return this.types.find((t) => t.group === group && t.version === version && t.resource === resource)
+    return this.types.find(
+      (t) => t.group === group && t.version === version && t.resource === resource,
+    )
   }
 
   /** Looks a served type up by apiVersion and kind. */
@@ -143,10 +161,17 @@ export class Store {
   }
 
   /** Registers a watch; returns a function that stops it. */
-  watch(type: ResourceType, ns: string | undefined, match: Matcher, since: string | undefined, send: (e: WatchEvent) => void): () => void {
+  watch(
+    type: ResourceType,
+    ns: string | undefined,
+    match: Matcher,
+    since: string | undefined,
+    send: (e: WatchEvent) => void,
+  ): () => void {
     const typeKey = typeKeyOf(type)
     if (since === undefined || since === '' || since === '0') {
-      for (const obj of this.listRaw(type, ns)) if (match(obj)) send({ type: 'ADDED', object: this.output(type, obj) })
+      for (const obj of this.listRaw(type, ns))
+        if (match(obj)) send({ type: 'ADDED', object: this.output(type, obj) })
     } else {
       const from = Number(since)
       const oldest = this.log[0]?.rv ?? this.rv
@@ -154,12 +179,22 @@ export class Store {
         throw new ApiStatusError(410, 'Expired', `too old resource version: ${since} (${oldest})`)
       }
       for (const entry of this.log) {
-        if (entry.rv > from && entry.typeKey === typeKey && (ns === undefined || entry.ns === ns) && match(entry.event.object)) {
+        if (
+          entry.rv > from &&
+          entry.typeKey === typeKey &&
+          (ns === undefined || entry.ns === ns) &&
+          match(entry.event.object)
+        ) {
           send({ type: entry.event.type, object: this.output(type, entry.event.object) })
         }
       }
     }
-    const watcher: Watcher = { typeKey, ns, match, send: (e) => send({ type: e.type, object: this.output(type, e.object) }) }
+    const watcher: Watcher = {
+      typeKey,
+      ns,
+      match,
+      send: (e) => send({ type: e.type, object: this.output(type, e.object) }),
+    }
     this.watchers.add(watcher)
     return () => this.watchers.delete(watcher)
   }
@@ -168,13 +203,19 @@ export class Store {
     const typeKey = typeKeyOf(type)
     const md = meta(event.object)
     const ns = String(md.namespace ?? '')
-    this.log.push({ rv: this.rv, typeKey, ns, event: { type: event.type, object: clone(event.object) } })
+    this.log.push({
+      rv: this.rv,
+      typeKey,
+      ns,
+      event: { type: event.type, object: clone(event.object) },
+    })
     if (this.log.length > logLimit) this.log.splice(0, this.log.length - logLimit)
     for (const w of this.watchers) {
       if (w.typeKey !== typeKey || (w.ns !== undefined && w.ns !== ns)) continue
       const now = w.match(event.object)
       if (now) w.send(event)
-      else if (event.type === 'MODIFIED' && old && w.match(old)) w.send({ type: 'DELETED', object: event.object })
+      else if (event.type === 'MODIFIED' && old && w.match(old))
+        w.send({ type: 'DELETED', object: event.object })
     }
     for (const l of this.listeners) l(type, event)
     this.scheduleSave()
@@ -227,10 +268,20 @@ export class Store {
     const causes = validate(type, obj)
     const annotations = isObj(meta(obj).annotations) ? (meta(obj).annotations as Obj) : {}
     const forced = annotations[rejectAnnotation]
-    if (typeof forced === 'string') causes.push({ reason: 'FieldValueForbidden', message: `Forbidden: ${forced}`, field: 'metadata.annotations' })
+    if (typeof forced === 'string')
+      causes.push({
+        reason: 'FieldValueForbidden',
+        message: `Forbidden: ${forced}`,
+        field: 'metadata.annotations',
+      })
     for (const rule of this.rules) {
       const r = rule(type, obj, op)
-      if (typeof r === 'string') causes.push({ reason: 'FieldValueForbidden', message: `Forbidden: ${r}`, field: 'metadata' })
+      if (typeof r === 'string')
+        causes.push({
+          reason: 'FieldValueForbidden',
+          message: `Forbidden: ${r}`,
+          field: 'metadata',
+        })
       else if (r) causes.push(...r)
     }
     if (causes.length) throw invalid(type, name, causes)
@@ -243,7 +294,8 @@ export class Store {
         if (!obj.type) obj.type = 'Opaque'
         if (isObj(obj.stringData)) {
           const data = isObj(obj.data) ? obj.data : {}
-          for (const [k, v] of Object.entries(obj.stringData)) data[k] = Buffer.from(String(v)).toString('base64')
+          for (const [k, v] of Object.entries(obj.stringData))
+            data[k] = Buffer.from(String(v)).toString('base64')
           obj.data = data
           delete obj.stringData
         }
@@ -255,7 +307,8 @@ export class Store {
         if (!spec.sessionAffinity) spec.sessionAffinity = 'None'
         const oldSpec = old && isObj(old.spec) ? old.spec : {}
         if (!spec.clusterIP && spec.type !== 'ExternalName') {
-          spec.clusterIP = (oldSpec.clusterIP as string) ?? `10.96.${(this.rv >> 8) & 255}.${this.rv & 255}`
+          spec.clusterIP =
+            (oldSpec.clusterIP as string) ?? `10.96.${(this.rv >> 8) & 255}.${this.rv & 255}`
           spec.clusterIPs = [spec.clusterIP]
         }
         if (Array.isArray(spec.ports)) {
@@ -272,9 +325,13 @@ export class Store {
       case 'ReplicaSet':
         if (spec && spec.replicas === undefined) spec.replicas = 1
         if (spec && type.kind === 'Deployment' && !spec.strategy) {
-          spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } }
+          spec.strategy = {
+            type: 'RollingUpdate',
+            rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' },
+          }
         }
-        if (spec && spec.revisionHistoryLimit === undefined && type.kind !== 'ReplicaSet') spec.revisionHistoryLimit = 10
+        if (spec && spec.revisionHistoryLimit === undefined && type.kind !== 'ReplicaSet')
+          spec.revisionHistoryLimit = 10
         break
       case 'Job':
         if (spec && spec.backoffLimit === undefined) spec.backoffLimit = 6
@@ -306,8 +363,20 @@ export class Store {
           acceptedNames: clone(spec.names),
           storedVersions: (spec.versions as Obj[]).filter((v) => v.storage).map((v) => v.name),
           conditions: [
-            { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', message: 'no conflicts found', lastTransitionTime: at },
-            { type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted', lastTransitionTime: at },
+            {
+              type: 'NamesAccepted',
+              status: 'True',
+              reason: 'NoConflicts',
+              message: 'no conflicts found',
+              lastTransitionTime: at,
+            },
+            {
+              type: 'Established',
+              status: 'True',
+              reason: 'InitialNamesAccepted',
+              message: 'the initial names have been accepted',
+              lastTransitionTime: at,
+            },
           ],
         }
         break
@@ -325,9 +394,14 @@ export class Store {
 
   /** Records that `manager` wrote the fields that changed from `old` to `obj` (an Update). */
   private recordUpdate(type: ResourceType, obj: Obj, old: Obj | undefined, manager: string): void {
-    const paths = leafPaths(obj, false).filter((p) => !old || JSON.stringify(valueAt(old, p)) !== JSON.stringify(valueAt(obj, p)))
+    const paths = leafPaths(obj, false).filter(
+      (p) => !old || JSON.stringify(valueAt(old, p)) !== JSON.stringify(valueAt(obj, p)),
+    )
     const changed = new Set(paths.map(pathKey))
-    const entries = (old ? this.managedEntries(old) : []).map((e) => ({ ...e, fieldsV1: clone(e.fieldsV1) }))
+    const entries = (old ? this.managedEntries(old) : []).map((e) => ({
+      ...e,
+      fieldsV1: clone(e.fieldsV1),
+    }))
     const out: ManagedEntry[] = []
     let mine: FieldPath[] = []
     for (const e of entries) {
@@ -342,7 +416,14 @@ export class Store {
     const all = new Map(mine.map((p) => [pathKey(p), p]))
     for (const p of paths) all.set(pathKey(p), p)
     if (all.size) {
-      out.push({ manager, operation: 'Update', apiVersion: groupVersion(type), time: now(), fieldsType: 'FieldsV1', fieldsV1: toFieldsV1([...all.values()]) })
+      out.push({
+        manager,
+        operation: 'Update',
+        apiVersion: groupVersion(type),
+        time: now(),
+        fieldsType: 'FieldsV1',
+        fieldsV1: toFieldsV1([...all.values()]),
+      })
     }
     meta(obj).managedFields = out
   }
@@ -359,7 +440,9 @@ export class Store {
 
   private checkKind(type: ResourceType, body: Obj): void {
     if (body.kind !== undefined && body.kind !== type.kind) {
-      throw badRequest(`the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${groupVersion(type)})`)
+      throw badRequest(
+        `the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${groupVersion(type)})`,
+      )
     }
   }
 
@@ -373,7 +456,9 @@ export class Store {
     }
     if (type.namespaced) {
       if (md.namespace && md.namespace !== ns) {
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request')
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        )
       }
       md.namespace = ns
     } else delete md.namespace
@@ -391,10 +476,25 @@ export class Store {
     return this.store(type, obj, 'ADDED')
   }
 
-  private finishUpdate(type: ResourceType, existing: Obj, obj: Obj, op: WriteOp, opts: WriteOptions, managed?: ManagedEntry[], managedOnly = false): Obj {
+  private finishUpdate(
+    type: ResourceType,
+    existing: Obj,
+    obj: Obj,
+    op: WriteOp,
+    opts: WriteOptions,
+    managed?: ManagedEntry[],
+    managedOnly = false,
+  ): Obj {
     const md = meta(obj)
     const old = meta(existing)
-    for (const k of ['uid', 'creationTimestamp', 'generation', 'namespace', 'name', 'deletionTimestamp']) {
+    for (const k of [
+      'uid',
+      'creationTimestamp',
+      'generation',
+      'namespace',
+      'name',
+      'deletionTimestamp',
+    ]) {
       if (old[k] !== undefined) md[k] = old[k]
       else delete md[k]
     }
@@ -402,14 +502,19 @@ export class Store {
     this.defaults(type, obj, existing)
     this.checkValid(type, obj, op)
     this.checkImmutable(type, existing, obj)
-    if (type.hasStatus && specOf(obj) !== specOf(existing)) md.generation = Number(old.generation ?? 0) + 1
+    if (type.hasStatus && specOf(obj) !== specOf(existing))
+      md.generation = Number(old.generation ?? 0) + 1
     if (managed) md.managedFields = managed
     else this.recordUpdate(type, obj, existing, opts.fieldManager ?? 'unknown')
     if (opts.dryRun) {
       md.resourceVersion = old.resourceVersion
       return this.output(type, obj)
     }
-    if (!managedOnly && JSON.stringify({ ...obj, metadata: { ...md, managedFields: undefined } }) === JSON.stringify({ ...existing, metadata: { ...old, managedFields: undefined } })) {
+    if (
+      !managedOnly &&
+      JSON.stringify({ ...obj, metadata: { ...md, managedFields: undefined } }) ===
+        JSON.stringify({ ...existing, metadata: { ...old, managedFields: undefined } })
+    ) {
       // a no-op write keeps its resourceVersion and sends no event, as the real server
       md.resourceVersion = old.resourceVersion
       this.objects.set(objKey(typeKeyOf(type), String(md.namespace ?? ''), String(md.name)), obj)
@@ -422,7 +527,10 @@ export class Store {
   private checkImmutable(type: ResourceType, old: Obj, obj: Obj): void {
     const spec = (o: Obj): Obj => (isObj(o.spec) ? o.spec : {})
     const fields: string[] =
-      type.kind === 'Deployment' || type.kind === 'StatefulSet' || type.kind === 'DaemonSet' || type.kind === 'ReplicaSet'
+      type.kind === 'Deployment' ||
+      type.kind === 'StatefulSet' ||
+      type.kind === 'DaemonSet' ||
+      type.kind === 'ReplicaSet'
         ? ['selector']
         : type.kind === 'Job'
           ? ['selector', 'template', 'completionMode']
@@ -434,12 +542,24 @@ export class Store {
       const before = spec(old)[f]
       if (before === undefined) continue
       if (JSON.stringify(before) !== JSON.stringify(spec(obj)[f])) {
-        causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(spec(obj)[f] ?? null)}: field is immutable`, field: `spec.${f}` })
+        causes.push({
+          reason: 'FieldValueInvalid',
+          message: `Invalid value: ${JSON.stringify(spec(obj)[f] ?? null)}: field is immutable`,
+          field: `spec.${f}`,
+        })
       }
     }
     if (type.kind === 'Secret' || type.kind === 'ConfigMap') {
-      if (old.immutable === true && (JSON.stringify(old.data) !== JSON.stringify(obj.data) || JSON.stringify(old.binaryData) !== JSON.stringify(obj.binaryData))) {
-        causes.push({ reason: 'FieldValueForbidden', message: 'Forbidden: field is immutable when `immutable` is set', field: 'data' })
+      if (
+        old.immutable === true &&
+        (JSON.stringify(old.data) !== JSON.stringify(obj.data) ||
+          JSON.stringify(old.binaryData) !== JSON.stringify(obj.binaryData))
+      ) {
+        causes.push({
+          reason: 'FieldValueForbidden',
+          message: 'Forbidden: field is immutable when `immutable` is set',
+          field: 'data',
+        })
       }
     }
     if (causes.length) throw invalid(type, String(meta(obj).name), causes)
@@ -452,39 +572,80 @@ export class Store {
     if (!existing) throw notFound(type, name)
     const obj = clone(body)
     const md = meta(obj)
-    if (md.name !== undefined && md.name !== name) throw badRequest(`the name of the object (${String(md.name)}) does not match the name on the URL (${name})`)
-    if (md.resourceVersion !== undefined && md.resourceVersion !== '' && md.resourceVersion !== meta(existing).resourceVersion) throw conflict(type, name)
+    if (md.name !== undefined && md.name !== name)
+      throw badRequest(
+        `the name of the object (${String(md.name)}) does not match the name on the URL (${name})`,
+      )
+    if (
+      md.resourceVersion !== undefined &&
+      md.resourceVersion !== '' &&
+      md.resourceVersion !== meta(existing).resourceVersion
+    )
+      throw conflict(type, name)
     return this.finishUpdate(type, existing, obj, 'update', opts)
   }
 
   /** PATCH with a function that computes the patched object (json, merge and strategic patches). */
-  patch(type: ResourceType, ns: string, name: string, fn: (current: Obj) => unknown, opts: WriteOptions = {}): Obj {
+  patch(
+    type: ResourceType,
+    ns: string,
+    name: string,
+    fn: (current: Obj) => unknown,
+    opts: WriteOptions = {},
+  ): Obj {
     const existing = this.getRaw(type, ns, name)
     if (!existing) throw notFound(type, name)
     const patched = fn(this.output(type, existing))
     if (!isObj(patched)) throw badRequest('the patch did not produce an object')
     const md = meta(patched)
-    if (md.resourceVersion !== meta(existing).resourceVersion && md.resourceVersion !== undefined) throw conflict(type, name)
+    if (md.resourceVersion !== meta(existing).resourceVersion && md.resourceVersion !== undefined)
+      throw conflict(type, name)
     // a patch that writes managedFields sets them as given (how clients migrate ownership)
-    const explicit = JSON.stringify(md.managedFields) !== JSON.stringify(meta(existing).managedFields) && Array.isArray(md.managedFields)
-    return this.finishUpdate(type, existing, patched, 'patch', opts, explicit ? (md.managedFields as ManagedEntry[]) : undefined, explicit)
+    const explicit =
+      JSON.stringify(md.managedFields) !== JSON.stringify(meta(existing).managedFields) &&
+      Array.isArray(md.managedFields)
+    return this.finishUpdate(
+      type,
+      existing,
+      patched,
+      'patch',
+      opts,
+      explicit ? (md.managedFields as ManagedEntry[]) : undefined,
+      explicit,
+    )
   }
 
   /** PATCH with `application/apply-patch+yaml`: server-side apply. */
   apply(type: ResourceType, ns: string, name: string, config: Obj, opts: WriteOptions): Obj {
     const manager = opts.fieldManager
     if (!manager) {
-      throw new ApiStatusError(422, 'Invalid', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch', {
-        group: 'meta.k8s.io',
-        kind: 'PatchOptions',
-        causes: [{ reason: 'FieldValueRequired', message: 'Required value: is required for apply patch', field: 'fieldManager' }],
-      })
+      throw new ApiStatusError(
+        422,
+        'Invalid',
+        'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+        {
+          group: 'meta.k8s.io',
+          kind: 'PatchOptions',
+          causes: [
+            {
+              reason: 'FieldValueRequired',
+              message: 'Required value: is required for apply patch',
+              field: 'fieldManager',
+            },
+          ],
+        },
+      )
     }
     this.checkKind(type, config)
     const cmd = meta(config)
-    if (cmd.name !== name) throw badRequest(`the name of the object (${String(cmd.name)}) does not match the name on the URL (${name})`)
+    if (cmd.name !== name)
+      throw badRequest(
+        `the name of the object (${String(cmd.name)}) does not match the name on the URL (${name})`,
+      )
     if (type.namespaced && cmd.namespace !== undefined && cmd.namespace !== ns) {
-      throw badRequest('the namespace of the provided object does not match the namespace sent on the request')
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      )
     }
     const applied = leafPaths(config, false)
     const appliedKeys = new Set(applied.map(pathKey))
@@ -521,7 +682,10 @@ export class Store {
       const kept: FieldPath[] = []
       for (const p of own) {
         const overlaps = appliedKeys.has(pathKey(p)) && p[p.length - 1] !== '.'
-        if (overlaps && JSON.stringify(valueAt(existing, p)) !== JSON.stringify(valueAt(config, p))) {
+        if (
+          overlaps &&
+          JSON.stringify(valueAt(existing, p)) !== JSON.stringify(valueAt(config, p))
+        ) {
           conflicts.push({ manager: e.manager, apiVersion: e.apiVersion, path: p })
           if (opts.force) continue
         }
@@ -530,13 +694,19 @@ export class Store {
       if (kept.length) others.push({ ...e, fieldsV1: toFieldsV1(kept) })
     }
     if (conflicts.length && !opts.force) {
-      const lines = conflicts.map((c) => `conflict with "${c.manager}" using ${c.apiVersion}: ${pathString(c.path)}`)
+      const lines = conflicts.map(
+        (c) => `conflict with "${c.manager}" using ${c.apiVersion}: ${pathString(c.path)}`,
+      )
       const msg =
         conflicts.length === 1
           ? `Apply failed with 1 conflict: ${lines[0]}`
           : `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`
       throw new ApiStatusError(409, 'Conflict', msg, {
-        causes: conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}" using ${c.apiVersion}`, field: pathString(c.path) })),
+        causes: conflicts.map((c) => ({
+          reason: 'FieldManagerConflict',
+          message: `conflict with "${c.manager}" using ${c.apiVersion}`,
+          field: pathString(c.path),
+        })),
       })
     }
     const ownedByOthers = new Set(others.flatMap((e) => fromFieldsV1(e.fieldsV1)).map(pathKey))
@@ -553,14 +723,20 @@ export class Store {
   setStatus(type: ResourceType, ns: string, name: string, status: unknown): Obj {
     const existing = this.getRaw(type, ns, name)
     if (!existing) throw notFound(type, name)
-    if (JSON.stringify(existing.status) === JSON.stringify(status)) return this.output(type, existing)
+    if (JSON.stringify(existing.status) === JSON.stringify(status))
+      return this.output(type, existing)
     const obj = clone(existing)
     obj.status = clone(status)
     return this.store(type, obj, 'MODIFIED', existing)
   }
 
   /** DELETE; cascades to dependents unless the policy is Orphan. */
-  delete(type: ResourceType, ns: string, name: string, opts: { dryRun?: boolean; propagationPolicy?: string } = {}): Obj {
+  delete(
+    type: ResourceType,
+    ns: string,
+    name: string,
+    opts: { dryRun?: boolean; propagationPolicy?: string } = {},
+  ): Obj {
     const existing = this.getRaw(type, ns, name)
     if (!existing) throw notFound(type, name)
     const out = this.output(type, existing)
@@ -579,7 +755,8 @@ export class Store {
     meta(gone).resourceVersion = String(this.rv)
     this.emit(type, { type: 'DELETED', object: gone })
     if (type.kind === 'Namespace') {
-      for (const t of this.uniqueTypes()) if (t.namespaced) for (const o of this.listRaw(t, String(md.name))) this.remove(t, o, true)
+      for (const t of this.uniqueTypes())
+        if (t.namespaced) for (const o of this.listRaw(t, String(md.name))) this.remove(t, o, true)
     }
     if (type.kind === 'CustomResourceDefinition') this.unregisterCrd(obj)
     if (cascade) {
@@ -587,7 +764,8 @@ export class Store {
       for (const t of this.uniqueTypes()) {
         for (const o of this.listRaw(t, undefined)) {
           const refs = meta(o).ownerReferences
-          if (Array.isArray(refs) && refs.some((r) => isObj(r) && r.uid === uid)) this.remove(t, o, true)
+          if (Array.isArray(refs) && refs.some((r) => isObj(r) && r.uid === uid))
+            this.remove(t, o, true)
         }
       }
     }
@@ -629,7 +807,8 @@ export class Store {
     const name = String(meta(crd).name)
     const dropped = this.types.filter((t) => t.crd === name)
     for (const t of dropped) for (const o of this.listRaw(t, undefined)) this.remove(t, o, true)
-    for (let i = this.types.length - 1; i >= 0; i--) if (this.types[i]?.crd === name) this.types.splice(i, 1)
+    for (let i = this.types.length - 1; i >= 0; i--)
+      if (this.types[i]?.crd === name) this.types.splice(i, 1)
   }
 
   private scheduleSave(): void {
@@ -642,11 +821,17 @@ export class Store {
     if (this.saveTimer) clearTimeout(this.saveTimer)
     this.saveTimer = undefined
     if (!this.stateFile) return
-    writeFileSync(this.stateFile, JSON.stringify({ rv: this.rv, objects: [...this.objects.entries()] }))
+    writeFileSync(
+      this.stateFile,
+      JSON.stringify({ rv: this.rv, objects: [...this.objects.entries()] }),
+    )
   }
 
   private load(file: string): void {
-    const state = JSON.parse(readFileSync(file, 'utf8')) as { rv: number; objects: Array<[string, Obj]> }
+    const state = JSON.parse(readFileSync(file, 'utf8')) as {
+      rv: number
+      objects: Array<[string, Obj]>
+    }
     this.rv = state.rv
     for (const [k, v] of state.objects) {
       this.objects.set(k, v)

@@ -17,14 +17,24 @@ function columnsFor(kind: string): Column[] {
   switch (kind) {
     case 'Deployment':
       return [
-        { name: 'Ready', type: 'string', cell: (o) => `${Number(status(o).readyReplicas ?? 0)}/${Number(spec(o).replicas ?? 0)}` },
-        { name: 'Up-to-date', type: 'integer', cell: (o) => Number(status(o).updatedReplicas ?? 0) },
-        { name: 'Available', type: 'integer', cell: (o) => Number(status(o).availableReplicas ?? 0) },
+        {
+          name: 'Ready',
+          type: 'string',
+          cell: (o) => `${Number(status(o).readyReplicas ?? 0)}/${Number(spec(o).replicas ?? 0)}`,
+        },
+        {
+          name: 'Up-to-date',
+          type: 'integer',
+          cell: (o) => Number(status(o).updatedReplicas ?? 0),
+        },
+        {
+          name: 'Available',
+          type: 'integer',
+          cell: (o) => Number(status(o).availableReplicas ?? 0),
+        },
       ]
     case 'Pod':
-      return [
-        { name: 'Status', type: 'string', cell: (o) => String(status(o).phase ?? 'Pending') },
-      ]
+      return [{ name: 'Status', type: 'string', cell: (o) => String(status(o).phase ?? 'Pending') }]
     case 'Service':
       return [
         { name: 'Type', type: 'string', cell: (o) => String(spec(o).type ?? '') },
@@ -33,15 +43,32 @@ function columnsFor(kind: string): Column[] {
     case 'Secret':
       return [
         { name: 'Type', type: 'string', cell: (o) => String(o.type ?? '') },
-        { name: 'Data', type: 'integer', cell: (o) => Object.keys(isObj(o.data) ? o.data : {}).length },
+        {
+          name: 'Data',
+          type: 'integer',
+          cell: (o) => Object.keys(isObj(o.data) ? o.data : {}).length,
+        },
       ]
     case 'ConfigMap':
-      return [{ name: 'Data', type: 'integer', cell: (o) => Object.keys(isObj(o.data) ? o.data : {}).length }]
+      return [
+        {
+          name: 'Data',
+          type: 'integer',
+          cell: (o) => Object.keys(isObj(o.data) ? o.data : {}).length,
+        },
+      ]
     case 'Event':
       return [
         { name: 'Type', type: 'string', cell: (o) => String(o.type ?? '') },
         { name: 'Reason', type: 'string', cell: (o) => String(o.reason ?? '') },
-        { name: 'Object', type: 'string', cell: (o) => { const io = isObj(o.involvedObject) ? o.involvedObject : {}; return `${String(io.kind ?? '').toLowerCase()}/${String(io.name ?? '')}` } },
+        {
+          name: 'Object',
+          type: 'string',
+          cell: (o) => {
+            const io = isObj(o.involvedObject) ? o.involvedObject : {}
+            return `${String(io.kind ?? '').toLowerCase()}/${String(io.name ?? '')}`
+          },
+        },
         { name: 'Message', type: 'string', cell: (o) => String(o.message ?? '') },
       ]
     case 'Namespace':
@@ -52,11 +79,20 @@ function columnsFor(kind: string): Column[] {
 }
 
 /** A Table of objects of one kind. */
-export function toTable(kind: string, objects: Obj[], resourceVersion: string, includeObject: string): Obj {
+export function toTable(
+  kind: string,
+  objects: Obj[],
+  resourceVersion: string,
+  includeObject: string,
+): Obj {
   const cols: Column[] = [
     { name: 'Name', type: 'string', cell: (o) => (isObj(o.metadata) ? o.metadata.name : '') },
     ...columnsFor(kind),
-    { name: 'Age', type: 'string', cell: (o) => age(isObj(o.metadata) ? o.metadata.creationTimestamp : undefined) },
+    {
+      name: 'Age',
+      type: 'string',
+      cell: (o) => age(isObj(o.metadata) ? o.metadata.creationTimestamp : undefined),
+    },
   ]
   return {
     kind: 'Table',

@@ -17,11 +17,19 @@ const serviceMsg =
 const labelNamed = new Set(['Namespace'])
 
 function invalidValue(field: string, value: unknown, detail: string): StatusCause {
-  return { reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(value)}: ${detail}`, field }
+  return {
+    reason: 'FieldValueInvalid',
+    message: `Invalid value: ${JSON.stringify(value)}: ${detail}`,
+    field,
+  }
 }
 
 function required(field: string, detail?: string): StatusCause {
-  return { reason: 'FieldValueRequired', message: detail ? `Required value: ${detail}` : 'Required value', field }
+  return {
+    reason: 'FieldValueRequired',
+    message: detail ? `Required value: ${detail}` : 'Required value',
+    field,
+  }
 }
 
 function podSpecCauses(spec: unknown, at: string): StatusCause[] {
@@ -36,8 +44,14 @@ function podSpecCauses(spec: unknown, at: string): StatusCause[] {
     const f = `${at}.containers[${i}]`
     const name = isObj(c) ? c.name : undefined
     if (typeof name !== 'string' || name === '') causes.push(required(`${f}.name`))
-    else if (!label.test(name) || name.length > 63) causes.push(invalidValue(`${f}.name`, name, labelMsg))
-    else if (seen.has(name)) causes.push({ reason: 'FieldValueDuplicate', message: `Duplicate value: ${JSON.stringify(name)}`, field: `${f}.name` })
+    else if (!label.test(name) || name.length > 63)
+      causes.push(invalidValue(`${f}.name`, name, labelMsg))
+    else if (seen.has(name))
+      causes.push({
+        reason: 'FieldValueDuplicate',
+        message: `Duplicate value: ${JSON.stringify(name)}`,
+        field: `${f}.name`,
+      })
     else seen.add(name)
     const image = isObj(c) ? c.image : undefined
     if (typeof image !== 'string' || image.trim() === '') causes.push(required(`${f}.image`))
@@ -59,9 +73,17 @@ function templateCauses(spec: Obj, needsSelector: boolean): StatusCause[] {
     const tm = isObj(template.metadata) ? template.metadata : {}
     const labels = (isObj(tm.labels) ? tm.labels : {}) as Record<string, string>
     if (Object.keys(want).length === 0 && !Array.isArray(selector.matchExpressions)) {
-      causes.push(invalidValue('spec.selector', selector, 'empty selector is invalid for deployment'))
+      causes.push(
+        invalidValue('spec.selector', selector, 'empty selector is invalid for deployment'),
+      )
     } else if (Object.entries(want).some(([k, v]) => labels[k] !== v)) {
-      causes.push(invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'))
+      causes.push(
+        invalidValue(
+          'spec.template.metadata.labels',
+          labels,
+          '`selector` does not match template `labels`',
+        ),
+      )
     }
   }
   causes.push(...podSpecCauses(template.spec, 'spec.template.spec'))
@@ -76,16 +98,28 @@ export function validate(type: ResourceType, obj: Obj): StatusCause[] {
   if (typeof name !== 'string' || name === '') {
     causes.push(required('metadata.name', 'name or generateName is required'))
   } else if (type.kind === 'Service') {
-    if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) causes.push(invalidValue('metadata.name', name, serviceMsg))
+    if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63)
+      causes.push(invalidValue('metadata.name', name, serviceMsg))
   } else if (labelNamed.has(type.kind)) {
-    if (!label.test(name) || name.length > 63) causes.push(invalidValue('metadata.name', name, labelMsg))
+    if (!label.test(name) || name.length > 63)
+      causes.push(invalidValue('metadata.name', name, labelMsg))
   } else if (!type.crd && (!subdomain.test(name) || name.length > 253)) {
     causes.push(invalidValue('metadata.name', name, subdomainMsg))
   }
   if (isObj(md.labels)) {
     for (const [k, v] of Object.entries(md.labels)) {
-      if (typeof v !== 'string' || v.length > 63 || !/^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v)) {
-        causes.push(invalidValue(`metadata.labels`, v, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"))
+      if (
+        typeof v !== 'string' ||
+        v.length > 63 ||
+        !/^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v)
+      ) {
+        causes.push(
+          invalidValue(
+            `metadata.labels`,
+            v,
+            "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+          ),
+        )
         break
       }
       void k
@@ -103,7 +137,8 @@ export function validate(type: ResourceType, obj: Obj): StatusCause[] {
       causes.push(...templateCauses(spec, false))
       break
     case 'CronJob': {
-      if (typeof spec.schedule !== 'string' || !spec.schedule) causes.push(required('spec.schedule'))
+      if (typeof spec.schedule !== 'string' || !spec.schedule)
+        causes.push(required('spec.schedule'))
       const jt = isObj(spec.jobTemplate) ? spec.jobTemplate : {}
       const jspec = isObj(jt.spec) ? jt.spec : {}
       const tmpl = isObj(jspec.template) ? jspec.template : {}
@@ -120,7 +155,8 @@ export function validate(type: ResourceType, obj: Obj): StatusCause[] {
         if (!headless && spec.type !== 'ExternalName') causes.push(required('spec.ports'))
       } else {
         ports.forEach((p, i) => {
-          if (!isObj(p) || typeof p.port !== 'number') causes.push(required(`spec.ports[${i}].port`))
+          if (!isObj(p) || typeof p.port !== 'number')
+            causes.push(required(`spec.ports[${i}].port`))
         })
       }
       break
@@ -130,10 +166,15 @@ export function validate(type: ResourceType, obj: Obj): StatusCause[] {
       if (typeof spec.group !== 'string') causes.push(required('spec.group'))
       if (typeof names.plural !== 'string') causes.push(required('spec.names.plural'))
       if (typeof names.kind !== 'string') causes.push(required('spec.names.kind'))
-      if (typeof name === 'string' && typeof names.plural === 'string' && name !== `${names.plural}.${spec.group}`) {
+      if (
+        typeof name === 'string' &&
+        typeof names.plural === 'string' &&
+        name !== `${names.plural}.${spec.group}`
+      ) {
         causes.push(invalidValue('metadata.name', name, `must be spec.names.plural+"."+spec.group`))
       }
-      if (!Array.isArray(spec.versions) || spec.versions.length === 0) causes.push(required('spec.versions'))
+      if (!Array.isArray(spec.versions) || spec.versions.length === 0)
+        causes.push(required('spec.versions'))
       break
     }
   }

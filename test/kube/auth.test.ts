@@ -17,6 +17,10 @@ describe('bearer token authentication', () => {
     expect(await releases.list(undefined)).toEqual([])
     const anonymous = await fetch(`${double.url}/api/v1/namespaces`)
     expect(anonymous.status).toBe(401)
-    expect(await anonymous.json()).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 })
+    expect(await anonymous.json()).toMatchObject({
+      kind: 'Status',
+      reason: 'Unauthorized',
+      code: 401,
+    })
   })
 })

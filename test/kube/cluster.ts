@@ -9,16 +9,36 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startKubeDouble, type KubeDouble } from '../kube-double/index.ts'
 import { freePort } from '../support/ports.ts'
-import { isolatedHelmEnv, kubectlPath, repoRoot, run, helmPath, type RunResult } from '../support/tools.ts'
+import {
+  isolatedHelmEnv,
+  kubectlPath,
+  repoRoot,
+  run,
+  helmPath,
+  type RunResult,
+} from '../support/tools.ts'
 
 /**
  * Runs the double in a child process (`pnpm kube-double`), for code that blocks its own thread
  * while the server answers (the synchronous `lookup` during rendering).
  */
-export async function startDoubleProcess(): Promise<{ kubeconfigPath: string; stop(): Promise<void> }> {
+export async function startDoubleProcess(): Promise<{
+  kubeconfigPath: string
+  stop(): Promise<void>
+}> {
   const port = await freePort()
   const kubeconfigPath = join(mkdtempSync(join(tmpdir(), 'kube-double-proc-')), 'kubeconfig')
-  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'test', 'kube-double', 'main.ts'), '--port', String(port), '--kubeconfig', kubeconfigPath], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(
+    join(repoRoot, 'node_modules', '.bin', 'tsx'),
+    [
+      join(repoRoot, 'test', 'kube-double', 'main.ts'),
+      '--port',
+      String(port),
+      '--kubeconfig',
+      kubeconfigPath,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   await new Promise<void>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (d: Buffer) => {
@@ -53,10 +73,13 @@ export interface TestCluster {
 }
 
 /** Starts (or connects to) the cluster. */
-export async function startCluster(options: { kubelet?: boolean; separateProcess?: boolean } = {}): Promise<TestCluster> {
+export async function startCluster(
+  options: { kubelet?: boolean; separateProcess?: boolean } = {},
+): Promise<TestCluster> {
   const real = process.env.SLIPWAY_TEST_KUBECONFIG
   const proc = !real && options.separateProcess ? await startDoubleProcess() : undefined
-  const double = real || proc ? undefined : await startKubeDouble({ kubelet: options.kubelet ?? true })
+  const double =
+    real || proc ? undefined : await startKubeDouble({ kubelet: options.kubelet ?? true })
   const kubeconfigPath = real ?? proc?.kubeconfigPath ?? (double as KubeDouble).kubeconfigPath
   const env = isolatedHelmEnv({ KUBECONFIG: kubeconfigPath })
   const namespaces: string[] = []
@@ -78,7 +101,9 @@ export async function startCluster(options: { kubelet?: boolean; separateProcess
     async stop() {
       if (double) await double.stop()
       else if (proc) await proc.stop()
-      else for (const ns of namespaces) await cluster.kubectl(['delete', 'namespace', ns, '--wait=false', '--ignore-not-found'])
+      else
+        for (const ns of namespaces)
+          await cluster.kubectl(['delete', 'namespace', ns, '--wait=false', '--ignore-not-found'])
     },
   }
   return cluster

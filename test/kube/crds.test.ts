@@ -22,10 +22,20 @@ describe('charts that bring CustomResourceDefinitions', () => {
   it('creates the CRDs first, waits until they are established, then applies the custom resources', async () => {
     const ns = await c.namespace()
     const events: ApplyEvent[] = []
-    await releases.install({ name: 'g', namespace: ns, chart: await loadChart(chartDir) }, (e) => events.push(e))
-    const steps = events.filter((e) => ['crd', 'apply'].includes(e.phase) && e.action !== 'waiting').map((e) => `${e.phase}:${e.action}:${e.kind}`)
-    expect(steps).toEqual(['crd:created:CustomResourceDefinition', 'crd:ready:CustomResourceDefinition', 'apply:created:Gadget'])
-    const got = JSON.parse((await c.kubectl(['get', 'gadgets', 'g-gadget', '-n', ns, '-o', 'json'])).stdout)
+    await releases.install({ name: 'g', namespace: ns, chart: await loadChart(chartDir) }, (e) =>
+      events.push(e),
+    )
+    const steps = events
+      .filter((e) => ['crd', 'apply'].includes(e.phase) && e.action !== 'waiting')
+      .map((e) => `${e.phase}:${e.action}:${e.kind}`)
+    expect(steps).toEqual([
+      'crd:created:CustomResourceDefinition',
+      'crd:ready:CustomResourceDefinition',
+      'apply:created:Gadget',
+    ])
+    const got = JSON.parse(
+      (await c.kubectl(['get', 'gadgets', 'g-gadget', '-n', ns, '-o', 'json'])).stdout,
+    )
     expect(got.spec.size).toBe(3)
     // as helm install: the CRDs are created before rendering, so .Capabilities has their API
     expect(got.spec.capabilities).toBe('seen')
@@ -35,10 +45,15 @@ describe('charts that bring CustomResourceDefinitions', () => {
 
     // an upgrade leaves the existing CRD alone
     const upEvents: ApplyEvent[] = []
-    const upgraded = await releases.upgrade({ name: 'g', namespace: ns, chart: await loadChart(chartDir), values: { size: 5 } }, (e) => upEvents.push(e))
+    const upgraded = await releases.upgrade(
+      { name: 'g', namespace: ns, chart: await loadChart(chartDir), values: { size: 5 } },
+      (e) => upEvents.push(e),
+    )
     expect(upEvents.filter((e) => e.phase === 'crd')).toEqual([])
     expect(upgraded.manifest).toContain('capabilities: seen')
-    const after = JSON.parse((await c.kubectl(['get', 'gadgets', 'g-gadget', '-n', ns, '-o', 'json'])).stdout)
+    const after = JSON.parse(
+      (await c.kubectl(['get', 'gadgets', 'g-gadget', '-n', ns, '-o', 'json'])).stdout,
+    )
     expect(after.spec.size).toBe(5)
   })
 
@@ -47,7 +62,9 @@ describe('charts that bring CustomResourceDefinitions', () => {
     const r = await c.helm(['install', 'hg', chartDir, '-n', ns])
     expect(r.stderr).toBe('')
     expect(r.stdout).toContain('STATUS: deployed')
-    const items = JSON.parse((await c.kubectl(['get', 'gadgets', '-n', ns, '-o', 'json'])).stdout).items
+    const items = JSON.parse(
+      (await c.kubectl(['get', 'gadgets', '-n', ns, '-o', 'json'])).stdout,
+    ).items
     expect(items.map((i: { spec: unknown }) => i.spec)).toEqual([{ size: 3, capabilities: 'seen' }])
   })
 })

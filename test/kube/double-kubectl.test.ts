@@ -58,14 +58,30 @@ describe('kubectl against the cluster', () => {
     expect(obj.spec.replicas).toBe(2)
     expect(obj.spec.template.spec.containers[0].image).toBe('nginx:1.25')
     expect(obj.metadata.uid).toMatch(/^[0-9a-f-]{36}$/)
-    const labelled = await c.kubectl(['get', 'configmaps', '-n', ns, '-l', 'tier=config', '-o', 'name'])
+    const labelled = await c.kubectl([
+      'get',
+      'configmaps',
+      '-n',
+      ns,
+      '-l',
+      'tier=config',
+      '-o',
+      'name',
+    ])
     expect(labelled.stdout.trim()).toBe('configmap/settings')
   })
 
   it('waits for a rollout in kubelet mode', async () => {
     const ns = await c.namespace()
     await c.kubectl(['apply', '--server-side', '-f', '-'], deployment(ns, 3))
-    const status = await c.kubectl(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=30s'])
+    const status = await c.kubectl([
+      'rollout',
+      'status',
+      'deployment/web',
+      '-n',
+      ns,
+      '--timeout=30s',
+    ])
     expect(status.code).toBe(0)
     expect(status.stdout).toContain('successfully rolled out')
     const pods = await c.kubectl(['get', 'pods', '-n', ns, '-l', 'app=web', '-o', 'name'])
@@ -81,9 +97,20 @@ describe('kubectl against the cluster', () => {
     expect(again.code).not.toBe(0)
     expect(again.stderr).toContain('Apply failed with 1 conflict')
     expect(again.stderr).toContain('.spec.replicas')
-    const forced = await c.kubectl(['apply', '--server-side', '--force-conflicts', '-f', '-'], deployment(ns, 2))
+    const forced = await c.kubectl(
+      ['apply', '--server-side', '--force-conflicts', '-f', '-'],
+      deployment(ns, 2),
+    )
     expect(forced.code).toBe(0)
-    const replicas = await c.kubectl(['get', 'deployment', 'web', '-n', ns, '-o', 'jsonpath={.spec.replicas}'])
+    const replicas = await c.kubectl([
+      'get',
+      'deployment',
+      'web',
+      '-n',
+      ns,
+      '-o',
+      'jsonpath={.spec.replicas}',
+    ])
     expect(replicas.stdout).toBe('2')
   })
 
@@ -116,10 +143,17 @@ spec:
     // deleting the Deployment takes its ReplicaSet and Pods with it
     await c.kubectl(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=30s'])
     expect((await c.kubectl(['get', 'pods', '-n', ns, '-o', 'name'])).stdout.trim()).not.toBe('')
-    expect((await c.kubectl(['delete', 'deployment', 'web', '-n', ns, '--cascade=foreground'])).code).toBe(0)
-    await vi.waitFor(async () => {
-      expect((await c.kubectl(['get', 'replicasets,pods', '-n', ns, '-o', 'name'])).stdout.trim()).toBe('')
-    }, { timeout: 30_000, interval: 200 })
+    expect(
+      (await c.kubectl(['delete', 'deployment', 'web', '-n', ns, '--cascade=foreground'])).code,
+    ).toBe(0)
+    await vi.waitFor(
+      async () => {
+        expect(
+          (await c.kubectl(['get', 'replicasets,pods', '-n', ns, '-o', 'name'])).stdout.trim(),
+        ).toBe('')
+      },
+      { timeout: 30_000, interval: 200 },
+    )
     const delNs = await c.kubectl(['delete', 'namespace', ns])
     expect(delNs.code).toBe(0)
     const left = await c.kubectl(['get', 'deployments', '-n', ns, '-o', 'name'])
@@ -142,25 +176,57 @@ spec:
 `
     const ns = await c.namespace()
     expect((await c.kubectl(['apply', '--server-side', '-f', '-'], crd)).code).toBe(0)
-    const wait = await c.kubectl(['wait', '--for=condition=Established', 'crd/widgets.example.com', '--timeout=30s'])
+    const wait = await c.kubectl([
+      'wait',
+      '--for=condition=Established',
+      'crd/widgets.example.com',
+      '--timeout=30s',
+    ])
     expect(wait.code).toBe(0)
     const cr = `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w1, namespace: ${ns}}\nspec: {size: 3}\n`
     const applied = await c.kubectl(['apply', '--server-side', '-f', '-'], cr)
     expect(applied.stdout).toContain('widget.example.com/w1 serverside-applied')
-    const got = await c.kubectl(['get', 'widgets', '-n', ns, '-o', 'jsonpath={.items[0].spec.size}'])
+    const got = await c.kubectl([
+      'get',
+      'widgets',
+      '-n',
+      ns,
+      '-o',
+      'jsonpath={.items[0].spec.size}',
+    ])
     expect(got.stdout).toBe('3')
     await c.kubectl(['delete', 'crd', 'widgets.example.com'])
   })
 
   it('validates with --dry-run=server without storing, and selects by field', async () => {
     const ns = await c.namespace()
-    const dry = await c.kubectl(['apply', '--server-side', '--dry-run=server', '-f', '-'], deployment(ns, 1))
+    const dry = await c.kubectl(
+      ['apply', '--server-side', '--dry-run=server', '-f', '-'],
+      deployment(ns, 1),
+    )
     expect(dry.stdout).toContain('deployment.apps/web serverside-applied (server dry run)')
     expect((await c.kubectl(['get', 'deployment', 'web', '-n', ns])).stderr).toContain('not found')
     await c.kubectl(['apply', '--server-side', '-f', '-'], deployment(ns, 1))
-    const byName = await c.kubectl(['get', 'configmaps', '-n', ns, '--field-selector', 'metadata.name=settings', '-o', 'name'])
+    const byName = await c.kubectl([
+      'get',
+      'configmaps',
+      '-n',
+      ns,
+      '--field-selector',
+      'metadata.name=settings',
+      '-o',
+      'name',
+    ])
     expect(byName.stdout.trim()).toBe('configmap/settings')
-    const notName = await c.kubectl(['get', 'services', '-A', '--field-selector', `metadata.namespace=${ns},metadata.name!=web`, '-o', 'name'])
+    const notName = await c.kubectl([
+      'get',
+      'services',
+      '-A',
+      '--field-selector',
+      `metadata.namespace=${ns},metadata.name!=web`,
+      '-o',
+      'name',
+    ])
     expect(notName.stdout.trim()).toBe('')
   })
 
@@ -168,14 +234,27 @@ spec:
     const ns = await c.namespace()
     await c.kubectl(['apply', '--server-side', '-f', '-'], deployment(ns, 1))
     await c.kubectl(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=30s'])
-    const pod = (await c.kubectl(['get', 'pods', '-n', ns, '-l', 'app=web', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout
+    const pod = (
+      await c.kubectl([
+        'get',
+        'pods',
+        '-n',
+        ns,
+        '-l',
+        'app=web',
+        '-o',
+        'jsonpath={.items[0].metadata.name}',
+      ])
+    ).stdout
     const logs = await c.kubectl(['logs', pod, '-n', ns])
     expect(logs.code).toBe(0)
     if (c.double) expect(logs.stdout).toContain('web: started nginx:1.25')
     // a watch from a resourceVersion sees later changes only
     if (!c.double) return
     const rv = c.double.store.resourceVersion
-    const res = await fetch(`${c.double.url}/api/v1/namespaces/${ns}/configmaps?watch=1&resourceVersion=${rv}&timeoutSeconds=5`)
+    const res = await fetch(
+      `${c.double.url}/api/v1/namespaces/${ns}/configmaps?watch=1&resourceVersion=${rv}&timeoutSeconds=5`,
+    )
     const reader = res.body!.getReader()
     await c.kubectl(['create', 'configmap', 'late', '-n', ns, '--from-literal=a=b'])
     const { value } = await reader.read()
@@ -188,9 +267,13 @@ spec:
   it('deletes a collection by label selector', async () => {
     if (!c.double) return
     const ns = await c.namespace()
-    for (const name of ['one', 'two', 'three']) await c.kubectl(['create', 'configmap', name, '-n', ns, `--from-literal=n=${name}`])
+    for (const name of ['one', 'two', 'three'])
+      await c.kubectl(['create', 'configmap', name, '-n', ns, `--from-literal=n=${name}`])
     await c.kubectl(['label', 'configmap', 'one', 'two', '-n', ns, 'group=gone'])
-    const res = await fetch(`${c.double.url}/api/v1/namespaces/${ns}/configmaps?labelSelector=group%3Dgone`, { method: 'DELETE' })
+    const res = await fetch(
+      `${c.double.url}/api/v1/namespaces/${ns}/configmaps?labelSelector=group%3Dgone`,
+      { method: 'DELETE' },
+    )
     expect(res.status).toBe(200)
     const left = await c.kubectl(['get', 'configmaps', '-n', ns, '-o', 'name'])
     expect(left.stdout.trim()).toBe('configmap/three')

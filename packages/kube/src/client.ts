@@ -57,22 +57,34 @@ export class KubeClient {
       else if (process.env.KUBERNETES_SERVICE_HOST) kc.loadFromCluster()
       else kc.loadFromDefault()
     } catch (err) {
-      throw new KubeError('NO_CLUSTER', `cannot read the kubeconfig: ${(err as Error).message}. ${howToConnect}`, { cause: err })
+      throw new KubeError(
+        'NO_CLUSTER',
+        `cannot read the kubeconfig: ${(err as Error).message}. ${howToConnect}`,
+        { cause: err },
+      )
     }
     if (options.context) {
       if (!kc.getContextObject(options.context)) {
-        throw new KubeError('NO_CLUSTER', `context "${options.context}" does not exist in the kubeconfig`)
+        throw new KubeError(
+          'NO_CLUSTER',
+          `context "${options.context}" does not exist in the kubeconfig`,
+        )
       }
       kc.setCurrentContext(options.context)
     }
-    if (!kc.getCurrentCluster()) throw new KubeError('NO_CLUSTER', `no cluster is configured. ${howToConnect}`)
+    if (!kc.getCurrentCluster())
+      throw new KubeError('NO_CLUSTER', `no cluster is configured. ${howToConnect}`)
     const client = new KubeClient(kc)
     if (!options.skipCheck) {
       try {
         await client.request('GET', '/version')
       } catch (err) {
         if (err instanceof KubeError && err.status !== undefined && err.status < 500) return client
-        throw new KubeError('NO_CLUSTER', `the Kubernetes API server at ${client.server} is not reachable: ${(err as Error).message}. ${howToConnect}`, { cause: err })
+        throw new KubeError(
+          'NO_CLUSTER',
+          `the Kubernetes API server at ${client.server} is not reachable: ${(err as Error).message}. ${howToConnect}`,
+          { cause: err },
+        )
       }
     }
     return client
@@ -88,14 +100,35 @@ export class KubeClient {
   }
 
   /** Opens a watch stream; `onEvent` receives each event; resolves when the stream ends. */
-  async watch(path: string, query: Record<string, string | number | boolean | undefined>, onEvent: (e: { type: string; object: KubeObject }) => void, signal?: AbortSignal): Promise<void> {
-    const opts = await this.options('GET', path, { ...query, watch: true }, 'application/json', undefined)
+  async watch(
+    path: string,
+    query: Record<string, string | number | boolean | undefined>,
+    onEvent: (e: { type: string; object: KubeObject }) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const opts = await this.options(
+      'GET',
+      path,
+      { ...query, watch: true },
+      'application/json',
+      undefined,
+    )
     await new Promise<void>((resolve, reject) => {
       const req = (this.server.startsWith('https:') ? httpsRequest : httpRequest)(opts, (res) => {
         if ((res.statusCode ?? 500) >= 400) {
           const chunks: Buffer[] = []
           res.on('data', (c: Buffer) => chunks.push(c))
-          res.on('end', () => reject(apiError(res.statusCode ?? 500, safeJson(Buffer.concat(chunks).toString()), '', 'GET', path)))
+          res.on('end', () =>
+            reject(
+              apiError(
+                res.statusCode ?? 500,
+                safeJson(Buffer.concat(chunks).toString()),
+                '',
+                'GET',
+                path,
+              ),
+            ),
+          )
           return
         }
         let buf = ''
@@ -126,9 +159,16 @@ export class KubeClient {
     return this.options(method, path, undefined, 'application/json', undefined)
   }
 
-  private async options(method: string, path: string, query: RequestInit['query'], accept: string, contentType: string | undefined): Promise<RequestOptions> {
+  private async options(
+    method: string,
+    path: string,
+    query: RequestInit['query'],
+    accept: string,
+    contentType: string | undefined,
+  ): Promise<RequestOptions> {
     const url = new URL(this.server + path)
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.append(k, String(v))
+    for (const [k, v] of Object.entries(query ?? {}))
+      if (v !== undefined) url.searchParams.append(k, String(v))
     const opts: RequestOptions & { headers: Record<string, string> } = {
       method,
       protocol: url.protocol,
@@ -149,11 +189,25 @@ export class KubeClient {
     return opts
   }
 
-  private async raw(method: string, path: string, init: RequestInit): Promise<{ status: number; body: Buffer; contentType: string }> {
+  private async raw(
+    method: string,
+    path: string,
+    init: RequestInit,
+  ): Promise<{ status: number; body: Buffer; contentType: string }> {
     const payload =
-      init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body)
     const contentType = payload === undefined ? undefined : (init.contentType ?? 'application/json')
-    const opts = await this.options(method, path, init.query, init.accept ?? 'application/json', contentType)
+    const opts = await this.options(
+      method,
+      path,
+      init.query,
+      init.accept ?? 'application/json',
+      contentType,
+    )
     return new Promise((resolve, reject) => {
       const req = (this.server.startsWith('https:') ? httpsRequest : httpRequest)(opts, (res) => {
         const chunks: Buffer[] = []
@@ -161,15 +215,25 @@ export class KubeClient {
         res.on('data', (c: Buffer) => {
           size += c.length
           if (size > maxResponseBytes) {
-            req.destroy(new Error(`response of ${method} ${path} is larger than ${maxResponseBytes} bytes`))
+            req.destroy(
+              new Error(`response of ${method} ${path} is larger than ${maxResponseBytes} bytes`),
+            )
             return
           }
           chunks.push(c)
         })
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), contentType: String(res.headers['content-type'] ?? '') }))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            contentType: String(res.headers['content-type'] ?? ''),
+          }),
+        )
         res.on('error', reject)
       })
-      req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out after ${requestTimeoutMs} ms`)))
+      req.on('timeout', () =>
+        req.destroy(new Error(`${method} ${path} timed out after ${requestTimeoutMs} ms`)),
+      )
       req.on('error', reject)
       req.end(payload)
     })
@@ -184,7 +248,13 @@ function safeJson(text: string): unknown {
   }
 }
 
-function apiError(status: number, json: unknown, text: string, method: string, path: string): KubeError {
+function apiError(
+  status: number,
+  json: unknown,
+  text: string,
+  method: string,
+  path: string,
+): KubeError {
   const s = (json && typeof json === 'object' ? json : {}) as {
     message?: string
     reason?: string

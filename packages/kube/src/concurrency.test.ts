@@ -14,7 +14,12 @@ describe('bounded parallel work', () => {
     })
     expect(out).toEqual([50, 10, 30, 20, 40])
     expect(most).toBe(2)
-    await expect(mapLimit([1, 2, 3], 2, async (n) => { if (n === 2) throw new Error('two'); return n })).rejects.toThrow('two')
+    await expect(
+      mapLimit([1, 2, 3], 2, async (n) => {
+        if (n === 2) throw new Error('two')
+        return n
+      }),
+    ).rejects.toThrow('two')
   })
 
   it('splits a list into runs of one key', () => {

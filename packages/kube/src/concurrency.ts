@@ -4,7 +4,11 @@
  * Runs `fn` over `items` with at most `limit` calls in flight; results keep the items' order.
  * The first rejection is rethrown once the calls in flight have settled.
  */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length)
   let next = 0
   let failure: { error: unknown } | undefined

@@ -1,7 +1,21 @@
 export { KubeClient, type ConnectOptions, type RequestInit } from './client.ts'
-export { KubeError, isKubeError, isStatus, type KubeErrorCode, type KubeErrorDetails } from './errors.ts'
+export {
+  KubeError,
+  isKubeError,
+  isStatus,
+  type KubeErrorCode,
+  type KubeErrorDetails,
+} from './errors.ts'
 export { Mapper, resourcePath, type ResourceInfo } from './mapper.ts'
-export { applyAll, deleteAll, fieldManager, prepare, validateAll, type PreparedObject, type ReleaseIdentity } from './apply.ts'
+export {
+  applyAll,
+  deleteAll,
+  fieldManager,
+  prepare,
+  validateAll,
+  type PreparedObject,
+  type ReleaseIdentity,
+} from './apply.ts'
 export { health } from './health.ts'
 export { runHooks, sortHooks, type HookEventName } from './hooks.ts'
 export { waitReady } from './wait.ts'
@@ -16,7 +30,17 @@ export {
   stampOwnership,
   type ParsedObject,
 } from './manifest.ts'
-export { chartJson, decodeRelease, encodeRelease, recordName, storageType, type HelmChart, type HelmHook, type HelmInfo, type HelmRelease } from './record.ts'
+export {
+  chartJson,
+  decodeRelease,
+  encodeRelease,
+  recordName,
+  storageType,
+  type HelmChart,
+  type HelmHook,
+  type HelmInfo,
+  type HelmRelease,
+} from './record.ts'
 export { ReleaseStorage } from './storage.ts'
 export {
   Releases,

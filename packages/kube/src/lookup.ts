@@ -8,7 +8,12 @@ import { resourcePath, type Mapper, type ResourceInfo } from './mapper.ts'
 import { requestTimeoutMs } from './limits.ts'
 
 /** The function `@slipway/render` calls for `lookup API KIND NAMESPACE NAME`. */
-export type SyncLookup = (apiVersion: string, kind: string, namespace: string, name: string) => unknown
+export type SyncLookup = (
+  apiVersion: string,
+  kind: string,
+  namespace: string,
+  name: string,
+) => unknown
 
 const workerSource = `
 const { workerData } = require('node:worker_threads')
@@ -50,7 +55,11 @@ export class LiveLookup {
     if (!this.port) {
       const { port1, port2 } = new MessageChannel()
       this.port = port1
-      this.worker = new Worker(workerSource, { eval: true, workerData: { port: port2, flag: this.flag }, transferList: [port2] })
+      this.worker = new Worker(workerSource, {
+        eval: true,
+        workerData: { port: port2, flag: this.flag },
+        transferList: [port2],
+      })
       this.worker.unref()
     }
     return this.port
@@ -60,19 +69,38 @@ export class LiveLookup {
   static async create(client: KubeClient, mapper: Mapper): Promise<LiveLookup> {
     const resources = await mapper.all()
     const opts = await client.requestOptions('GET', '/version')
-    const { headers, ca, cert, key, rejectUnauthorized, servername } = opts as Record<string, unknown>
+    const { headers, ca, cert, key, rejectUnauthorized, servername } = opts as Record<
+      string,
+      unknown
+    >
     const tls: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries({ ca, cert, key, rejectUnauthorized, servername })) if (v !== undefined) tls[k] = v
-    return new LiveLookup(client, resources, { headers: (headers ?? {}) as Record<string, string>, tls })
+    for (const [k, v] of Object.entries({ ca, cert, key, rejectUnauthorized, servername }))
+      if (v !== undefined) tls[k] = v
+    return new LiveLookup(client, resources, {
+      headers: (headers ?? {}) as Record<string, string>,
+      tls,
+    })
   }
 
   private get(path: string): { status: number; body: string } {
     const port = this.start()
     Atomics.store(this.flag, 0, 0)
-    port.postMessage({ url: this.client.server + path, options: { method: 'GET', headers: { ...this.request.headers, Accept: 'application/json' }, ...this.request.tls } })
+    port.postMessage({
+      url: this.client.server + path,
+      options: {
+        method: 'GET',
+        headers: { ...this.request.headers, Accept: 'application/json' },
+        ...this.request.tls,
+      },
+    })
     Atomics.wait(this.flag, 0, 0, requestTimeoutMs + 1000)
     const msg = receiveMessageOnPort(port)
-    return (msg?.message as { status: number; body: string } | undefined) ?? { status: 0, body: 'no answer' }
+    return (
+      (msg?.message as { status: number; body: string } | undefined) ?? {
+        status: 0,
+        body: 'no answer',
+      }
+    )
   }
 
   /** Helm's semantics: the object (or a list when `name` is empty); an empty map when missing. */
@@ -81,7 +109,10 @@ export class LiveLookup {
     if (!info) return {}
     const r = this.get(resourcePath(info, namespace || undefined, name || undefined))
     if (r.status === 404) return {}
-    if (r.status !== 200) throw new Error(`lookup ${apiVersion} ${kind} ${namespace} ${name}: ${r.status === 0 ? r.body : `HTTP ${r.status}`}`)
+    if (r.status !== 200)
+      throw new Error(
+        `lookup ${apiVersion} ${kind} ${namespace} ${name}: ${r.status === 0 ? r.body : `HTTP ${r.status}`}`,
+      )
     return JSON.parse(r.body) as unknown
   }
 

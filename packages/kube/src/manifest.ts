@@ -23,16 +23,28 @@ export function parseObject(text: string, source: string): KubeObject | undefine
   const list = Array.isArray(docs) ? docs : [docs]
   for (const d of list) {
     if (d.errors.length) {
-      throw new KubeError('INVALID_MANIFEST', `YAML parse error on ${source}: ${d.errors[0]?.message ?? 'invalid YAML'}`, { resource: source })
+      throw new KubeError(
+        'INVALID_MANIFEST',
+        `YAML parse error on ${source}: ${d.errors[0]?.message ?? 'invalid YAML'}`,
+        { resource: source },
+      )
     }
     const v = d.toJS({ maxAliasCount: 100 }) as unknown
     if (v === null || v === undefined) continue
     if (typeof v !== 'object' || Array.isArray(v)) {
-      throw new KubeError('INVALID_MANIFEST', `${source}: a manifest must be a YAML map, not ${Array.isArray(v) ? 'a list' : typeof v}`, { resource: source })
+      throw new KubeError(
+        'INVALID_MANIFEST',
+        `${source}: a manifest must be a YAML map, not ${Array.isArray(v) ? 'a list' : typeof v}`,
+        { resource: source },
+      )
     }
     const obj = v as KubeObject
     if (!obj.apiVersion || !obj.kind) {
-      throw new KubeError('INVALID_MANIFEST', `${source}: the object has no ${obj.apiVersion ? 'kind' : 'apiVersion'}`, { resource: source })
+      throw new KubeError(
+        'INVALID_MANIFEST',
+        `${source}: the object has no ${obj.apiVersion ? 'kind' : 'apiVersion'}`,
+        { resource: source },
+      )
     }
     return obj
   }
@@ -58,7 +70,9 @@ export function formatManifest(docs: Array<{ name: string; content: string }>): 
 
 /** Identity of an object within a release: `group/Kind/namespace/name`. */
 export function objectKey(obj: KubeObject, defaultNamespace: string, namespaced = true): string {
-  const group = String(obj.apiVersion ?? '').includes('/') ? String(obj.apiVersion).split('/')[0] : ''
+  const group = String(obj.apiVersion ?? '').includes('/')
+    ? String(obj.apiVersion).split('/')[0]
+    : ''
   const ns = namespaced ? (obj.metadata?.namespace ?? defaultNamespace) : ''
   return `${group}/${String(obj.kind)}/${ns}/${String(obj.metadata?.name ?? '')}`
 }
@@ -66,7 +80,9 @@ export function objectKey(obj: KubeObject, defaultNamespace: string, namespaced 
 /** `Kind/name` or `Kind/namespace/name`: how messages name an object. */
 export function describe(obj: KubeObject, namespace?: string): string {
   const ns = obj.metadata?.namespace ?? namespace
-  return ns ? `${String(obj.kind)} "${String(obj.metadata?.name)}" in namespace "${ns}"` : `${String(obj.kind)} "${String(obj.metadata?.name)}"`
+  return ns
+    ? `${String(obj.kind)} "${String(obj.metadata?.name)}" in namespace "${ns}"`
+    : `${String(obj.kind)} "${String(obj.metadata?.name)}"`
 }
 
 /** Sorts objects in Helm's install order. */
@@ -83,21 +99,40 @@ export function sortForUninstall<T extends { object: KubeObject }>(items: T[]): 
 export function stampOwnership(obj: KubeObject, release: string, namespace: string): KubeObject {
   const md = { ...(obj.metadata ?? {}) }
   md.labels = { ...(md.labels ?? {}), [managedByLabel]: 'Helm' }
-  md.annotations = { ...(md.annotations ?? {}), [releaseNameAnnotation]: release, [releaseNamespaceAnnotation]: namespace }
+  md.annotations = {
+    ...(md.annotations ?? {}),
+    [releaseNameAnnotation]: release,
+    [releaseNamespaceAnnotation]: namespace,
+  }
   return { ...obj, metadata: md }
 }
 
 /** Why a live object cannot be taken over by the release (Helm's wording), or undefined. */
-export function ownershipProblem(live: KubeObject, release: string, namespace: string): string | undefined {
+export function ownershipProblem(
+  live: KubeObject,
+  release: string,
+  namespace: string,
+): string | undefined {
   const problems: string[] = []
   const labels = live.metadata?.labels ?? {}
   const ann = live.metadata?.annotations ?? {}
   if (labels[managedByLabel] !== 'Helm') {
-    problems.push(labels[managedByLabel] === undefined ? `label validation error: missing key "${managedByLabel}": must be set to "Helm"` : `label validation error: key "${managedByLabel}" must equal "Helm": current value is "${labels[managedByLabel]}"`)
+    problems.push(
+      labels[managedByLabel] === undefined
+        ? `label validation error: missing key "${managedByLabel}": must be set to "Helm"`
+        : `label validation error: key "${managedByLabel}" must equal "Helm": current value is "${labels[managedByLabel]}"`,
+    )
   }
-  for (const [key, want] of [[releaseNameAnnotation, release], [releaseNamespaceAnnotation, namespace]] as const) {
-    if (ann[key] === undefined) problems.push(`annotation validation error: missing key "${key}": must be set to "${want}"`)
-    else if (ann[key] !== want) problems.push(`annotation validation error: key "${key}" must equal "${want}": current value is "${ann[key]}"`)
+  for (const [key, want] of [
+    [releaseNameAnnotation, release],
+    [releaseNamespaceAnnotation, namespace],
+  ] as const) {
+    if (ann[key] === undefined)
+      problems.push(`annotation validation error: missing key "${key}": must be set to "${want}"`)
+    else if (ann[key] !== want)
+      problems.push(
+        `annotation validation error: key "${key}" must equal "${want}": current value is "${ann[key]}"`,
+      )
   }
   return problems.length ? `invalid ownership metadata; ${problems.join('; ')}` : undefined
 }

@@ -32,7 +32,9 @@ export class Mapper {
   private async load(): Promise<Map<string, ResourceInfo>> {
     if (this.byGvk) return this.byGvk
     const map = new Map<string, ResourceInfo>()
-    const groups = await this.client.request<{ groups: Array<{ versions: Array<{ groupVersion: string }> }> }>('GET', '/apis')
+    const groups = await this.client.request<{
+      groups: Array<{ versions: Array<{ groupVersion: string }> }>
+    }>('GET', '/apis')
     const gvs = ['v1', ...groups.groups.flatMap((g) => g.versions.map((v) => v.groupVersion))]
     const lists = await Promise.all(
       gvs.map((gv) =>
@@ -42,10 +44,18 @@ export class Mapper {
       ),
     )
     for (const list of lists) {
-      const [group, version] = list.groupVersion.includes('/') ? list.groupVersion.split('/') : ['', list.groupVersion]
+      const [group, version] = list.groupVersion.includes('/')
+        ? list.groupVersion.split('/')
+        : ['', list.groupVersion]
       for (const r of list.resources) {
         if (r.name.includes('/')) continue
-        map.set(`${list.groupVersion}/${r.kind}`, { group: group as string, version: version as string, resource: r.name, kind: r.kind, namespaced: r.namespaced })
+        map.set(`${list.groupVersion}/${r.kind}`, {
+          group: group as string,
+          version: version as string,
+          resource: r.name,
+          kind: r.kind,
+          namespaced: r.namespaced,
+        })
       }
     }
     this.gvs = gvs
@@ -66,7 +76,10 @@ export class Mapper {
       hit = (await this.load()).get(`${apiVersion}/${kind}`)
     }
     if (!hit) {
-      throw new KubeError('UNKNOWN_KIND', `resource mapping not found for kind "${kind}" in version "${apiVersion}": ensure CRDs are installed first`)
+      throw new KubeError(
+        'UNKNOWN_KIND',
+        `resource mapping not found for kind "${kind}" in version "${apiVersion}": ensure CRDs are installed first`,
+      )
     }
     return hit
   }
@@ -81,14 +94,20 @@ export class Mapper {
   async kubeVersion(): Promise<string> {
     if (!this.version) {
       const v = await this.client.request<{ gitVersion: string }>('GET', '/version')
-      this.version = String(v.gitVersion).replace(/^v/, '').replace(/[-+].*$/, '')
+      this.version = String(v.gitVersion)
+        .replace(/^v/, '')
+        .replace(/[-+].*$/, '')
     }
     return this.version
   }
 }
 
 /** The API path of a resource (collection when `name` is absent). */
-export function resourcePath(info: ResourceInfo, namespace: string | undefined, name?: string): string {
+export function resourcePath(
+  info: ResourceInfo,
+  namespace: string | undefined,
+  name?: string,
+): string {
   const base = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`
   const ns = info.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''
   return `${base}${ns}/${info.resource}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`

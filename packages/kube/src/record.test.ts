@@ -1,10 +1,23 @@
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { chartJson, decodeRelease, encodeRelease, isPending, recordName, type HelmRelease } from './record.ts'
+import {
+  chartJson,
+  decodeRelease,
+  encodeRelease,
+  isPending,
+  recordName,
+  type HelmRelease,
+} from './record.ts'
 
 const rel: HelmRelease = {
   name: 'web',
-  info: { first_deployed: '2026-01-01T00:00:00.000Z', last_deployed: '2026-01-01T00:00:00.000Z', deleted: '', description: 'Install complete', status: 'deployed' },
+  info: {
+    first_deployed: '2026-01-01T00:00:00.000Z',
+    last_deployed: '2026-01-01T00:00:00.000Z',
+    deleted: '',
+    description: 'Install complete',
+    status: 'deployed',
+  },
   chart: null,
   config: { replicas: 2 },
   manifest: '---\n# Source: demo/templates/cm.yaml\nkind: ConfigMap\n',
@@ -41,14 +54,20 @@ describe('release records', () => {
       dependencies: [],
     })
     expect(json.metadata).toEqual({ name: 'demo', version: '1.0.0', apiVersion: 'v2' })
-    expect(json.templates).toEqual([{ name: 'templates/cm.yaml', data: Buffer.from('kind: ConfigMap').toString('base64') }])
+    expect(json.templates).toEqual([
+      { name: 'templates/cm.yaml', data: Buffer.from('kind: ConfigMap').toString('base64') },
+    ])
     expect(json.files).toEqual([{ name: 'README.md', data: 'aGk=' }])
     expect(json.schema).toBeNull()
     expect(json.lock).toBeNull()
   })
 
   it('knows which statuses mean an operation is under way', () => {
-    expect(['pending-install', 'pending-upgrade', 'pending-rollback'].every((s) => isPending(s as 'pending-install'))).toBe(true)
+    expect(
+      ['pending-install', 'pending-upgrade', 'pending-rollback'].every((s) =>
+        isPending(s as 'pending-install'),
+      ),
+    ).toBe(true)
     expect(isPending('deployed')).toBe(false)
     expect(isPending('failed')).toBe(false)
   })

@@ -72,7 +72,14 @@ function metadataJson(chart: Chart): Record<string, unknown> {
   const m = chart.metadata
   const out: Record<string, unknown> = {}
   const put = (k: string, v: unknown): void => {
-    if (v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0)) return
+    if (
+      v === undefined ||
+      v === null ||
+      v === '' ||
+      v === false ||
+      (Array.isArray(v) && v.length === 0)
+    )
+      return
     if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0) return
     out[k] = v
   }
@@ -116,7 +123,8 @@ export function encodeRelease(rel: HelmRelease): string {
 /** Decodes Helm's stored form (gzip or, for old records, plain JSON). */
 export function decodeRelease(stored: string): HelmRelease {
   const bytes = Buffer.from(stored, 'base64')
-  const json = bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08 ? gunzipSync(bytes) : bytes
+  const json =
+    bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08 ? gunzipSync(bytes) : bytes
   return JSON.parse(json.toString('utf8')) as HelmRelease
 }
 
@@ -127,5 +135,7 @@ export function helmTime(d = new Date()): string {
 
 /** True for statuses that mean an operation is under way. */
 export function isPending(status: ReleaseStatus): boolean {
-  return status === 'pending-install' || status === 'pending-upgrade' || status === 'pending-rollback'
+  return (
+    status === 'pending-install' || status === 'pending-upgrade' || status === 'pending-rollback'
+  )
 }

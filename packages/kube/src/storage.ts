@@ -14,7 +14,11 @@ export class ReleaseStorage {
   private secret(rel: HelmRelease, stamp: 'createdAt' | 'modifiedAt'): KubeObject {
     const stored = encodeRelease(rel)
     if (stored.length > maxReleaseRecordBytes) {
-      throw new KubeError('RELEASE_TOO_LARGE', `release "${rel.name}" revision ${rel.version} is ${stored.length} bytes encoded, more than the ${maxReleaseRecordBytes} a Secret can hold: the chart (templates and files) is too large`, { release: `${rel.namespace}/${rel.name}` })
+      throw new KubeError(
+        'RELEASE_TOO_LARGE',
+        `release "${rel.name}" revision ${rel.version} is ${stored.length} bytes encoded, more than the ${maxReleaseRecordBytes} a Secret can hold: the chart (templates and files) is too large`,
+        { release: `${rel.namespace}/${rel.name}` },
+      )
     }
     return {
       apiVersion: 'v1',
@@ -41,10 +45,16 @@ export class ReleaseStorage {
    */
   async create(rel: HelmRelease): Promise<void> {
     try {
-      await this.client.request('POST', secretsPath(rel.namespace), { body: this.secret(rel, 'createdAt') })
+      await this.client.request('POST', secretsPath(rel.namespace), {
+        body: this.secret(rel, 'createdAt'),
+      })
     } catch (err) {
       if (isStatus(err, 409)) {
-        throw new KubeError('RELEASE_BUSY', `another operation on release "${rel.name}" in namespace "${rel.namespace}" is in progress (revision ${rel.version} was just created by someone else); try again when it has finished`, { release: `${rel.namespace}/${rel.name}`, cause: err })
+        throw new KubeError(
+          'RELEASE_BUSY',
+          `another operation on release "${rel.name}" in namespace "${rel.namespace}" is in progress (revision ${rel.version} was just created by someone else); try again when it has finished`,
+          { release: `${rel.namespace}/${rel.name}`, cause: err },
+        )
       }
       throw err
     }
@@ -53,13 +63,18 @@ export class ReleaseStorage {
   /** Rewrites a revision's record (status changes). */
   async update(rel: HelmRelease): Promise<void> {
     const name = recordName(rel.name, rel.version)
-    await this.client.request('PUT', `${secretsPath(rel.namespace)}/${encodeURIComponent(name)}`, { body: this.secret(rel, 'modifiedAt') })
+    await this.client.request('PUT', `${secretsPath(rel.namespace)}/${encodeURIComponent(name)}`, {
+      body: this.secret(rel, 'modifiedAt'),
+    })
   }
 
   /** Deletes a revision's record. */
   async delete(name: string, namespace: string, revision: number): Promise<void> {
     try {
-      await this.client.request('DELETE', `${secretsPath(namespace)}/${encodeURIComponent(recordName(name, revision))}`)
+      await this.client.request(
+        'DELETE',
+        `${secretsPath(namespace)}/${encodeURIComponent(recordName(name, revision))}`,
+      )
     } catch (err) {
       if (!isStatus(err, 404)) throw err
     }
@@ -69,7 +84,9 @@ export class ReleaseStorage {
   async list(namespace: string | undefined, name?: string): Promise<HelmRelease[]> {
     const path = namespace ? secretsPath(namespace) : '/api/v1/secrets'
     const labelSelector = name ? `owner=helm,name=${name}` : 'owner=helm'
-    const list = await this.client.request<{ items: KubeObject[] }>('GET', path, { query: { labelSelector } })
+    const list = await this.client.request<{ items: KubeObject[] }>('GET', path, {
+      query: { labelSelector },
+    })
     const out: HelmRelease[] = []
     for (const s of list.items) {
       const data = (s.data ?? {}) as Record<string, string>
@@ -85,7 +102,12 @@ export class ReleaseStorage {
         // an unreadable record is skipped, as Helm's driver does when listing
       }
     }
-    return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name) || a.version - b.version)
+    return out.sort(
+      (a, b) =>
+        a.namespace.localeCompare(b.namespace) ||
+        a.name.localeCompare(b.name) ||
+        a.version - b.version,
+    )
   }
 
   /** All revisions of a release, oldest first. */
@@ -96,12 +118,21 @@ export class ReleaseStorage {
   /** One revision, or the latest when `revision` is absent. */
   async get(name: string, namespace: string, revision?: number): Promise<HelmRelease> {
     const all = await this.history(name, namespace)
-    const rel = revision === undefined ? all[all.length - 1] : all.find((r) => r.version === revision)
+    const rel =
+      revision === undefined ? all[all.length - 1] : all.find((r) => r.version === revision)
     if (!rel) {
       if (revision !== undefined && all.length) {
-        throw new KubeError('REVISION_NOT_FOUND', `release "${name}" in namespace "${namespace}" has no revision ${revision}`, { release: `${namespace}/${name}` })
+        throw new KubeError(
+          'REVISION_NOT_FOUND',
+          `release "${name}" in namespace "${namespace}" has no revision ${revision}`,
+          { release: `${namespace}/${name}` },
+        )
       }
-      throw new KubeError('RELEASE_NOT_FOUND', `release "${name}" not found in namespace "${namespace}"`, { release: `${namespace}/${name}` })
+      throw new KubeError(
+        'RELEASE_NOT_FOUND',
+        `release "${name}" not found in namespace "${namespace}"`,
+        { release: `${namespace}/${name}` },
+      )
     }
     return rel
   }

@@ -15,7 +15,13 @@ export interface ObjectMeta {
   creationTimestamp?: string
   labels?: Record<string, string>
   annotations?: Record<string, string>
-  ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }>
+  ownerReferences?: Array<{
+    apiVersion: string
+    kind: string
+    name: string
+    uid: string
+    controller?: boolean
+  }>
   [key: string]: unknown
 }
 
@@ -40,7 +46,8 @@ export type ReleaseStatus =
   | 'pending-rollback'
 
 /** A step of an operation, reported as it happens. */
-export type ApplyPhase = 'render' | 'dry-run' | 'crd' | 'apply' | 'prune' | 'hook' | 'wait' | 'delete' | 'release'
+export type ApplyPhase =
+  'render' | 'dry-run' | 'crd' | 'apply' | 'prune' | 'hook' | 'wait' | 'delete' | 'release'
 
 /** What happened to one resource (or to the release, for phase `release`). */
 export type ApplyAction =

@@ -5,10 +5,12 @@ import { formatTable, writeOutput } from './list.ts'
 const usage = 'slipway history RELEASE_NAME [flags]'
 
 async function run(args: string[], flags: Flags, io: CommandIO): Promise<number> {
-  if (args.length !== 1) throw new UsageError(`"slipway history" requires 1 argument\n\nUsage: ${usage}`)
+  if (args.length !== 1)
+    throw new UsageError(`"slipway history" requires 1 argument\n\nUsage: ${usage}`)
   const name = args[0] as string
   const max = typeof flags.max === 'string' ? Number(flags.max) : 256
-  if (!Number.isInteger(max) || max < 1) throw new UsageError(`invalid argument "${String(flags.max)}" for "--max" flag`)
+  if (!Number.isInteger(max) || max < 1)
+    throw new UsageError(`invalid argument "${String(flags.max)}" for "--max" flag`)
   const { releases, namespace } = await connectFromFlags(flags)
   let rows
   try {
@@ -16,9 +18,26 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
   } catch (err) {
     throw failed('release', err)
   }
-  const data = rows.map((r) => ({ revision: r.revision, updated: r.updated, status: r.status, chart: r.chart, app_version: r.appVersion, description: r.description }))
+  const data = rows.map((r) => ({
+    revision: r.revision,
+    updated: r.updated,
+    status: r.status,
+    chart: r.chart,
+    app_version: r.appVersion,
+    description: r.description,
+  }))
   writeOutput(flags, io, data, () =>
-    formatTable([['REVISION', 'UPDATED', 'STATUS', 'CHART', 'APP VERSION', 'DESCRIPTION'], ...data.map((d) => [String(d.revision), ansic(d.updated), d.status, d.chart, d.app_version, d.description])]),
+    formatTable([
+      ['REVISION', 'UPDATED', 'STATUS', 'CHART', 'APP VERSION', 'DESCRIPTION'],
+      ...data.map((d) => [
+        String(d.revision),
+        ansic(d.updated),
+        d.status,
+        d.chart,
+        d.app_version,
+        d.description,
+      ]),
+    ]),
   )
   return 0
 }

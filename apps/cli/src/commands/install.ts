@@ -4,14 +4,22 @@ import { isAbsolute, resolve } from 'node:path'
 import type { Chart, Values } from '@slipway/chart'
 import type { ChartSourceOptions } from '@slipway/chart/node'
 import { decodeYaml, encodeYaml, isGoMap } from '@slipway/gotemplate'
-import { KubeClient, Releases, isKubeError, type ChartSourceRecord, type HelmRelease, type OnApplyEvent } from '@slipway/kube'
+import {
+  KubeClient,
+  Releases,
+  isKubeError,
+  type ChartSourceRecord,
+  type HelmRelease,
+  type OnApplyEvent,
+} from '@slipway/kube'
 import { isRenderError, mergeUserValues } from '@slipway/render'
 import { applySetFlags } from '@slipway/render/strvals'
 import { UsageError, type Command, type CommandIO, type Flags } from '../command.ts'
 import { chartSourceOptions } from '../global-flags.ts'
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
-const list = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(String))
+const list = (v: unknown): string[] =>
+  v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(String)
 
 /** Flags of the commands that render a chart into a release (install, upgrade). */
 export const releaseValueOptions = {
@@ -39,7 +47,10 @@ export function parseDuration(text: string): number {
     total += m[2] === 'h' ? n * 3_600_000 : m[2] === 'm' ? n * 60_000 : m[2] === 's' ? n * 1000 : n
     consumed += m[0].length
   }
-  if (consumed !== text.length || text === '') throw new UsageError(`invalid argument "${text}" for "--timeout" flag: time: invalid duration "${text}"`)
+  if (consumed !== text.length || text === '')
+    throw new UsageError(
+      `invalid argument "${text}" for "--timeout" flag: time: invalid duration "${text}"`,
+    )
   return total
 }
 
@@ -60,14 +71,21 @@ export async function userValues(flags: Flags, cwd: string): Promise<Values> {
       throw new UsageError(`failed to parse ${f}: ${(err as Error).message}`)
     }
     if (v === null || v === undefined) continue
-    if (!isGoMap(v)) throw new UsageError(`failed to parse ${f}: the values file must hold a map at the top level`)
+    if (!isGoMap(v))
+      throw new UsageError(`failed to parse ${f}: the values file must hold a map at the top level`)
     files.push(v)
   }
   const base = mergeUserValues(files)
   try {
     return applySetFlags(
       base,
-      { set: list(flags.set), setString: list(flags['set-string']), setJson: list(flags['set-json']), setFile: list(flags['set-file']), setLiteral: list(flags['set-literal']) },
+      {
+        set: list(flags.set),
+        setString: list(flags['set-string']),
+        setJson: list(flags['set-json']),
+        setFile: list(flags['set-file']),
+        setLiteral: list(flags['set-literal']),
+      },
       (p) => readFileSync(isAbsolute(p) ? p : resolve(cwd, p), 'utf8'),
     )
   } catch (err) {
@@ -76,7 +94,11 @@ export async function userValues(flags: Flags, cwd: string): Promise<Values> {
 }
 
 /** Loads a chart reference (directory, archive, URL, `oci://`, `--repo URL NAME`) and where it came from. */
-export async function loadReleaseChart(ref: string, flags: Flags, cwd: string): Promise<{ chart: Chart; source: ChartSourceRecord }> {
+export async function loadReleaseChart(
+  ref: string,
+  flags: Flags,
+  cwd: string,
+): Promise<{ chart: Chart; source: ChartSourceRecord }> {
   const options: ChartSourceOptions = { cwd }
   const set = <K extends keyof ChartSourceOptions>(k: K, v: ChartSourceOptions[K] | undefined) => {
     if (v !== undefined) options[k] = v
@@ -97,7 +119,14 @@ export async function loadReleaseChart(ref: string, flags: Flags, cwd: string): 
     const loaded = await loadChartFromSource(ref, options)
     const repoFlag = str(flags.repo)
     const source: ChartSourceRecord = {
-      ...(repoFlag ? { repository: repoFlag, path: ref } : ref.startsWith('oci://') ? { repository: ref.slice(0, ref.lastIndexOf('/')), path: ref.slice(ref.lastIndexOf('/') + 1).split(':')[0] } : { repository: loaded.ref }),
+      ...(repoFlag
+        ? { repository: repoFlag, path: ref }
+        : ref.startsWith('oci://')
+          ? {
+              repository: ref.slice(0, ref.lastIndexOf('/')),
+              path: ref.slice(ref.lastIndexOf('/') + 1).split(':')[0],
+            }
+          : { repository: loaded.ref }),
       version: loaded.version,
       ...(loaded.digest ? { digest: loaded.digest } : {}),
     }
@@ -108,7 +137,9 @@ export async function loadReleaseChart(ref: string, flags: Flags, cwd: string): 
 }
 
 /** Connects to the cluster named by `--kubeconfig` / `--kube-context` (or the defaults). */
-export async function connectFromFlags(flags: Flags): Promise<{ releases: Releases; namespace: string }> {
+export async function connectFromFlags(
+  flags: Flags,
+): Promise<{ releases: Releases; namespace: string }> {
   const kube = await KubeClient.connect({
     ...(str(flags.kubeconfig) ? { kubeconfig: str(flags.kubeconfig) } : {}),
     ...(str(flags['kube-context']) ? { context: str(flags['kube-context']) } : {}),
@@ -120,7 +151,9 @@ export async function connectFromFlags(flags: Flags): Promise<{ releases: Releas
 export function progress(flags: Flags, io: CommandIO): OnApplyEvent | undefined {
   if (flags.debug !== true) return undefined
   return (e) => {
-    const what = e.kind ? `${e.kind}/${e.name}${e.namespace ? ` (${e.namespace})` : ''}` : (e.name ?? '')
+    const what = e.kind
+      ? `${e.kind}/${e.name}${e.namespace ? ` (${e.namespace})` : ''}`
+      : (e.name ?? '')
     io.stderr.write(`${e.phase}: ${what} ${e.action}${e.message ? `: ${e.message}` : ''}\n`)
   }
 }
@@ -130,13 +163,31 @@ export function ansic(iso: string): string {
   if (!iso) return ''
   const d = new Date(iso)
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+  const months = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ]
   const p = (n: number) => String(n).padStart(2, '0')
   return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`
 }
 
 /** Helm's release printout (install, upgrade, status), or the record as JSON/YAML with `-o`. */
-export function printRelease(rel: HelmRelease, flags: Flags, io: CommandIO, options: { showResources?: boolean } = {}): void {
+export function printRelease(
+  rel: HelmRelease,
+  flags: Flags,
+  io: CommandIO,
+  options: { showResources?: boolean } = {},
+): void {
   void options
   const format = str(flags.output) ?? 'table'
   if (format === 'json') {
@@ -147,7 +198,10 @@ export function printRelease(rel: HelmRelease, flags: Flags, io: CommandIO, opti
     io.stdout.write(encodeYaml(JSON.parse(JSON.stringify(rel))))
     return
   }
-  if (format !== 'table') throw new UsageError(`invalid argument "${format}" for "-o, --output" flag: invalid format type`)
+  if (format !== 'table')
+    throw new UsageError(
+      `invalid argument "${format}" for "-o, --output" flag: invalid format type`,
+    )
   const lines = [
     `NAME: ${rel.name}`,
     `LAST DEPLOYED: ${ansic(rel.info.last_deployed)}`,
@@ -157,7 +211,8 @@ export function printRelease(rel: HelmRelease, flags: Flags, io: CommandIO, opti
   ]
   const tests = (rel.hooks ?? []).filter((h) => h.events?.includes('test'))
   if (tests.length === 0) lines.push('TEST SUITE: None')
-  if (rel.info.description && rel.info.status === 'failed') lines.push(`DESCRIPTION: ${rel.info.description}`)
+  if (rel.info.description && rel.info.status === 'failed')
+    lines.push(`DESCRIPTION: ${rel.info.description}`)
   io.stdout.write(`${lines.join('\n')}\n`)
   if (rel.info.notes) io.stdout.write(`NOTES:\n${rel.info.notes.trim()}\n`)
 }
@@ -171,7 +226,10 @@ export function failed(prefix: string, err: unknown): Error {
 }
 
 async function run(args: string[], flags: Flags, io: CommandIO): Promise<number> {
-  if (args.length !== 2) throw new UsageError(`"slipway install" requires 2 arguments: NAME and CHART\n\nUsage: ${usage}`)
+  if (args.length !== 2)
+    throw new UsageError(
+      `"slipway install" requires 2 arguments: NAME and CHART\n\nUsage: ${usage}`,
+    )
   const [name, ref] = args as [string, string]
   const values = await userValues(flags, io.cwd)
   const { chart, source } = await loadReleaseChart(ref, flags, io.cwd)
@@ -195,7 +253,9 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
       progress(flags, io),
     )
     if (flags['dry-run'] === true) {
-      io.stdout.write(`NAME: ${rel.name}\nLAST DEPLOYED: ${ansic(rel.updated)}\nNAMESPACE: ${rel.namespace}\nSTATUS: pending-install\nREVISION: ${rel.revision}\nTEST SUITE: None\nHOOKS:\n`)
+      io.stdout.write(
+        `NAME: ${rel.name}\nLAST DEPLOYED: ${ansic(rel.updated)}\nNAMESPACE: ${rel.namespace}\nSTATUS: pending-install\nREVISION: ${rel.revision}\nTEST SUITE: None\nHOOKS:\n`,
+      )
       for (const h of rel.hooks) io.stdout.write(`---\n# Source: ${h.path}\n`)
       io.stdout.write(`MANIFEST:\n${rel.manifest}`)
       if (rel.notes) io.stdout.write(`\nNOTES:\n${rel.notes.trim()}\n`)
@@ -212,7 +272,7 @@ const usage = 'slipway install NAME CHART [flags]'
 
 export const command: Command = {
   name: 'install',
-  summary: 'install a chart as a release (server-side apply, records in Helm\'s format)',
+  summary: "install a chart as a release (server-side apply, records in Helm's format)",
   usage,
   options: {
     ...chartSourceOptions,

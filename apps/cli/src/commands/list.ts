@@ -7,13 +7,27 @@ import { connectFromFlags, failed } from './install.ts'
 export function formatTable(rows: string[][]): string {
   const widths: number[] = []
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)))
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 && i === widths.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('\t')).join('\n') + '\n'
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((c, i) =>
+            i === r.length - 1 && i === widths.length - 1
+              ? c.padEnd(widths[i] ?? 0)
+              : c.padEnd(widths[i] ?? 0),
+          )
+          .join('\t'),
+      )
+      .join('\n') + '\n'
+  )
 }
 
 /** Go's time.Time String() of an RFC 3339 time, in UTC: `2006-01-02 15:04:05.999999999 +0000 UTC`. */
 export function goTimeString(iso: string): string {
   if (!iso) return ''
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?Z$/.exec(new Date(iso).toISOString() === iso ? iso : iso.replace(/\+00:00$/, 'Z'))
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?Z$/.exec(
+    new Date(iso).toISOString() === iso ? iso : iso.replace(/\+00:00$/, 'Z'),
+  )
   if (!m) return iso
   const frac = (m[3] ?? '').replace(/0+$/, '')
   return `${m[1]} ${m[2]}${frac === '.' ? '' : frac} +0000 UTC`
@@ -25,7 +39,10 @@ export function writeOutput(flags: Flags, io: CommandIO, data: unknown, table: (
   if (format === 'json') io.stdout.write(`${JSON.stringify(data)}\n`)
   else if (format === 'yaml') io.stdout.write(encodeYaml(data))
   else if (format === 'table') io.stdout.write(table())
-  else throw new UsageError(`invalid argument "${format}" for "-o, --output" flag: invalid format type`)
+  else
+    throw new UsageError(
+      `invalid argument "${format}" for "-o, --output" flag: invalid format type`,
+    )
 }
 
 async function run(args: string[], flags: Flags, io: CommandIO): Promise<number> {
@@ -35,9 +52,19 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
   let rows
   try {
     // Helm's state flags; deployed and failed when none is given
-    const picked = (['deployed', 'failed', 'superseded', 'uninstalled', 'uninstalling'] as const).filter((st) => flags[st] === true)
-    const statuses: ReleaseStatus[] = [...picked, ...(flags.pending === true ? (['pending-install', 'pending-upgrade', 'pending-rollback'] as const) : [])]
-    rows = await releases.list(allNamespaces ? undefined : namespace, { all: flags.all === true, statuses: statuses.length ? statuses : ['deployed', 'failed'] })
+    const picked = (
+      ['deployed', 'failed', 'superseded', 'uninstalled', 'uninstalling'] as const
+    ).filter((st) => flags[st] === true)
+    const statuses: ReleaseStatus[] = [
+      ...picked,
+      ...(flags.pending === true
+        ? (['pending-install', 'pending-upgrade', 'pending-rollback'] as const)
+        : []),
+    ]
+    rows = await releases.list(allNamespaces ? undefined : namespace, {
+      all: flags.all === true,
+      statuses: statuses.length ? statuses : ['deployed', 'failed'],
+    })
   } catch (err) {
     throw failed('list', err)
   }
@@ -55,9 +82,28 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
     for (const r of rows) io.stdout.write(`${r.name}\n`)
     return 0
   }
-  const data = rows.map((r) => ({ name: r.name, namespace: r.namespace, revision: String(r.revision), updated: goTimeString(r.updated), status: r.status, chart: r.chart, app_version: r.appVersion }))
+  const data = rows.map((r) => ({
+    name: r.name,
+    namespace: r.namespace,
+    revision: String(r.revision),
+    updated: goTimeString(r.updated),
+    status: r.status,
+    chart: r.chart,
+    app_version: r.appVersion,
+  }))
   writeOutput(flags, io, data, () =>
-    formatTable([['NAME', 'NAMESPACE', 'REVISION', 'UPDATED', 'STATUS', 'CHART', 'APP VERSION'], ...data.map((d) => [d.name, d.namespace, d.revision, d.updated, d.status, d.chart, d.app_version])]),
+    formatTable([
+      ['NAME', 'NAMESPACE', 'REVISION', 'UPDATED', 'STATUS', 'CHART', 'APP VERSION'],
+      ...data.map((d) => [
+        d.name,
+        d.namespace,
+        d.revision,
+        d.updated,
+        d.status,
+        d.chart,
+        d.app_version,
+      ]),
+    ]),
   )
   return 0
 }

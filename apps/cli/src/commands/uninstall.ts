@@ -4,7 +4,8 @@ import { connectFromFlags, failed, parseDuration, progress } from './install.ts'
 const usage = 'slipway uninstall RELEASE_NAME [...] [flags]'
 
 async function run(args: string[], flags: Flags, io: CommandIO): Promise<number> {
-  if (args.length < 1) throw new UsageError(`"slipway uninstall" requires at least 1 argument\n\nUsage: ${usage}`)
+  if (args.length < 1)
+    throw new UsageError(`"slipway uninstall" requires at least 1 argument\n\nUsage: ${usage}`)
   const { releases, namespace } = await connectFromFlags(flags)
   const timeout = typeof flags.timeout === 'string' ? flags.timeout : undefined
   for (const name of args) {

@@ -1,21 +1,39 @@
 import type { Command, CommandIO, Flags } from '../command.ts'
 import { UsageError } from '../command.ts'
 import { chartSourceOptions } from '../global-flags.ts'
-import { connectFromFlags, failed, loadReleaseChart, parseDuration, printRelease, progress, releaseValueOptions, userValues } from './install.ts'
+import {
+  connectFromFlags,
+  failed,
+  loadReleaseChart,
+  parseDuration,
+  printRelease,
+  progress,
+  releaseValueOptions,
+  userValues,
+} from './install.ts'
 
 const usage = 'slipway upgrade RELEASE CHART [flags]'
 
 async function run(args: string[], flags: Flags, io: CommandIO): Promise<number> {
-  if (args.length !== 2) throw new UsageError(`"slipway upgrade" requires 2 arguments: RELEASE and CHART\n\nUsage: ${usage}`)
+  if (args.length !== 2)
+    throw new UsageError(
+      `"slipway upgrade" requires 2 arguments: RELEASE and CHART\n\nUsage: ${usage}`,
+    )
   const [name, ref] = args as [string, string]
   const values = await userValues(flags, io.cwd)
   const { chart, source } = await loadReleaseChart(ref, flags, io.cwd)
   const { releases, namespace } = await connectFromFlags(flags)
   const timeout = typeof flags.timeout === 'string' ? flags.timeout : undefined
-  const historyMax = typeof flags['history-max'] === 'string' ? Number(flags['history-max']) : undefined
-  if (historyMax !== undefined && !Number.isInteger(historyMax)) throw new UsageError(`invalid argument "${String(flags['history-max'])}" for "--history-max" flag`)
+  const historyMax =
+    typeof flags['history-max'] === 'string' ? Number(flags['history-max']) : undefined
+  if (historyMax !== undefined && !Number.isInteger(historyMax))
+    throw new UsageError(
+      `invalid argument "${String(flags['history-max'])}" for "--history-max" flag`,
+    )
   try {
-    const existed = (await releases.storage.history(name, namespace)).some((r) => r.info.status !== 'uninstalled')
+    const existed = (await releases.storage.history(name, namespace)).some(
+      (r) => r.info.status !== 'uninstalled',
+    )
     const rel = await releases.upgrade(
       {
         name,
@@ -36,11 +54,17 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
       progress(flags, io),
     )
     if (flags['dry-run'] === true) {
-      io.stdout.write(`Release "${name}" has been upgraded (dry run). Nothing was changed.\nMANIFEST:\n${rel.manifest}`)
+      io.stdout.write(
+        `Release "${name}" has been upgraded (dry run). Nothing was changed.\nMANIFEST:\n${rel.manifest}`,
+      )
       return 0
     }
-    if ((typeof flags.output !== 'string' || flags.output === 'table')) {
-      io.stdout.write(existed ? `Release "${name}" has been upgraded. Happy Helming!\n` : `Release "${name}" does not exist. Installing it now.\n`)
+    if (typeof flags.output !== 'string' || flags.output === 'table') {
+      io.stdout.write(
+        existed
+          ? `Release "${name}" has been upgraded. Happy Helming!\n`
+          : `Release "${name}" does not exist. Installing it now.\n`,
+      )
     }
     printRelease(await releases.storage.get(name, namespace, rel.revision), flags, io)
   } catch (err) {
