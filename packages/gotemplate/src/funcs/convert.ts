@@ -8,6 +8,7 @@ import { formatValue, sprint } from '../fmt.ts'
 import { GoStruct } from '../value.ts'
 import { fn } from './args.ts'
 import { decodeUtf8 } from './utf8.ts'
+import { withGoType } from './fmt-type.ts'
 
 const INT64_MIN = -(1n << 63n)
 const INT64_MAX = (1n << 63n) - 1n
@@ -169,5 +170,5 @@ export const convertFuncs: FuncMap = {
   }),
   toDecimal: fn(['any'], (v: unknown) => parseGoInt(sprint(v), 8) ?? 0n),
   toString: fn(['any'], strval),
-  toStrings: fn(['any'], strslice),
+  toStrings: fn(['any'], (v: unknown) => withGoType(strslice(v), '[]string')),
 }

@@ -10,6 +10,7 @@ import { strval } from './convert.ts'
 import { isEmpty } from './defaults.ts'
 import { FuncError } from './errors.ts'
 import { compareBytes } from './text.ts'
+import { withGoType } from './fmt-type.ts'
 
 function dict(...v: unknown[]): GoMap {
   const out: GoMap = {}
@@ -116,7 +117,11 @@ export const dictFuncs: FuncMap = {
   ),
   keys: fn(
     [],
-    (...ds: (GoMap | null)[]) => ds.flatMap((d) => Object.keys(mapOrEmpty(d)).sort(compareBytes)),
+    (...ds: (GoMap | null)[]) =>
+      withGoType(
+        ds.flatMap((d) => Object.keys(mapOrEmpty(d)).sort(compareBytes)),
+        '[]string',
+      ),
     'map',
   ),
   values: fn(['map'], (d: GoMap | null) => {

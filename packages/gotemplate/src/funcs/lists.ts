@@ -8,6 +8,7 @@ import { toInt64 } from './convert.ts'
 import { FuncError } from './errors.ts'
 import { funcLimits } from './limits.ts'
 import { deepEqual } from './reflect.ts'
+import { goTypeName, withGoType } from './fmt-type.ts'
 
 function items(op: string, list: unknown): unknown[] {
   if (!isSlice(list)) throw new FuncError(`Cannot ${op} on type ${reflectKind(list)}`)
@@ -77,7 +78,10 @@ function slice(list: unknown, ...indices: unknown[]): unknown {
   const end = indices.length > 1 ? Number(toInt64(indices[1])) : l.length
   if (start < 0 || end < start || end > l.length)
     throw new FuncError(`reflect: slice index out of range`)
-  return l.slice(start, end)
+  // reflect's Slice keeps the list's type ([]string stays []string)
+  const t = goTypeName(list)
+  const out = l.slice(start, end)
+  return t === '[]interface {}' ? out : withGoType(out, t)
 }
 
 function chunk(size: bigint, list: unknown): unknown[][] {
@@ -92,7 +96,7 @@ function chunk(size: bigint, list: unknown): unknown[][] {
       `list longer than the limit of ${funcLimits.maxListLength} elements`,
       'FUNC_LIMIT',
     )
-  const out: unknown[][] = []
+  const out: unknown[][] = withGoType([], '[][]interface {}')
   for (let i = 0; i < cs; i++) {
     let clen = n
     if (i === cs - 1) clen = l.length % n || n
@@ -190,7 +194,9 @@ export const listFuncs: FuncMap = {
     },
     'any',
   ),
-  until: fn(['int'], (n: bigint) => untilStep(0n, n, n < 0n ? -1n : 1n)),
-  untilStep: fn(['int', 'int', 'int'], untilStep),
+  until: fn(['int'], (n: bigint) => withGoType(untilStep(0n, n, n < 0n ? -1n : 1n), '[]int')),
+  untilStep: fn(['int', 'int', 'int'], (a: bigint, b: bigint, c: bigint) =>
+    withGoType(untilStep(a, b, c), '[]int'),
+  ),
   seq: fn([], seq, 'int'),
 }

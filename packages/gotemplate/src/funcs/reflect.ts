@@ -11,6 +11,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === null || b === null) return a === b
   if (typeof a !== typeof b) return false
   if (typeof a !== 'object') return typeof a === 'function' ? false : a === b
+  if (goTypeName(a) !== goTypeName(b)) return false
   if (a instanceof Uint8Array) {
     if (!(b instanceof Uint8Array) || a.length !== b.length) return false
     return a.every((x, i) => x === b[i])

@@ -2,6 +2,7 @@
 import type { FuncMap } from '../func.ts'
 import { fn } from './args.ts'
 import { compileRe2, findAll, quoteMeta, replaceAll, split } from './re2.ts'
+import { withGoType } from './fmt-type.ts'
 
 function match(expr: string, s: string): boolean {
   const re = compileRe2(expr)
@@ -10,10 +11,14 @@ function match(expr: string, s: string): boolean {
 
 const find = (expr: string, s: string) => compileRe2(expr).exec(s)?.[0] ?? ''
 const findAllStrings = (expr: string, s: string, n: bigint) =>
-  findAll(compileRe2(expr), s, Number(n)).map((m) => m[0])
+  withGoType(
+    findAll(compileRe2(expr), s, Number(n)).map((m) => m[0]),
+    '[]string',
+  )
 const repl = (literal: boolean) => (expr: string, s: string, r: string) =>
   replaceAll(compileRe2(expr), s, r, literal)
-const splitRe = (expr: string, s: string, n: bigint) => split(compileRe2(expr), expr, s, Number(n))
+const splitRe = (expr: string, s: string, n: bigint) =>
+  withGoType(split(compileRe2(expr), expr, s, Number(n)), '[]string')
 
 /** Regex functions and their `must*` variants. */
 export const regexFuncs: FuncMap = {

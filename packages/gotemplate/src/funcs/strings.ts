@@ -1,6 +1,7 @@
 /** Sprig's string functions (strings.go and goutils), byte-based where Go is. */
 import type { FuncMap } from '../func.ts'
 import { formatValue, quoteGo, sprintf } from '../fmt.ts'
+import { withGoType } from './fmt-type.ts'
 import { fn } from './args.ts'
 import { strslice, strval } from './convert.ts'
 import { FuncError } from './errors.ts'
@@ -193,7 +194,7 @@ function indent(spaces: number, v: string): string {
 function splitMap(parts: string[]): Record<string, string> {
   const out: Record<string, string> = {}
   parts.forEach((p, i) => (out['_' + i] = p))
-  return out
+  return withGoType(out, 'map[string]string')
 }
 
 /** Go's strings.Replace(s, old, new, -1): an empty `old` matches between every character. */
@@ -277,12 +278,17 @@ export const stringFuncs: FuncMap = {
     n === 1n ? one : many,
   ),
   split: fn(['string', 'string'], (sep: string, s: string) => splitMap(goSplit(s, sep))),
-  splitList: fn(['string', 'string'], (sep: string, s: string) => goSplit(s, sep)),
+  splitList: fn(['string', 'string'], (sep: string, s: string) =>
+    withGoType(goSplit(s, sep), '[]string'),
+  ),
   splitn: fn(['string', 'int', 'string'], (sep: string, n: bigint, s: string) =>
     splitMap(goSplit(s, sep, N(n))),
   ),
   join: fn(['string', 'any'], (sep: string, v: unknown) => strslice(v).join(sep)),
   sortAlpha: fn(['any'], (v: unknown) =>
-    Array.isArray(v) || v instanceof Uint8Array ? strslice(v).sort(compareBytes) : [strval(v)],
+    withGoType(
+      Array.isArray(v) || v instanceof Uint8Array ? strslice(v).sort(compareBytes) : [strval(v)],
+      '[]string',
+    ),
   ),
 }
