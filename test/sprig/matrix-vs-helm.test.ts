@@ -539,6 +539,8 @@ const edges = [
   'printf "%T" (until 1)',
   'typeIs "[]string" (splitList "," "a")',
   'deepEqual (splitList "," "a") (splitList "," "a")',
+  'typeOf (deepCopy (splitList "x" "a"))',
+  'typeOf (deepCopy (split "x" "a"))',
 ]
 
 describe('boundary arguments against helm template', () => {

@@ -10,7 +10,7 @@ import { strval } from './convert.ts'
 import { isEmpty } from './defaults.ts'
 import { FuncError } from './errors.ts'
 import { compareBytes } from './text.ts'
-import { withGoType } from './fmt-type.ts'
+import { goTypeName, withGoType } from './fmt-type.ts'
 
 function dict(...v: unknown[]): GoMap {
   const out: GoMap = {}
@@ -52,11 +52,15 @@ function merge(overwrite: boolean) {
 export function deepCopy(v: unknown): unknown {
   if (v === null || v === undefined) return null
   if (v instanceof Uint8Array) return v.slice()
-  if (Array.isArray(v)) return v.map(deepCopy)
+  const type = goTypeName(v)
+  if (Array.isArray(v)) {
+    const out = v.map(deepCopy)
+    return type === '[]interface {}' ? out : withGoType(out, type)
+  }
   if (isGoMap(v)) {
     const out: GoMap = {}
     for (const [k, x] of Object.entries(v)) out[k] = deepCopy(x)
-    return out
+    return type === 'map[string]interface {}' ? out : withGoType(out, type)
   }
   return v
 }
