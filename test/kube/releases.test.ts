@@ -24,10 +24,26 @@ describe('Slipway releases and helm see the same releases', () => {
   it('installs a release that helm list, get values, get manifest, history and status see', async () => {
     const ns = await c.namespace()
     const events: ApplyEvent[] = []
+    const source = {
+      repository: 'oci://registry.example/charts',
+      path: 'demo',
+      version: '1.0.0',
+      digest: `sha256:${'ab'.repeat(32)}`,
+    }
     const rel = await releases.install(
-      { name: 'web', namespace: ns, chart, values: { replicas: 2 }, wait: true, timeoutMs: 30_000 },
+      {
+        name: 'web',
+        namespace: ns,
+        chart,
+        values: { replicas: 2 },
+        source,
+        wait: true,
+        timeoutMs: 30_000,
+      },
       (e) => events.push(e),
     )
+    // the chart source rides along in the record; helm reads the record regardless (below)
+    expect((await releases.get('web', ns)).source).toEqual(source)
     expect(rel.status).toBe('deployed')
     expect(rel.revision).toBe(1)
     expect(
