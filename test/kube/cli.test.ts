@@ -117,6 +117,19 @@ describe('slipway install, upgrade, rollback, uninstall, list, history, status',
   it('validates on the server with --dry-run and changes nothing', async () => {
     const ns = await c.namespace()
     const dry = await cli(['install', 'dry', chartDir, '-n', ns, '--dry-run'])
+    // a namespace that --create-namespace would create is fine for a dry run
+    const dryNew = await cli([
+      'install',
+      'dry',
+      chartDir,
+      '-n',
+      `${ns}-new`,
+      '--create-namespace',
+      '--dry-run',
+    ])
+    expect(dryNew.stderr).toBe('')
+    expect(dryNew.stdout).toContain('STATUS: pending-install')
+    expect((await c.kubectl(['get', 'namespace', `${ns}-new`])).code).not.toBe(0)
     expect(dry.stderr).toBe('')
     expect(dry.stdout).toContain('STATUS: pending-install')
     expect(dry.stdout).toContain('# Source: demo/templates/deployment.yaml')

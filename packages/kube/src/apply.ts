@@ -179,11 +179,13 @@ export async function validateAll(
   objects: PreparedObject[],
   rel: ReleaseIdentity,
   onEvent?: OnApplyEvent,
-  options: { owned?: Set<string> } = {},
+  options: { owned?: Set<string>; pendingNamespaces?: string[] } = {},
 ): Promise<void> {
-  const creatingNs = new Set(
-    objects.filter((o) => o.object.kind === 'Namespace').map((o) => o.name),
-  )
+  // namespaces that will exist by the time of the real apply: a dry run cannot see them yet
+  const creatingNs = new Set([
+    ...objects.filter((o) => o.object.kind === 'Namespace').map((o) => o.name),
+    ...(options.pendingNamespaces ?? []),
+  ])
   const results = await mapLimit(
     objects,
     applyConcurrency,

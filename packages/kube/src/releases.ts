@@ -489,7 +489,7 @@ export class Releases {
   private async dryRun(rel: HelmRelease, onEvent?: OnApplyEvent): Promise<ReleaseDetail> {
     const id = { name: rel.name, namespace: rel.namespace }
     const prepared = await this.prepareLoose(rel.manifest, id)
-    await validateAll(this.kube, prepared, id, onEvent)
+    await validateAll(this.kube, prepared, id, onEvent, { pendingNamespaces: [rel.namespace] })
     rel.info.description = 'Dry run complete'
     return detail(rel)
   }
