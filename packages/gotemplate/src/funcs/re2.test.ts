@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { regexFuncs as f } from './regex.ts'
-import { translateRe2 } from './re2.ts'
 
 // Expected values were produced by helm v3.17.3 (Go regexp).
 const cases: [string, unknown[], unknown][] = [
@@ -46,13 +45,12 @@ describe('regex functions', () => {
     expect(() => f.regexFind!('*a', 'a')).toThrow('missing argument to repetition operator')
   })
 
-  it('translates RE2-only syntax', () => {
-    expect(translateRe2('\\Aa.b\\z').source).toBe('(?<![\\s\\S])a[^\\n]b(?![\\s\\S])')
-    expect(translateRe2('(?s).').source).toBe('[\\s\\S]')
-    expect(translateRe2('\\pL\\p{Greek}').source).toBe('\\p{L}\\p{Script=Greek}')
-    expect(translateRe2('\\Q.*\\E').source).toBe('\\.\\*')
-    expect(translateRe2('a{,2}').source).toBe('a\\{,2\\}')
-    expect(translateRe2('(?i)a').flags).toBe('ui')
-    expect(translateRe2('(?i:a)').source).toBe('(?:[aA])')
+  it('matches in linear time (no catastrophic backtracking)', () => {
+    expect(f.regexMatch!('(a+)+$', 'a'.repeat(5000) + 'b')).toBe(false)
+  })
+
+  it('keeps named groups and non-BMP characters', () => {
+    expect(f.regexFindAll!('.', '😀a😀', -1n)).toEqual(['😀', 'a', '😀'])
+    expect(f.regexReplaceAll!('(?P<x>😀)', 'a😀b', '[${x}]')).toBe('a[😀]b')
   })
 })

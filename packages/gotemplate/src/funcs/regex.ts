@@ -6,10 +6,10 @@ import { withGoType } from './fmt-type.ts'
 
 function match(expr: string, s: string): boolean {
   const re = compileRe2(expr)
-  return re.exec(s) !== null
+  return re.exec(s, 0) !== null
 }
 
-const find = (expr: string, s: string) => compileRe2(expr).exec(s)?.[0] ?? ''
+const find = (expr: string, s: string) => compileRe2(expr).exec(s, 0)?.[0] ?? ''
 const findAllStrings = (expr: string, s: string, n: bigint) =>
   withGoType(
     findAll(compileRe2(expr), s, Number(n)).map((m) => m[0]),

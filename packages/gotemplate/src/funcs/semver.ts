@@ -8,7 +8,7 @@ import type { FuncMap } from '../func.ts'
 import { GoStruct } from '../value.ts'
 import { fn } from './args.ts'
 import { FuncError } from './errors.ts'
-import { findAll } from './re2.ts'
+import { findAll, jsRegex } from './re2.ts'
 
 const UINT64_MAX = (1n << 64n) - 1n
 
@@ -154,8 +154,8 @@ const cv = String.raw`v?([0-9|xX*]+)(\.[0-9|xX*]+)?(\.[0-9|xX*]+)?(-([0-9A-Za-z\
 const ops = String.raw`=||!=|>|<|>=|=>|<=|=<|~|~>|\^`
 const ws = String.raw`[\t\n\f\r ]`
 const constraintRegex = new RegExp(`^${ws}*(${ops})${ws}*(${cv})${ws}*$`)
-const rangeRegex = new RegExp(`${ws}*(${cv})${ws}+-${ws}+(${cv})${ws}*`, 'g')
-const findRegex = new RegExp(`(${ops})${ws}*(${cv})`, 'g')
+const rangeRegex = jsRegex(new RegExp(`${ws}*(${cv})${ws}+-${ws}+(${cv})${ws}*`, 'g'))
+const findRegex = jsRegex(new RegExp(`(${ops})${ws}*(${cv})`, 'g'))
 const validRegex = new RegExp(
   `^(${ws}*(${ops})${ws}*(${cv})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cv})${ws}*)*$`,
 )
