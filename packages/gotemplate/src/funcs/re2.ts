@@ -55,16 +55,6 @@ export function compileRe2(expr: string): Regex {
   return re
 }
 
-/** A trusted JS RegExp (flag `g`) as a Regex, for patterns written in Slipway's own code. */
-export function jsRegex(re: RegExp): Regex {
-  return {
-    exec(s: string, pos = 0) {
-      re.lastIndex = pos
-      return re.exec(s)
-    },
-  }
-}
-
 function execAt(re: Regex, s: string, pos: number): RegExpExecArray | null {
   return re.exec(s, pos)
 }

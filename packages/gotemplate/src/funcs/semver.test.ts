@@ -29,6 +29,10 @@ const cases: [string, string, boolean][] = [
 describe('semverCompare', () => {
   it.each(cases)('%s against %s', (c, v, want) => expect(f.semverCompare!(c, v)).toBe(want))
 
+  it('rejects hostile constraints in linear time', () => {
+    expect(() => f.semverCompare!('1 '.repeat(3000) + '!', '1.0.0')).toThrow(/improper constraint/)
+  })
+
   it('fails on invalid versions and constraints', () => {
     expect(() => f.semverCompare!('>=1.0', 'abc')).toThrow('Invalid Semantic Version')
     expect(() => f.semverCompare!('foo', '1.0.0')).toThrow('improper constraint: foo')

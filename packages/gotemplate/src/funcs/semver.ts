@@ -8,7 +8,7 @@ import type { FuncMap } from '../func.ts'
 import { GoStruct } from '../value.ts'
 import { fn } from './args.ts'
 import { FuncError } from './errors.ts'
-import { findAll, jsRegex } from './re2.ts'
+import { compileRe2, findAll } from './re2.ts'
 
 const UINT64_MAX = (1n << 64n) - 1n
 
@@ -80,8 +80,10 @@ function validatePrerelease(p: string): void {
   }
 }
 
-const versionRegex =
-  /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/
+// Masterminds' own patterns, run by the RE2 engine as in Go: linear time on any input.
+const versionRegex = compileRe2(
+  String.raw`^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$`,
+)
 
 function parseSegment(s: string): bigint {
   const v = BigInt(s)
@@ -152,11 +154,11 @@ interface Constraint {
 
 const cv = String.raw`v?([0-9|xX*]+)(\.[0-9|xX*]+)?(\.[0-9|xX*]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?`
 const ops = String.raw`=||!=|>|<|>=|=>|<=|=<|~|~>|\^`
-const ws = String.raw`[\t\n\f\r ]`
-const constraintRegex = new RegExp(`^${ws}*(${ops})${ws}*(${cv})${ws}*$`)
-const rangeRegex = jsRegex(new RegExp(`${ws}*(${cv})${ws}+-${ws}+(${cv})${ws}*`, 'g'))
-const findRegex = jsRegex(new RegExp(`(${ops})${ws}*(${cv})`, 'g'))
-const validRegex = new RegExp(
+const ws = String.raw`\s`
+const constraintRegex = compileRe2(`^${ws}*(${ops})${ws}*(${cv})${ws}*$`)
+const rangeRegex = compileRe2(`${ws}*(${cv})${ws}+-${ws}+(${cv})${ws}*`)
+const findRegex = compileRe2(`(${ops})${ws}*(${cv})`)
+const validRegex = compileRe2(
   `^(${ws}*(${ops})${ws}*(${cv})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cv})${ws}*)*$`,
 )
 
@@ -193,7 +195,7 @@ function parseConstraint(c: string): Constraint {
 export function parseConstraints(c: string): Constraint[][] {
   for (const m of findAll(rangeRegex, c, -1)) c = c.replace(m[0], `>= ${m[1]}, <= ${m[11]} `)
   return c.split('||').map((part) => {
-    if (!validRegex.test(part)) throw new FuncError(`improper constraint: ${part}`)
+    if (validRegex.exec(part, 0) === null) throw new FuncError(`improper constraint: ${part}`)
     const found = findAll(findRegex, part, -1).map((m) => m[0])
     return (found.length > 0 ? found : [part]).map(parseConstraint)
   })
