@@ -207,7 +207,7 @@ export class Releases {
         revision,
         isUpgrade,
         kubeVersion,
-        apiVersions,
+        clusterApiVersions: apiVersions,
         lookup: live.lookup,
       })
     } finally {
