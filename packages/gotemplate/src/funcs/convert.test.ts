@@ -38,6 +38,12 @@ describe('cast.ToFloat64 and strconv', () => {
     expect(parseGoInt('9223372036854775808', 10)).toBeUndefined()
     expect(parseGoInt('777', 8)).toBe(511n)
   })
+
+  it('stays linear on long hostile input', () => {
+    expect(toFloat64('1'.repeat(200_000) + 'x')).toBe(0)
+    expect(toFloat64('0x' + '1'.repeat(200_000) + 'x')).toBe(0)
+    expect(toFloat64('1_'.repeat(100_000))).toBe(0)
+  })
 })
 
 describe('conversion functions', () => {

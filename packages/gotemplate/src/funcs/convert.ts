@@ -65,26 +65,23 @@ export function parseGoInt(s: string, base: number): bigint | undefined {
 export function parseGoFloat(s: string): number | undefined {
   if (s.includes('_')) {
     // Go float literal syntax: an underscore only between digits, or after a base prefix
-    if (
-      !/^[+-]?(0[xX]_?)?[0-9A-Fa-f.]+(_[0-9A-Fa-f]+)*([.pPeE].*)?$/.test(s) ||
-      /_[^0-9A-Fa-f]|[^0-9A-Fa-fxX]_|_$/.test(s)
-    )
-      return undefined
+    if (/^[+-]?_|_[^0-9A-Fa-f]|[^0-9A-Fa-fxX]_|_$/.test(s)) return undefined
     s = s.replace(/_/g, '')
   }
   if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity
   if (/^[+-]?nan$/i.test(s)) return NaN
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) {
+  // unambiguous patterns: linear time on long input
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) {
     const v = Number(s)
     return Number.isFinite(v) ? v : undefined
   }
   if (
     /^[+-]?0[xX]/.test(s) &&
-    /^[+-]?0[xX]([0-9a-fA-F_]+\.?[0-9a-fA-F_]*|\.[0-9a-fA-F_]+)[pP][+-]?\d+$/.test(s)
+    /^[+-]?0[xX]([0-9a-fA-F]+(\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)[pP][+-]?\d+$/.test(s)
   ) {
-    const m = /^([+-]?)0[xX]([0-9a-fA-F_]*)\.?([0-9a-fA-F_]*)[pP]([+-]?\d+)$/.exec(s)!
+    const m = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/.exec(s)!
     const int = m[2]!.replace(/_/g, '')
-    const frac = m[3]!.replace(/_/g, '')
+    const frac = (m[3] ?? '').replace(/_/g, '')
     const mant = parseInt(int + frac || '0', 16) * 2 ** (Number(m[4]) - 4 * frac.length)
     return m[1] === '-' ? -mant : mant
   }

@@ -39,6 +39,11 @@ describe('crypto functions', () => {
     expect(rebuilt.Cert).toBe(signed.Cert)
   })
 
+  it('reads PEM in linear time', () => {
+    const hostile = '-----BEGIN X-----\n' + 'a\n'.repeat(50_000)
+    expect(pemDecode(hostile)).toBeUndefined()
+  })
+
   it("writes ECDSA and ed25519 keys in Go's PEM types", () => {
     expect(pemDecode(f.genPrivateKey!('ecdsa') as string)?.type).toBe('EC PRIVATE KEY')
     expect(pemDecode(f.genPrivateKey!('ed25519') as string)?.bytes.length).toBe(48)

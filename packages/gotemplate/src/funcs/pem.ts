@@ -11,7 +11,8 @@ export function pemEncode(type: string, der: Uint8Array): string {
 
 /** pem.Decode of the first block, or undefined when there is none. */
 export function pemDecode(text: string): { type: string; bytes: Uint8Array } | undefined {
-  const m = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n((?:[^-]*\r?\n)*?)-----END \1-----/.exec(text)
+  // one way to match each line, so a hostile text cannot make the search backtrack
+  const m = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n((?:[^-\r\n]*\r?\n)*?)-----END \1-----/.exec(text)
   if (m === null) return undefined
   const body = m[2]!.replace(/^[A-Za-z-]+:.*\r?\n/gm, '').replace(/[\r\n\t ]/g, '')
   try {
