@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dictFuncs as f } from './dicts.ts'
+import { withGoType } from './fmt-type.ts'
 
 describe('dict functions', () => {
   it('builds and reads dicts', () => {
@@ -12,7 +13,15 @@ describe('dict functions', () => {
     expect(f.omit!({ a: 1n, b: 2n, c: 3n }, 'a')).toEqual({ b: 2n, c: 3n })
     expect(f.dig!('a', 'b', 'def', { a: { b: 1n } })).toBe(1n)
     expect(f.dig!('a', 'c', 'def', { a: { b: 1n } })).toBe('def')
-    expect(() => f.dig!('a', 'b', 'x')).toThrow()
+    expect(() => f.dig!('a', 'b', 'x')).toThrow(
+      'interface conversion: interface {} is string, not map[string]interface {}',
+    )
+    // Helm's root .Values is a chartutil.Values, which dig refuses
+    const values = withGoType({ a: { b: 1n } }, 'chartutil.Values')
+    expect(() => f.dig!('a', 'b', 'def', values)).toThrow(
+      'is chartutil.Values, not map[string]interface {}',
+    )
+    expect(f.dig!('b', 'def', values.a)).toBe(1n)
   })
 
   it('returns keys and values sorted by key (Go: random order)', () => {

@@ -72,6 +72,21 @@ function copyOrFail(v: unknown): unknown {
   return deepCopy(v)
 }
 
+// dig type-asserts map[string]interface {}: a named map type such as Helm's root .Values
+// (chartutil.Values, marked with withGoType) does not pass, as in Go.
+function isPlainMap(v: unknown): v is GoMap {
+  return isGoMap(v) && goTypeName(v) === 'map[string]interface {}'
+}
+
+function notMap(v: unknown): FuncError {
+  const t = goTypeName(v)
+  return new FuncError(
+    t === '<nil>'
+      ? 'interface conversion: interface {} is nil, not map[string]interface {}'
+      : `interface conversion: interface {} is ${t}, not map[string]interface {}`,
+  )
+}
+
 function dig(...ps: unknown[]): unknown {
   if (ps.length < 3) throw new FuncError('dig needs at least three arguments')
   let dict = ps[ps.length - 1]
@@ -80,15 +95,13 @@ function dig(...ps: unknown[]): unknown {
   for (const k of keys)
     if (typeof k !== 'string')
       throw new FuncError(`interface conversion: interface {} is ${typeof k}, not string`)
-  if (!isGoMap(dict))
-    throw new FuncError('interface conversion: interface {} is not map[string]interface {}')
+  if (!isPlainMap(dict)) throw notMap(dict)
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string
     if (!Object.hasOwn(dict as GoMap, k)) return def
     const step = (dict as GoMap)[k]
     if (i === keys.length - 1) return step
-    if (!isGoMap(step))
-      throw new FuncError('interface conversion: interface {} is not map[string]interface {}')
+    if (!isPlainMap(step)) throw notMap(step)
     dict = step
   }
   return def
