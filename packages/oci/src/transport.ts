@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { Agent, fetch as undiciFetch } from 'undici'
+import type { Agent } from 'undici'
 import { OciError } from './errors.ts'
 import { retryBaseDelayMs } from './limits.ts'
 
@@ -82,9 +82,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * cap), body size limits, and redirects followed by hand so credentials never reach another host.
  * A timeout is not retried: the timeout is the bound a caller asked for.
  */
+let undiciModule: Promise<typeof import('undici')> | undefined
+const loadUndici = () => (undiciModule ??= import('undici'))
+
 export class Transport {
   readonly #options: TransportOptions
-  readonly #dispatcher?: Agent
+  // TLS settings for a dispatcher of our own; undici itself loads on the first request, so
+  // commands that never reach a registry don't pay for it at start-up
+  readonly #connect?: { rejectUnauthorized: boolean; ca?: Buffer; cert?: Buffer; key?: Buffer }
+  #dispatcher?: Agent
 
   constructor(options: TransportOptions) {
     this.#options = options
@@ -105,14 +111,12 @@ export class Transport {
       const ca = read(options.caFile, 'CA file')
       const cert = read(options.certFile, 'certificate file')
       const key = read(options.keyFile, 'key file')
-      this.#dispatcher = new Agent({
-        connect: {
-          rejectUnauthorized: !options.insecureSkipTlsVerify,
-          ...(ca ? { ca } : {}),
-          ...(cert ? { cert } : {}),
-          ...(key ? { key } : {}),
-        },
-      })
+      this.#connect = {
+        rejectUnauthorized: !options.insecureSkipTlsVerify,
+        ...(ca ? { ca } : {}),
+        ...(cert ? { cert } : {}),
+        ...(key ? { key } : {}),
+      }
     }
   }
 
@@ -191,6 +195,10 @@ export class Transport {
     const timer = setTimeout(() => controller.abort(), this.#options.timeoutMs)
     const host = new URL(url).host
     try {
+      const undici = await loadUndici()
+      if (this.#connect && !this.#dispatcher) {
+        this.#dispatcher = new undici.Agent({ connect: this.#connect })
+      }
       const init = {
         method: req.method,
         headers: { 'User-Agent': this.#options.userAgent, ...headers },
@@ -199,7 +207,7 @@ export class Transport {
         signal: controller.signal,
         ...(this.#dispatcher ? { dispatcher: this.#dispatcher } : {}),
       }
-      const doFetch = (this.#options.fetch ?? undiciFetch) as (
+      const doFetch = (this.#options.fetch ?? undici.fetch) as (
         u: string,
         i: typeof init,
       ) => Promise<Response>
