@@ -86,7 +86,7 @@ describe('engine output equals helm template output', () => {
   OUTPUT_CASES.forEach((c, i) => (templates[fileName(i)] = c + END))
   // An invalid YAML file makes helm print every rendered file raw (with --debug) before failing.
   templates['zz-invalid.yaml'] = ': : :\n  - ['
-  let helmFiles: Record<string, string> = {}
+  const helmFiles: Record<string, string> = {}
 
   beforeAll(async () => {
     const dir = join(root, 'outputs', CHART)

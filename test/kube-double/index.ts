@@ -2,12 +2,11 @@
  * A Kubernetes API server test double: enough of kube-apiserver for Slipway, kubectl and helm
  * (discovery, CRUD, patches, server-side apply, watches, Tables, garbage collection), in memory.
  */
-import { writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage } from 'node:http'
-import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { startKubelet } from './kubelet.ts'
 import { isObj } from './patch.ts'
 import { handle } from './server.ts'
@@ -138,7 +137,7 @@ export async function startKubeDouble(options: KubeDoubleOptions = {}): Promise<
     }
     return { ok: true }
   }
-  const sockets = new Set<import('node:net').Socket>()
+  const sockets = new Set<Socket>()
   const token = options.token ?? 'kube-double-token'
   const server = createServer((req, res) => {
     if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import type * as Undici from 'undici'
 import type { Agent } from 'undici'
 import { OciError } from './errors.ts'
 import { retryBaseDelayMs } from './limits.ts'
@@ -82,7 +83,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * cap), body size limits, and redirects followed by hand so credentials never reach another host.
  * A timeout is not retried: the timeout is the bound a caller asked for.
  */
-let undiciModule: Promise<typeof import('undici')> | undefined
+let undiciModule: Promise<typeof Undici> | undefined
 const loadUndici = () => (undiciModule ??= import('undici'))
 
 export class Transport {

@@ -6,7 +6,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { p256 } from '@noble/curves/nist.js'
 import { sha1 } from '@noble/hashes/legacy.js'
-import forge from 'node-forge'
+import { forge } from './forge.ts'
 import { FuncError } from './errors.ts'
 import { fromBinary, pemDecode, pemEncode, toBinary } from './pem.ts'
 import { randomBytes } from './random.ts'
