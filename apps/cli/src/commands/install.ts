@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { isAbsolute, resolve } from 'node:path'
-import type { Chart, Values } from '@slipway/chart'
-import type { ChartSourceOptions } from '@slipway/chart/node'
-import { decodeYaml, encodeYaml, isGoMap } from '@slipway/gotemplate'
+import type { Chart } from '@slipway/chart'
+import { encodeYaml } from '@slipway/gotemplate'
 import {
   KubeClient,
   Releases,
@@ -12,23 +8,19 @@ import {
   type HelmRelease,
   type OnApplyEvent,
 } from '@slipway/kube'
-import { isRenderError, mergeUserValues } from '@slipway/render'
-import { applySetFlags } from '@slipway/render/strvals'
+import { isRenderError } from '@slipway/render'
+import {
+  chartSourceOptionsFromFlags,
+  str,
+  userValuesFromFlags,
+  valueOptions,
+} from '../chart-flags.ts'
 import { UsageError, type Command, type CommandIO, type Flags } from '../command.ts'
 import { chartSourceOptions } from '../global-flags.ts'
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
-const list = (v: unknown): string[] =>
-  v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(String)
-
 /** Flags of the commands that render a chart into a release (install, upgrade). */
 export const releaseValueOptions = {
-  values: { type: 'string', short: 'f', multiple: true },
-  set: { type: 'string', multiple: true },
-  'set-string': { type: 'string', multiple: true },
-  'set-json': { type: 'string', multiple: true },
-  'set-file': { type: 'string', multiple: true },
-  'set-literal': { type: 'string', multiple: true },
+  ...valueOptions,
   wait: { type: 'boolean' },
   timeout: { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -54,65 +46,13 @@ export function parseDuration(text: string): number {
   return total
 }
 
-/** The user-supplied values: `-f` files merged in order, then the `--set` family, as Helm. */
-export async function userValues(flags: Flags, cwd: string): Promise<Values> {
-  const files: Values[] = []
-  for (const f of list(flags.values)) {
-    let text: string
-    try {
-      text = await readFile(resolve(cwd, f), 'utf8')
-    } catch {
-      throw new UsageError(`open ${f}: no such file or directory`)
-    }
-    let v: unknown
-    try {
-      v = decodeYaml(text, { file: f })
-    } catch (err) {
-      throw new UsageError(`failed to parse ${f}: ${(err as Error).message}`)
-    }
-    if (v === null || v === undefined) continue
-    if (!isGoMap(v))
-      throw new UsageError(`failed to parse ${f}: the values file must hold a map at the top level`)
-    files.push(v)
-  }
-  const base = mergeUserValues(files)
-  try {
-    return applySetFlags(
-      base,
-      {
-        set: list(flags.set),
-        setString: list(flags['set-string']),
-        setJson: list(flags['set-json']),
-        setFile: list(flags['set-file']),
-        setLiteral: list(flags['set-literal']),
-      },
-      (p) => readFileSync(isAbsolute(p) ? p : resolve(cwd, p), 'utf8'),
-    )
-  } catch (err) {
-    throw new UsageError((err as Error).message)
-  }
-}
-
 /** Loads a chart reference (directory, archive, URL, `oci://`, `--repo URL NAME`) and where it came from. */
 export async function loadReleaseChart(
   ref: string,
   flags: Flags,
   cwd: string,
 ): Promise<{ chart: Chart; source: ChartSourceRecord }> {
-  const options: ChartSourceOptions = { cwd }
-  const set = <K extends keyof ChartSourceOptions>(k: K, v: ChartSourceOptions[K] | undefined) => {
-    if (v !== undefined) options[k] = v
-  }
-  set('version', str(flags.version))
-  set('repo', str(flags.repo))
-  set('username', str(flags.username))
-  set('password', str(flags.password))
-  set('caFile', str(flags['ca-file']))
-  set('certFile', str(flags['cert-file']))
-  set('keyFile', str(flags['key-file']))
-  if (flags['plain-http'] === true) options.plainHttp = true
-  if (flags['insecure-skip-tls-verify'] === true) options.insecureSkipTlsVerify = true
-  if (flags.devel === true) options.devel = true
+  const options = chartSourceOptionsFromFlags(flags, cwd)
   try {
     // loaded on demand: list, history and status never load charts
     const { loadChartFromSource } = await import('@slipway/chart/node')
@@ -231,7 +171,7 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
       `"slipway install" requires 2 arguments: NAME and CHART\n\nUsage: ${usage}`,
     )
   const [name, ref] = args as [string, string]
-  const values = await userValues(flags, io.cwd)
+  const values = await userValuesFromFlags(flags, io.cwd)
   const { chart, source } = await loadReleaseChart(ref, flags, io.cwd)
   const { releases, namespace } = await connectFromFlags(flags)
   try {

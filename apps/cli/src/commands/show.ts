@@ -1,6 +1,7 @@
 import { inferSchema, showChart, type Chart, type ShowKind } from '@slipway/chart'
-import { loadChartFromSource, type ChartSourceOptions } from '@slipway/chart/node'
-import { UsageError, type Command, type CommandIO, type Flags } from '../command.ts'
+import { loadChartFromSource } from '@slipway/chart/node'
+import { chartSourceOptionsFromFlags } from '../chart-flags.ts'
+import { UsageError, type Command, type CommandIO } from '../command.ts'
 import { chartSourceOptions } from '../global-flags.ts'
 
 const usage = `slipway show chart|values|schema|readme|crds|all CHART [flags]
@@ -9,31 +10,6 @@ CHART is a chart directory, a .tgz archive, an oci:// reference, an http(s):// a
 or a chart name with --repo URL.`
 
 const kinds = ['chart', 'values', 'schema', 'readme', 'crds', 'all'] as const
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
-
-/** Helm's chart-fetching flags as chart source options. */
-function sourceOptions(flags: Flags, io: CommandIO): ChartSourceOptions {
-  const options: ChartSourceOptions = { cwd: io.cwd }
-  const set = <K extends keyof ChartSourceOptions>(
-    key: K,
-    value: ChartSourceOptions[K] | undefined,
-  ) => {
-    if (value !== undefined) options[key] = value
-  }
-  set('version', str(flags.version))
-  set('repo', str(flags.repo))
-  set('username', str(flags.username))
-  set('password', str(flags.password))
-  set('caFile', str(flags['ca-file']))
-  set('certFile', str(flags['cert-file']))
-  set('keyFile', str(flags['key-file']))
-  if (flags['plain-http'] === true) options.plainHttp = true
-  if (flags['insecure-skip-tls-verify'] === true) options.insecureSkipTlsVerify = true
-  if (flags['pass-credentials'] === true) options.passCredentialsAll = true
-  if (flags.devel === true) options.devel = true
-  return options
-}
 
 function schemaText(chart: Chart, io: CommandIO): string {
   if (chart.schema) {
@@ -61,7 +37,7 @@ export const command: Command = {
     if (!ref) throw new UsageError(`"slipway show ${kind}" requires 1 argument\n\nUsage: ${usage}`)
     if (extra.length > 0)
       throw new UsageError(`"slipway show ${kind}" accepts 1 argument, got ${args.length - 1}`)
-    const { chart } = await loadChartFromSource(ref, sourceOptions(flags, io))
+    const { chart } = await loadChartFromSource(ref, chartSourceOptionsFromFlags(flags, io.cwd))
     const out = kind === 'schema' ? schemaText(chart, io) : showChart(chart, kind as ShowKind)
     io.stdout.write(out)
   },

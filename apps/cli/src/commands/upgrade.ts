@@ -9,8 +9,8 @@ import {
   printRelease,
   progress,
   releaseValueOptions,
-  userValues,
 } from './install.ts'
+import { userValuesFromFlags } from '../chart-flags.ts'
 
 const usage = 'slipway upgrade RELEASE CHART [flags]'
 
@@ -20,7 +20,7 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
       `"slipway upgrade" requires 2 arguments: RELEASE and CHART\n\nUsage: ${usage}`,
     )
   const [name, ref] = args as [string, string]
-  const values = await userValues(flags, io.cwd)
+  const values = await userValuesFromFlags(flags, io.cwd)
   const { chart, source } = await loadReleaseChart(ref, flags, io.cwd)
   const { releases, namespace } = await connectFromFlags(flags)
   const timeout = typeof flags.timeout === 'string' ? flags.timeout : undefined
