@@ -11,6 +11,7 @@ export {
 } from './value.ts'
 export { signatureOf, withSignature, type FuncMap, type FuncSignature, type GoParam, type TemplateFunc } from './func.ts'
 export { sprigFuncs } from './funcs/index.ts'
+export { goTypeName, withGoType } from './funcs/fmt-type.ts'
 export {
   decodeJson,
   decodeYaml,

@@ -1,5 +1,5 @@
 import type { Chart, Values } from '@slipway/chart'
-import { encodingFuncs, encodeYaml, type GoMap } from '@slipway/gotemplate'
+import { encodingFuncs, encodeYaml, withGoType, type GoMap } from '@slipway/gotemplate'
 import { makeCapabilities, type Capabilities } from './builtins/capabilities.ts'
 import type { ToYaml } from './builtins/files.ts'
 import { toRenderChart, type RenderChart } from './chart-tree.ts'
@@ -192,7 +192,8 @@ export function renderChart(chart: Chart, userValues: Values, options: RenderOpt
 
   const rendered = renderTemplates({
     chart: rc,
-    top: { Capabilities: caps, Release: release(options), Values: values },
+    // the root .Values is Helm's named type chartutil.Values (typeOf shows it; dig refuses it)
+    top: { Capabilities: caps, Release: release(options), Values: withGoType(values, 'chartutil.Values') },
     limits,
     createSet: options.createTemplateSet ?? defaultTemplateSetFactory,
     ...(options.lookup ? { lookup: options.lookup } : {}),
