@@ -3,22 +3,49 @@
 import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = {
-  group: ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'zlib', 'child_process', 'url', 'stream'],
+  group: [
+    'node:*',
+    'fs',
+    'path',
+    'os',
+    'http',
+    'https',
+    'crypto',
+    'zlib',
+    'child_process',
+    'url',
+    'stream',
+  ],
   message: 'this package also runs in the browser: no Node imports here',
 }
 const apps = {
   group: ['@slipway/cli', '@slipway/server', '@slipway/web'],
   message: 'packages must not depend on apps',
 }
-const workspace = { group: ['@slipway/*'], message: 'this package is a leaf: it imports nothing of ours' }
+const workspace = {
+  group: ['@slipway/*'],
+  message: 'this package is a leaf: it imports nothing of ours',
+}
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', 'test-output/**', '**/testdata/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.tools/**',
+      'test-output/**',
+      '**/testdata/**',
+      'test/fixtures/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },

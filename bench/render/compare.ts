@@ -12,7 +12,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { decodeYaml } from '@slipway/gotemplate'
-import { compareOutputs, splitPrinted, type PrintedDocument } from '../../test/render/support/documents.ts'
+import {
+  compareOutputs,
+  splitPrinted,
+  type PrintedDocument,
+} from '../../test/render/support/documents.ts'
 import { errorText, helmTemplate, slipwayTemplate } from '../../test/render/support/run-template.ts'
 
 type Status = 'identical' | 'same-yaml' | 'differs' | 'both-fail' | 'helm-fails' | 'slipway-fails'
@@ -44,14 +48,22 @@ function unstable(a: PrintedDocument[], b: PrintedDocument[]): Set<number> {
   return out
 }
 
-async function compareRun(dir: string, args: string[]): Promise<{ status: Status; detail: string }> {
+async function compareRun(
+  dir: string,
+  args: string[],
+): Promise<{ status: Status; detail: string }> {
   const [want, got] = await Promise.all([helmTemplate(args, dir), slipwayTemplate(args, dir)])
   if (want.code !== 0 && got.code !== 0) {
     const same = errorText(want.stderr).trim() === errorText(got.stderr).trim()
-    return { status: 'both-fail', detail: same ? 'same error' : errorText(got.stderr).split('\n')[0]!.slice(0, 200) }
+    return {
+      status: 'both-fail',
+      detail: same ? 'same error' : errorText(got.stderr).split('\n')[0]!.slice(0, 200),
+    }
   }
-  if (want.code !== 0) return { status: 'helm-fails', detail: errorText(want.stderr).split('\n')[0]!.slice(0, 200) }
-  if (got.code !== 0) return { status: 'slipway-fails', detail: errorText(got.stderr).split('\n')[0]!.slice(0, 300) }
+  if (want.code !== 0)
+    return { status: 'helm-fails', detail: errorText(want.stderr).split('\n')[0]!.slice(0, 200) }
+  if (got.code !== 0)
+    return { status: 'slipway-fails', detail: errorText(got.stderr).split('\n')[0]!.slice(0, 300) }
   if (want.stdout === got.stdout) return { status: 'identical', detail: '' }
 
   let e = splitPrinted(want.stdout)
@@ -99,7 +111,10 @@ async function main(): Promise<void> {
     const sets: Array<[string, string[]]> = [['defaults', []]]
     const ci = join(dir, 'ci')
     if (existsSync(ci)) {
-      for (const f of readdirSync(ci).filter((f) => /\.ya?ml$/.test(f)).sort().slice(0, maxCi)) {
+      for (const f of readdirSync(ci)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .slice(0, maxCi)) {
         sets.push([`ci/${f}`, ['-f', join('ci', f)]])
       }
     }

@@ -29,7 +29,12 @@ function arg(name: string): string | undefined {
 }
 
 /** Runs a command under /usr/bin/time to read its peak RSS. */
-function timed(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Measured> {
+function timed(
+  file: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Measured> {
   return new Promise((resolve) => {
     const start = performance.now()
     execFile(
@@ -53,7 +58,11 @@ function median(xs: number[]): number {
 async function best(runs: number, f: () => Promise<Measured>): Promise<Measured> {
   const all: Measured[] = []
   for (let i = 0; i < runs; i++) all.push(await f())
-  return { ms: median(all.map((m) => m.ms)), rssMb: Math.max(...all.map((m) => m.rssMb)), ok: all.every((m) => m.ok) }
+  return {
+    ms: median(all.map((m) => m.ms)),
+    rssMb: Math.max(...all.map((m) => m.rssMb)),
+    ok: all.every((m) => m.ok),
+  }
 }
 
 async function main(): Promise<void> {
@@ -84,7 +93,8 @@ async function main(): Promise<void> {
     let warm = Number.NaN
     try {
       const chart = await loadChart(dir)
-      const once = () => formatTemplateOutput(renderChart(chart, {}, { releaseName: 'release-name' }))
+      const once = () =>
+        formatTemplateOutput(renderChart(chart, {}, { releaseName: 'release-name' }))
       once()
       const times: number[] = []
       for (let i = 0; i < Math.max(runs, 5); i++) {

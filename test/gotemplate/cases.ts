@@ -56,7 +56,7 @@ export const OUTPUT_CASES: string[] = [
   '{{/* multi\nline\ncomment */}}after',
   // literals
   '{{ 1 }} {{ 0x1F }} {{ 0o17 }} {{ 017 }} {{ 0b101 }} {{ 1_000_000 }} {{ -7 }} {{ +7 }}',
-  "{{ 1.0 }} {{ 1.5 }} {{ 1e3 }} {{ 1e6 }} {{ 1000000.0 }} {{ 0.00001 }} {{ 1.25e-7 }} {{ .5 }} {{ 0x1p4 }}",
+  '{{ 1.0 }} {{ 1.5 }} {{ 1e3 }} {{ 1e6 }} {{ 1000000.0 }} {{ 0.00001 }} {{ 1.25e-7 }} {{ .5 }} {{ 0x1p4 }}',
   "{{ 'a' }} {{ '\\n' }} {{ '\\x41' }} {{ '\\u00e9' }} {{ 'é' }}",
   '{{ "a\\tb\\nc\\\\d\\"e" }} {{ "\\x41\\101\\u00e9\\U0001F600" }} {{ `raw\\n{{x}}` }}',
   '{{ true }} {{ false }} {{ "" }}|{{ print nil }}',
@@ -138,7 +138,7 @@ export const OUTPUT_CASES: string[] = [
   '{{- if .Values.yes }}\n  yes\n{{- else }}\n  no\n{{- end }}\n',
   // functions with declared Go signatures (see TYPED_FUNCS in the test): literal conversion
   '{{ indent 2.0 "x" }}|{{ trunc 2 "abc" }}|{{ "abc" | trunc 2 }}|{{ upper .Values.str }}|{{ .Values.str | upper }}',
-  "{{ upper (print 1) }}|{{ repeat 3 \"ab\" }}|{{ trunc 'a' \"x\" }}|{{ trunc -1 \"abc\" }}|{{ indent 0x2 \"y\" }}",
+  '{{ upper (print 1) }}|{{ repeat 3 "ab" }}|{{ trunc \'a\' "x" }}|{{ trunc -1 "abc" }}|{{ indent 0x2 "y" }}',
   // spacing and assignment forms
   '{{range $x:=.Values.strs}}{{$x}}{{end}}|{{if.Values.yes}}y{{end}}|{{with .Values.map}}{{.a}}{{end}}',
   '{{ $x := "" }}{{ range $x = .Values.strs }}{{ $x }}{{ end }}{{ $x }}|{{ range $i,$v := .Values.strs }}{{$i}}{{$v}}{{ end }}',

@@ -7,7 +7,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TemplateExecError, TemplateParseError, TemplateSet, withSignature, type FuncMap } from '@slipway/gotemplate'
+import {
+  TemplateExecError,
+  TemplateParseError,
+  TemplateSet,
+  withSignature,
+  type FuncMap,
+} from '@slipway/gotemplate'
 import { helm } from '../support/tools.ts'
 import { ERROR_CASES, HELPERS, OUTPUT_CASES, VALUES } from './cases.ts'
 
@@ -19,14 +25,22 @@ function writeChart(dir: string, templates: Record<string, string>): void {
   mkdirSync(join(dir, 'templates'), { recursive: true })
   writeFileSync(join(dir, 'Chart.yaml'), `apiVersion: v2\nname: ${CHART}\nversion: 0.1.0\n`)
   writeFileSync(join(dir, 'values.yaml'), JSON.stringify(VALUES, null, 2) + '\n')
-  for (const [name, text] of Object.entries(templates)) writeFileSync(join(dir, 'templates', name), text)
+  for (const [name, text] of Object.entries(templates))
+    writeFileSync(join(dir, 'templates', name), text)
 }
 
 /** The data helm passes to templates, for the parts the cases read. */
 function renderData(): unknown {
   return {
     Values: JSON.parse(JSON.stringify(VALUES)),
-    Release: { Name: 'r', Namespace: 'default', IsInstall: true, IsUpgrade: false, Revision: 1n, Service: 'Helm' },
+    Release: {
+      Name: 'r',
+      Namespace: 'default',
+      IsInstall: true,
+      IsUpgrade: false,
+      Revision: 1n,
+      Service: 'Helm',
+    },
   }
 }
 
@@ -46,10 +60,16 @@ const TYPED_FUNCS: FuncMap = {
     },
     { params: ['int', 'string'] },
   ),
-  indent: withSignature((n: bigint, s: string) => ' '.repeat(Number(n)) + s.replaceAll('\n', '\n' + ' '.repeat(Number(n))), {
+  indent: withSignature(
+    (n: bigint, s: string) =>
+      ' '.repeat(Number(n)) + s.replaceAll('\n', '\n' + ' '.repeat(Number(n))),
+    {
+      params: ['int', 'string'],
+    },
+  ),
+  repeat: withSignature((n: bigint, s: string) => s.repeat(Number(n)), {
     params: ['int', 'string'],
   }),
-  repeat: withSignature((n: bigint, s: string) => s.repeat(Number(n)), { params: ['int', 'string'] }),
 }
 
 /** Renders like helm: every file parsed into one set, each non-partial file executed. */

@@ -17,19 +17,41 @@ interface Case {
 const cases: Case[] = [
   { fixture: 'basics', args: ['r', '.'] },
   { fixture: 'basics', args: ['rel-2', '.', '-f', 'values.ci.yaml', '-n', 'prod-ns'] },
-  { fixture: 'basics', args: ['r', '.', '--include-crds', '--api-versions', 'monitoring.coreos.com/v1', '--kube-version', '1.29.4'] },
-  { fixture: 'basics', args: ['r', '.', '--show-only', 'templates/service.yaml', '--show-only', 'templates/sub/*'] },
+  {
+    fixture: 'basics',
+    args: [
+      'r',
+      '.',
+      '--include-crds',
+      '--api-versions',
+      'monitoring.coreos.com/v1',
+      '--kube-version',
+      '1.29.4',
+    ],
+  },
+  {
+    fixture: 'basics',
+    args: ['r', '.', '--show-only', 'templates/service.yaml', '--show-only', 'templates/sub/*'],
+  },
   { fixture: 'basics', args: ['r', '.', '--skip-tests', '--is-upgrade'] },
   { fixture: 'basics', args: ['r', '.', '--show-only', 'templates/nope.yaml'] },
   {
     fixture: 'basics',
     args: [
-      'r', '.', '-f', 'values.ci.yaml',
-      '--set', 'replicaCount=7,image.tag=1.0,nested.c.list[1]=9,labels=null,ratio=2.5',
-      '--set-string', 'port=9090',
-      '--set-json', 'env=[{"name":"X","value":"y"}]',
-      '--set-file', 'multiline=files/set-file.txt',
-      '--set-literal', 'tplValue={{ .Release.Namespace }},x',
+      'r',
+      '.',
+      '-f',
+      'values.ci.yaml',
+      '--set',
+      'replicaCount=7,image.tag=1.0,nested.c.list[1]=9,labels=null,ratio=2.5',
+      '--set-string',
+      'port=9090',
+      '--set-json',
+      'env=[{"name":"X","value":"y"}]',
+      '--set-file',
+      'multiline=files/set-file.txt',
+      '--set-literal',
+      'tplValue={{ .Release.Namespace }},x',
     ],
   },
   { fixture: 'basics', args: ['r', '.', '--set', 'justakey'] },
@@ -62,7 +84,10 @@ describe('slipway template matches helm template', () => {
   for (const c of cases) {
     it(`${c.fixture}: ${c.args.join(' ')}`, async () => {
       const cwd = join(fixtures, c.fixture)
-      const [want, got] = await Promise.all([helmTemplate(c.args, cwd), slipwayTemplate(c.args, cwd)])
+      const [want, got] = await Promise.all([
+        helmTemplate(c.args, cwd),
+        slipwayTemplate(c.args, cwd),
+      ])
       if (want.code === 0) {
         expect(got.code, `slipway failed where helm succeeded: ${got.stderr}`).toBe(0)
         const diff = compareOutputs(want.stdout, got.stdout)

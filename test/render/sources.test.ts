@@ -28,7 +28,10 @@ describe('slipway template renders charts from every source like helm template',
 
   const sources: Array<[string, () => string[]]> = [
     ['a packaged .tgz', () => [pkg.path]],
-    ['an OCI registry', () => [`oci://${registry.host}/charts/umbrella`, '--version', '0.3.0', '--plain-http']],
+    [
+      'an OCI registry',
+      () => [`oci://${registry.host}/charts/umbrella`, '--version', '0.3.0', '--plain-http'],
+    ],
     ['a Helm repository', () => ['umbrella', '--repo', repo.url, '--version', '0.3.x']],
   ]
 

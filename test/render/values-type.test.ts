@@ -19,7 +19,10 @@ describe('the type of .Values', () => {
     const dir = chart(
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{ typeOf .Values | quote }}\n  b: {{ typeOf .Values.m | quote }}\n  c: {{ kindOf .Values | quote }}\n',
     )
-    const [ours, theirs] = await Promise.all([slipway(['template', 'r', dir]), helm(['template', 'r', dir])])
+    const [ours, theirs] = await Promise.all([
+      slipway(['template', 'r', dir]),
+      helm(['template', 'r', dir]),
+    ])
     expect(theirs.code).toBe(0)
     expect(ours.stdout).toBe(theirs.stdout)
     expect(ours.stdout).toContain('a: "chartutil.Values"')
@@ -27,7 +30,10 @@ describe('the type of .Values', () => {
 
   it('is refused by dig, as in helm', async () => {
     const dir = chart('k: {{ dig "m" "k" "none" .Values }}\n')
-    const [ours, theirs] = await Promise.all([slipway(['template', 'r', dir]), helm(['template', 'r', dir])])
+    const [ours, theirs] = await Promise.all([
+      slipway(['template', 'r', dir]),
+      helm(['template', 'r', dir]),
+    ])
     expect(theirs.code).not.toBe(0)
     expect(ours.code).not.toBe(0)
     expect(ours.stderr).toContain('chartutil.Values')

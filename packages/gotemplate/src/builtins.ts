@@ -64,9 +64,13 @@ function eq(arg1: unknown, ...rest: unknown[]): boolean {
       // nil (invalid) compares unequal to anything, without error.
       if (k1 !== 'invalid' && k2 !== 'invalid') throw new Error(BAD_COMPARISON)
     } else if (k1 === 'other') {
-      if (!isComparable(arg)) throw new Error(`non-comparable type ${sprintf('%s', arg)}: ${goTypeName(arg)}`)
-      if (!isComparable(arg1)) throw new Error(`non-comparable type ${sprintf('%s', arg1)}: ${goTypeName(arg1)}`)
-      truth = arg1 === arg || (arg1 instanceof GoStruct && arg instanceof GoStruct && sameStruct(arg1, arg))
+      if (!isComparable(arg))
+        throw new Error(`non-comparable type ${sprintf('%s', arg)}: ${goTypeName(arg)}`)
+      if (!isComparable(arg1))
+        throw new Error(`non-comparable type ${sprintf('%s', arg1)}: ${goTypeName(arg1)}`)
+      truth =
+        arg1 === arg ||
+        (arg1 instanceof GoStruct && arg instanceof GoStruct && sameStruct(arg1, arg))
     } else if (k1 === 'invalid') {
       truth = true
     } else {
@@ -82,7 +86,10 @@ function sameStruct(a: GoStruct, b: GoStruct): boolean {
   const ka = Object.keys(a)
   const kb = Object.keys(b)
   if (ka.length !== kb.length) return false
-  return ka.every((k) => (a as unknown as Record<string, unknown>)[k] === (b as unknown as Record<string, unknown>)[k])
+  return ka.every(
+    (k) =>
+      (a as unknown as Record<string, unknown>)[k] === (b as unknown as Record<string, unknown>)[k],
+  )
 }
 
 function lt(a: unknown, b: unknown): boolean {
@@ -112,7 +119,8 @@ function utf8Bytes(s: string): Uint8Array {
     if (c < 0x80) out.push(c)
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
     else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+    else
+      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
   }
   return Uint8Array.from(out)
 }
@@ -131,7 +139,8 @@ function length(named: unknown): bigint {
 function indexArg(index: unknown, cap: number): number {
   let x: bigint
   if (typeof index === 'bigint') x = index
-  else if (index === null || index === undefined) throw new Error('cannot index slice/array with nil')
+  else if (index === null || index === undefined)
+    throw new Error('cannot index slice/array with nil')
   else throw new Error(`cannot index slice/array with type ${goTypeName(index)}`)
   if (x < 0n || x > BigInt(cap)) throw new Error(`index out of range: ${x}`)
   return Number(x)
@@ -152,7 +161,8 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
     } else if (asGoMap(cur)) {
       const m = asGoMap(cur)!
       if (ix === null || ix === undefined) throw new Error('value is nil; should be of type string')
-      if (typeof ix !== 'string') throw new Error(`value has type ${goTypeName(ix)}; should be string`)
+      if (typeof ix !== 'string')
+        throw new Error(`value has type ${goTypeName(ix)}; should be string`)
       cur = Object.prototype.hasOwnProperty.call(m, ix) ? (m[ix] ?? null) : null
     } else {
       throw new Error(`can't index item of type ${goTypeName(cur)}`)
@@ -176,7 +186,8 @@ function slice(item: unknown, ...indexes: unknown[]): unknown {
   const idx = [0, cap]
   for (let i = 0; i < indexes.length; i++) idx[i] = indexArg(indexes[i], cap)
   if (idx[0]! > idx[1]!) throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`)
-  if (indexes.length === 3 && idx[1]! > idx[2]!) throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`)
+  if (indexes.length === 3 && idx[1]! > idx[2]!)
+    throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`)
   if (typeof item === 'string') {
     const bytes = utf8Bytes(item)
     if (bytes.length === item.length) return item.slice(idx[0], idx[1])
@@ -275,15 +286,24 @@ export function queryEscape(s: string): string {
 /** Go's `call`; the executor passes the callee's node text first, for messages. */
 function call(calleeName: unknown, fn: unknown, ...args: unknown[]): unknown {
   if (fn === null || fn === undefined) throw new Error('call of nil')
-  if (typeof fn !== 'function') throw new Error(`non-function ${String(calleeName)} of type ${goTypeName(fn)}`)
+  if (typeof fn !== 'function')
+    throw new Error(`non-function ${String(calleeName)} of type ${goTypeName(fn)}`)
   try {
     return fn(...args.map((a) => (a === undefined ? null : a)))
   } catch (e) {
-    throw new Error(`error calling ${String(calleeName)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+    throw new Error(
+      `error calling ${String(calleeName)}: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    )
   }
 }
 
-function b(fixed: number, variadic: boolean, raw: boolean, fn: (...args: any[]) => unknown): Builtin {
+function b(
+  fixed: number,
+  variadic: boolean,
+  raw: boolean,
+  fn: (...args: any[]) => unknown,
+): Builtin {
   return { fixed, variadic, raw, fn }
 }
 
@@ -297,7 +317,8 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = Object.freeze({
   slice: b(1, true, true, slice),
   print: b(0, true, false, (...a: unknown[]) => sprint(...a)),
   printf: b(1, true, false, (format: unknown, ...a: unknown[]) => {
-    if (typeof format !== 'string') throw new TypeError(`wrong type for value; expected string; got ${goTypeName(format)}`)
+    if (typeof format !== 'string')
+      throw new TypeError(`wrong type for value; expected string; got ${goTypeName(format)}`)
     return sprintf(format, ...a)
   }),
   println: b(0, true, false, (...a: unknown[]) => sprintln(...a)),

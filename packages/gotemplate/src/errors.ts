@@ -6,7 +6,8 @@ import type { TemplateSource } from './ast.ts'
 import type { TemplateLimits } from './limits.ts'
 
 /** What went wrong, as a literal the compiler checks. */
-export type TemplateErrorCode = 'TEMPLATE_PARSE' | 'TEMPLATE_EXEC' | 'TEMPLATE_NOT_FOUND' | 'TEMPLATE_LIMIT'
+export type TemplateErrorCode =
+  'TEMPLATE_PARSE' | 'TEMPLATE_EXEC' | 'TEMPLATE_NOT_FOUND' | 'TEMPLATE_LIMIT'
 
 /** Base of every error thrown by parsing or executing templates. */
 export abstract class TemplateError extends Error {
@@ -18,7 +19,13 @@ export abstract class TemplateError extends Error {
   /** Go's column: 0-based byte offset in the line; 0 when unknown or not applicable. */
   readonly column: number
 
-  constructor(message: string, templateName: string, line: number, column: number, cause?: unknown) {
+  constructor(
+    message: string,
+    templateName: string,
+    line: number,
+    column: number,
+    cause?: unknown,
+  ) {
     super(message, cause === undefined ? undefined : { cause })
     this.templateName = templateName
     this.line = line
@@ -82,8 +89,12 @@ function utf8Length(s: string): number {
   return n
 }
 
-function formatExec(loc: ExecLocation, detail: string): { message: string; line: number; column: number } {
-  if (!loc.source) return { message: `template: ${loc.templateName}: ${detail}`, line: 0, column: 0 }
+function formatExec(
+  loc: ExecLocation,
+  detail: string,
+): { message: string; line: number; column: number } {
+  if (!loc.source)
+    return { message: `template: ${loc.templateName}: ${detail}`, line: 0, column: 0 }
   const { line, column } = lineAndColumn(loc.source.text, loc.pos)
   const message =
     `template: ${loc.source.parseName}:${line}:${column}: executing ${JSON.stringify(loc.templateName)} ` +
@@ -108,7 +119,11 @@ export class TemplateExecError extends TemplateError {
   /** The name of the function whose call failed, when one did. */
   readonly functionName: string | undefined
 
-  constructor(loc: ExecLocation, detail: string, options: { cause?: unknown; functionName?: string } = {}) {
+  constructor(
+    loc: ExecLocation,
+    detail: string,
+    options: { cause?: unknown; functionName?: string } = {},
+  ) {
     const { message, line, column } = formatExec(loc, detail)
     super(message, loc.templateName, line, column, options.cause)
     this.parseName = loc.source?.parseName ?? loc.templateName
@@ -127,7 +142,12 @@ export class TemplateNotFoundError extends TemplateError {
   readonly code = 'TEMPLATE_NOT_FOUND'
 
   constructor(name: string, setName: string) {
-    super(`template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(setName)}`, name, 0, 0)
+    super(
+      `template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(setName)}`,
+      name,
+      0,
+      0,
+    )
   }
 }
 

@@ -108,20 +108,36 @@ export abstract class Evaluator extends ExecState {
     return n.value
   }
 
-  protected evalFieldNode(dot: unknown, field: FieldNode, args: ArgNode[] | null, final: Final): unknown {
+  protected evalFieldNode(
+    dot: unknown,
+    field: FieldNode,
+    args: ArgNode[] | null,
+    final: Final,
+  ): unknown {
     this.node = field
     return this.evalFieldChain(dot, dot, this.dotIface, field, field.ident, 0, args, final)
   }
 
-  protected evalChainNode(dot: unknown, chain: ChainNode, args: ArgNode[] | null, final: Final): unknown {
+  protected evalChainNode(
+    dot: unknown,
+    chain: ChainNode,
+    args: ArgNode[] | null,
+    final: Final,
+  ): unknown {
     this.node = chain
-    if (chain.node.type === 'nil') this.errorf(`indirection through explicit nil in ${nodeString(chain)}`)
+    if (chain.node.type === 'nil')
+      this.errorf(`indirection through explicit nil in ${nodeString(chain)}`)
     let receiver = this.evalArg(dot, chain.node, true)
     if (chain.node.type === 'pipe' && receiver === null) receiver = undefined
     return this.evalFieldChain(dot, receiver, false, chain, chain.field, 0, args, final)
   }
 
-  protected evalVariableNode(dot: unknown, node: VariableNode, args: ArgNode[] | null, final: Final): unknown {
+  protected evalVariableNode(
+    dot: unknown,
+    node: VariableNode,
+    args: ArgNode[] | null,
+    final: Final,
+  ): unknown {
     this.node = node
     const v = this.variable(node.ident[0]!)
     if (node.ident.length === 1) {
@@ -159,7 +175,8 @@ export abstract class Evaluator extends ExecState {
     iface: boolean,
   ): unknown {
     if (receiver === undefined) {
-      if (this.ctx.missingKey === 'error') this.errorf(`nil data; no entry for key ${JSON.stringify(name)}`)
+      if (this.ctx.missingKey === 'error')
+        this.errorf(`nil data; no entry for key ${JSON.stringify(name)}`)
       this.lastIface = false
       return undefined
     }
@@ -179,7 +196,9 @@ export abstract class Evaluator extends ExecState {
     } else if (isGoMap(receiver)) {
       return this.mapField(receiver, name, hasArgs)
     }
-    this.errorf(`can't evaluate field ${name} in type ${iface ? 'interface {}' : goTypeName(receiver)}`)
+    this.errorf(
+      `can't evaluate field ${name} in type ${iface ? 'interface {}' : goTypeName(receiver)}`,
+    )
   }
 
   /** `.name` on a map: the key's value, or what missingkey says for a missing key. */
@@ -213,7 +232,8 @@ export abstract class Evaluator extends ExecState {
     this.node = node
     const name = node.name
     const funcs = this.ctx.funcs
-    if (hasOwn.call(funcs, name)) return this.evalCall(dot, funcs[name]!, undefined, null, cmd, name, args, final)
+    if (hasOwn.call(funcs, name))
+      return this.evalCall(dot, funcs[name]!, undefined, null, cmd, name, args, final)
     const builtin = BUILTINS[name]
     if (!builtin) this.errorf(`${JSON.stringify(name)} is not a defined function`)
     return this.evalCall(dot, builtin.fn, undefined, builtin, cmd, name, args, final)
@@ -234,7 +254,10 @@ export abstract class Evaluator extends ExecState {
     const raw = builtin !== null && builtin.raw
     if (builtin) {
       if (builtin.variadic) {
-        if (numIn < builtin.fixed) this.errorf(`wrong number of args for ${name}: want at least ${builtin.fixed} got ${argc}`)
+        if (numIn < builtin.fixed)
+          this.errorf(
+            `wrong number of args for ${name}: want at least ${builtin.fixed} got ${argc}`,
+          )
       } else if (numIn !== builtin.fixed) {
         this.errorf(`wrong number of args for ${name}: want ${builtin.fixed} got ${numIn}`)
       }
@@ -254,7 +277,8 @@ export abstract class Evaluator extends ExecState {
       // Go's reflect checks: arity, then each argument against its parameter type.
       const fixed = sig.params.length
       if (sig.variadic !== undefined) {
-        if (numIn < fixed) this.errorf(`wrong number of args for ${name}: want at least ${fixed} got ${argc}`)
+        if (numIn < fixed)
+          this.errorf(`wrong number of args for ${name}: want at least ${fixed} got ${argc}`)
       } else if (numIn !== fixed) {
         this.errorf(`wrong number of args for ${name}: want ${fixed} got ${numIn}`)
       }
@@ -262,7 +286,10 @@ export abstract class Evaluator extends ExecState {
         argv[i] = this.evalTypedArg(dot, args![i + 1]!, i < fixed ? sig.params[i]! : sig.variadic!)
       }
       if (final !== NO_FINAL) {
-        argv[numIn - 1] = this.validateType(final, numIn - 1 < fixed ? sig.params[numIn - 1]! : sig.variadic!)
+        argv[numIn - 1] = this.validateType(
+          final,
+          numIn - 1 < fixed ? sig.params[numIn - 1]! : sig.variadic!,
+        )
       }
     } else {
       for (let i = 0; i < argc; i++) argv[i] = this.evalArg(dot, args![i + 1]!, raw)
@@ -288,8 +315,10 @@ export abstract class Evaluator extends ExecState {
       if (canBeNil(t)) return null
       this.errorf(`invalid value; expected ${GO_PARAM_NAMES[t]}`)
     }
-    if (v === null) this.errorf(`wrong type for value; expected ${GO_PARAM_NAMES[t]}; got interface {}`)
-    if (!assignable(v, t)) this.errorf(`wrong type for value; expected ${GO_PARAM_NAMES[t]}; got ${goTypeName(v)}`)
+    if (v === null)
+      this.errorf(`wrong type for value; expected ${GO_PARAM_NAMES[t]}; got interface {}`)
+    if (!assignable(v, t))
+      this.errorf(`wrong type for value; expected ${GO_PARAM_NAMES[t]}; got ${goTypeName(v)}`)
     return v
   }
 
@@ -325,12 +354,14 @@ export abstract class Evaluator extends ExecState {
       case 'int64':
         if (n.type === 'number' && !n.overflow) {
           if (typeof n.value === 'bigint') return n.value
-          if (Number.isInteger(n.value) && n.value >= MIN_INT64 && n.value < 2 ** 63) return BigInt(n.value)
+          if (Number.isInteger(n.value) && n.value >= MIN_INT64 && n.value < 2 ** 63)
+            return BigInt(n.value)
         }
         this.errorf(`expected integer; found ${nodeString(n)}`)
       // falls through (errorf never returns)
       case 'float64':
-        if (n.type === 'number') return n.overflow ? Number(n.text.replaceAll('_', '')) : Number(n.value)
+        if (n.type === 'number')
+          return n.overflow ? Number(n.text.replaceAll('_', '')) : Number(n.value)
         this.errorf(`expected float; found ${nodeString(n)}`)
       // falls through (errorf never returns)
       default:

@@ -42,7 +42,10 @@ export interface Variable {
  */
 export function isStackOverflow(e: unknown): boolean {
   if (!(e instanceof Error) || typeof e.message !== 'string') return false
-  return (e instanceof RangeError && e.message.includes('call stack')) || e.message.includes('tack overflow')
+  return (
+    (e instanceof RangeError && e.message.includes('call stack')) ||
+    e.message.includes('tack overflow')
+  )
 }
 
 /** Output, variables, error location and bounds of one execution. */
@@ -73,7 +76,10 @@ export abstract class ExecState {
     }
   }
 
-  protected errorf(detail: string, options: { cause?: unknown; functionName?: string } = {}): never {
+  protected errorf(
+    detail: string,
+    options: { cause?: unknown; functionName?: string } = {},
+  ): never {
     throw new TemplateExecError(this.location(), detail, options)
   }
 

@@ -14,7 +14,12 @@ import type { ExecBudget, ExecContext } from './exec-state.ts'
 import { compareGoStrings, formatValue, goTypeName } from './fmt.ts'
 import { GoStruct, isGoMap, isTrue, underlyingValue } from './value.ts'
 
-export { isStackOverflow, type ExecBudget, type ExecContext, type MissingKeyMode } from './exec-state.ts'
+export {
+  isStackOverflow,
+  type ExecBudget,
+  type ExecContext,
+  type MissingKeyMode,
+} from './exec-state.ts'
 
 /** Control flow out of a list: Go panics with walkBreak / walkContinue. */
 const enum Flow {
@@ -71,7 +76,10 @@ export class Executor extends Evaluator {
         const val = this.evalPipeline(dot, node.pipe)
         let r = Flow.Normal
         if (isTrue(val)) {
-          r = node.type === 'with' ? this.walkWithDot(val, false, node.list) : this.walk(dot, node.list)
+          r =
+            node.type === 'with'
+              ? this.walkWithDot(val, false, node.list)
+              : this.walk(dot, node.list)
         } else if (node.elseList) {
           r = this.walk(dot, node.elseList)
         }
@@ -103,7 +111,8 @@ export class Executor extends Evaluator {
     this.node = node
     if (typeof v === 'string') this.write(v)
     else if (v === undefined || v === null) this.write('<no value>')
-    else if (typeof v === 'function') this.errorf(`can't print ${nodeString(node)} of type ${goTypeName(v)}`)
+    else if (typeof v === 'function')
+      this.errorf(`can't print ${nodeString(node)} of type ${goTypeName(v)}`)
     else this.write(formatValue(v))
   }
 
@@ -119,7 +128,11 @@ export class Executor extends Evaluator {
       ran = val.length > 0
       for (let i = 0; i < val.length; i++) {
         const elem = val[i]
-        if (this.rangeIteration(r, mark, BigInt(i), elem === undefined ? null : elem, true) === Flow.Break) break
+        if (
+          this.rangeIteration(r, mark, BigInt(i), elem === undefined ? null : elem, true) ===
+          Flow.Break
+        )
+          break
       }
     } else if (val instanceof Uint8Array) {
       ran = val.length > 0
@@ -132,7 +145,8 @@ export class Executor extends Evaluator {
       ran = keys.length > 0
       for (const k of keys) {
         const elem = m[k]
-        if (this.rangeIteration(r, mark, k, elem === undefined ? null : elem, true) === Flow.Break) break
+        if (this.rangeIteration(r, mark, k, elem === undefined ? null : elem, true) === Flow.Break)
+          break
       }
     } else if (val !== undefined && val !== null) {
       this.errorf(`range can't iterate over ${formatValue(piped)}`)
@@ -142,9 +156,18 @@ export class Executor extends Evaluator {
   }
 
   /** One pass of a range body, with Go's rules for setting `$i, $v`. */
-  private rangeIteration(r: RangeNode, mark: number, index: unknown, elem: unknown, iface: boolean): Flow {
+  private rangeIteration(
+    r: RangeNode,
+    mark: number,
+    index: unknown,
+    elem: unknown,
+    iface: boolean,
+  ): Flow {
     if (++this.budget.rangeIterations > this.ctx.limits.maxRangeIterations) {
-      this.limit('maxRangeIterations', `range iterations exceeded ${this.ctx.limits.maxRangeIterations}`)
+      this.limit(
+        'maxRangeIterations',
+        `range iterations exceeded ${this.ctx.limits.maxRangeIterations}`,
+      )
     }
     const decl = r.pipe.decl
     if (decl.length > 0) {
@@ -165,7 +188,10 @@ export class Executor extends Evaluator {
     const tmpl = this.ctx.lookup(t.name)
     if (!tmpl) this.errorf(`template ${JSON.stringify(t.name)} not defined`)
     if (this.depth >= this.ctx.limits.maxTemplateDepth) {
-      this.limit('maxTemplateDepth', `exceeded maximum template depth (${this.ctx.limits.maxTemplateDepth})`)
+      this.limit(
+        'maxTemplateDepth',
+        `exceeded maximum template depth (${this.ctx.limits.maxTemplateDepth})`,
+      )
     }
     const newDot = t.pipe ? this.evalPipeline(dot, t.pipe) : undefined
     const savedTmpl = this.tmpl
@@ -181,5 +207,4 @@ export class Executor extends Evaluator {
     this.depth--
     this.dotIface = savedDotIface
   }
-
 }

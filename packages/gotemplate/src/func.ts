@@ -13,7 +13,8 @@ export type FuncMap = Record<string, TemplateFunc>
  * bigint, `float64` a number, `map` a `map[string]interface {}`, `list` a `[]interface {}`,
  * `strings` a `[]string`, `any` everything (`interface {}`).
  */
-export type GoParam = 'any' | 'string' | 'int' | 'int64' | 'bool' | 'float64' | 'map' | 'list' | 'strings'
+export type GoParam =
+  'any' | 'string' | 'int' | 'int64' | 'bool' | 'float64' | 'map' | 'list' | 'strings'
 
 /** A Go function signature: fixed parameters and the element type of a trailing `...T`. */
 export interface FuncSignature {

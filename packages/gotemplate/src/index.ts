@@ -9,7 +9,14 @@ export {
   type GoMap,
   type GoNamedValue,
 } from './value.ts'
-export { signatureOf, withSignature, type FuncMap, type FuncSignature, type GoParam, type TemplateFunc } from './func.ts'
+export {
+  signatureOf,
+  withSignature,
+  type FuncMap,
+  type FuncSignature,
+  type GoParam,
+  type TemplateFunc,
+} from './func.ts'
 export { sprigFuncs } from './funcs/index.ts'
 export { goTypeName, withGoType } from './funcs/fmt-type.ts'
 export {

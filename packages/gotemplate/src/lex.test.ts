@@ -24,11 +24,20 @@ describe('lex', () => {
   })
 
   it('drops comments, trimmed or not', () => {
-    expect(kinds('a {{- /* x\ny */ -}} b{{/* z */}}c')).toEqual(['Text:a', 'Text:b', 'Text:c', 'EOF:'])
+    expect(kinds('a {{- /* x\ny */ -}} b{{/* z */}}c')).toEqual([
+      'Text:a',
+      'Text:b',
+      'Text:c',
+      'EOF:',
+    ])
   })
 
   it('lexes every operand kind', () => {
-    expect(kinds('{{ $x := .a.b | f 1.5 "s" `r` \'c\' true nil . ( $ ) }}').filter((k) => !k.startsWith('Space'))).toEqual([
+    expect(
+      kinds('{{ $x := .a.b | f 1.5 "s" `r` \'c\' true nil . ( $ ) }}').filter(
+        (k) => !k.startsWith('Space'),
+      ),
+    ).toEqual([
       'LeftDelim:{{',
       'Variable:$x',
       'Declare::=',
@@ -52,10 +61,9 @@ describe('lex', () => {
   })
 
   it('lexes keywords, and break/continue as identifiers when they are functions', () => {
-    expect(kinds('{{ if }}{{ break }}').filter((k) => k.startsWith('If') || k.startsWith('Break'))).toEqual([
-      'If:if',
-      'Break:break',
-    ])
+    expect(
+      kinds('{{ if }}{{ break }}').filter((k) => k.startsWith('If') || k.startsWith('Break')),
+    ).toEqual(['If:if', 'Break:break'])
     const asFunc = lex('{{ break }}', { breakOK: false, continueOK: true }).map((t) => Tok[t.kind])
     expect(asFunc).toContain('Identifier')
   })
@@ -74,7 +82,7 @@ describe('lex', () => {
     ])
   })
 
-  it('ends with an error token carrying Go\'s message', () => {
+  it("ends with an error token carrying Go's message", () => {
     const last = (text: string) => lex(text, opts).at(-1)!
     expect(last('{{ .x ').val).toBe('unclosed action')
     expect(last('{{ "x }}').val).toBe('unterminated quoted string')

@@ -459,7 +459,10 @@ class Lexer {
       this.acceptRun('0123456789_')
     }
     this.accept('i')
-    if (this.pos < this.text.length && isAlnumCode(this.text.charCodeAt(this.pos), this.text, this.pos)) {
+    if (
+      this.pos < this.text.length &&
+      isAlnumCode(this.text.charCodeAt(this.pos), this.text, this.pos)
+    ) {
       this.pos++
       return false
     }
@@ -468,13 +471,17 @@ class Lexer {
 
   private lexNumber(): boolean {
     if (!this.scanNumber()) {
-      return this.error(`bad number syntax: ${JSON.stringify(this.text.slice(this.start, this.pos))}`)
+      return this.error(
+        `bad number syntax: ${JSON.stringify(this.text.slice(this.start, this.pos))}`,
+      )
     }
     const sign = this.text.charCodeAt(this.pos)
     if (sign === 43 || sign === C_DASH) {
       // A complex constant such as 1+2i.
       if (!this.scanNumber() || this.text[this.pos - 1] !== 'i') {
-        return this.error(`bad number syntax: ${JSON.stringify(this.text.slice(this.start, this.pos))}`)
+        return this.error(
+          `bad number syntax: ${JSON.stringify(this.text.slice(this.start, this.pos))}`,
+        )
       }
       this.emit(Tok.Complex)
       return true
@@ -506,4 +513,3 @@ function goQuote(s: string): string {
   }
   return out + '"'
 }
-

@@ -26,7 +26,7 @@ function hexValue(s: string): number {
 /** Decodes UTF-8 bytes, replacing invalid sequences with U+FFFD as Go's string conversion would show them. */
 function decodeUtf8(bytes: number[]): string {
   let out = ''
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!
     let need = 0
     let cp = 0
@@ -54,7 +54,13 @@ function decodeUtf8(bytes: number[]): string {
       if ((c & 0xc0) !== 0x80) ok = false
       else cp = (cp << 6) | (c & 0x3f)
     }
-    if (!ok || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || (need === 2 && cp < 0x800) || (need === 3 && cp < 0x10000)) {
+    if (
+      !ok ||
+      cp > 0x10ffff ||
+      (cp >= 0xd800 && cp <= 0xdfff) ||
+      (need === 2 && cp < 0x800) ||
+      (need === 3 && cp < 0x10000)
+    ) {
       out += '\ufffd'
       i++
       continue
@@ -69,9 +75,14 @@ function decodeUtf8(bytes: number[]): string {
  * One escape or character of a quoted literal starting at `i` (Go's strconv.UnquoteChar).
  * Returns the character (or a byte for `\x`/octal escapes) and the index after it.
  */
-function unquoteChar(s: string, i: number, quote: string): { ch: string; byte: number; next: number } {
+function unquoteChar(
+  s: string,
+  i: number,
+  quote: string,
+): { ch: string; byte: number; next: number } {
   const c = s[i]!
-  if (c === quote && (quote === "'" || quote === '"')) throw new LiteralSyntaxError('invalid syntax')
+  if (c === quote && (quote === "'" || quote === '"'))
+    throw new LiteralSyntaxError('invalid syntax')
   if (c !== '\\') {
     const cp = s.codePointAt(i)!
     const ch = String.fromCodePoint(cp)
@@ -83,7 +94,8 @@ function unquoteChar(s: string, i: number, quote: string): { ch: string; byte: n
   switch (e) {
     case 'x': {
       const v = hexValue(s.slice(i + 2, i + 4))
-      if (Number.isNaN(v) || s.slice(i + 2, i + 4).length < 2) throw new LiteralSyntaxError('invalid syntax')
+      if (Number.isNaN(v) || s.slice(i + 2, i + 4).length < 2)
+        throw new LiteralSyntaxError('invalid syntax')
       return { ch: '', byte: v, next: i + 4 }
     }
     case 'u':
@@ -121,14 +133,15 @@ function unquoteChar(s: string, i: number, quote: string): { ch: string; byte: n
 /** Go's strconv.Unquote of a `"…"` or `` `…` `` literal (raw strings lose their `\r`s). */
 export function unquoteString(quoted: string): string {
   const q = quoted[0]
-  if (quoted.length < 2 || quoted[quoted.length - 1] !== q) throw new LiteralSyntaxError('invalid syntax')
+  if (quoted.length < 2 || quoted[quoted.length - 1] !== q)
+    throw new LiteralSyntaxError('invalid syntax')
   const body = quoted.slice(1, -1)
   if (q === '`') return body.includes('\r') ? body.replaceAll('\r', '') : body
   if (q !== '"') throw new LiteralSyntaxError('invalid syntax')
   if (!body.includes('\\')) return body
   let out = ''
   let bytes: number[] = []
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const r = unquoteChar(body, i, '"')
     if (r.byte >= 0) bytes.push(r.byte)
     else {
@@ -148,7 +161,8 @@ export function unquoteString(quoted: string): string {
 export function unquoteRune(quoted: string): number {
   if (quoted.length < 3 || quoted[0] !== "'") throw new LiteralSyntaxError('invalid syntax')
   const r = unquoteChar(quoted, 1, "'")
-  if (quoted.slice(r.next) !== "'") throw new LiteralSyntaxError(`malformed character constant: ${quoted}`)
+  if (quoted.slice(r.next) !== "'")
+    throw new LiteralSyntaxError(`malformed character constant: ${quoted}`)
   return r.byte >= 0 ? r.byte : r.ch.codePointAt(0)!
 }
 
@@ -185,7 +199,9 @@ function parseGoInt(text: string): bigint | null {
     digits = digits.replaceAll('_', '')
   }
   if (digits.length === 0) return null
-  const valid = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base as 2 | 8 | 10 | 16]
+  const valid = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[
+    base as 2 | 8 | 10 | 16
+  ]
   if (!valid.test(digits)) return null
   const prefix = base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : ''
   const v = BigInt(prefix + digits)
@@ -226,7 +242,8 @@ export interface NumberConstant {
 
 /** Types a number token as text/template does: `3` and `0x1F` are int, `3.0` and `1e3` float64. */
 export function parseNumber(text: string): NumberConstant {
-  if (text.endsWith('i')) throw new LiteralSyntaxError(`complex constants are not supported: ${text}`)
+  if (text.endsWith('i'))
+    throw new LiteralSyntaxError(`complex constants are not supported: ${text}`)
   const big = parseGoInt(text)
   let isInt = big !== null && big >= MIN_INT64 && big <= MAX_INT64
   const isUint = big !== null && big >= 0n && big <= MAX_UINT64
@@ -236,13 +253,15 @@ export function parseNumber(text: string): NumberConstant {
   } else {
     float = parseGoFloat(text)
     if (float !== null) {
-      if (!/[.eEpP]/.test(text)) throw new LiteralSyntaxError(`integer overflow: ${JSON.stringify(text)}`)
+      if (!/[.eEpP]/.test(text))
+        throw new LiteralSyntaxError(`integer overflow: ${JSON.stringify(text)}`)
     }
   }
   if (float === null && !isInt && !isUint) {
     throw new LiteralSyntaxError(`illegal number syntax: ${JSON.stringify(text)}`)
   }
-  const isHexInt = text.length > 2 && text[0] === '0' && (text[1] === 'x' || text[1] === 'X') && !/[pP]/.test(text)
+  const isHexInt =
+    text.length > 2 && text[0] === '0' && (text[1] === 'x' || text[1] === 'X') && !/[pP]/.test(text)
   if (float !== null && !isHexInt && /[.eEpP]/.test(text)) return { value: float, overflow: false }
   if (!isInt && float !== null && Number.isInteger(float) && Math.abs(float) < 2 ** 63) {
     isInt = true

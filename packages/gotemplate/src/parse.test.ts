@@ -3,7 +3,10 @@ import { nodeString } from './ast.ts'
 import { TemplateParseError } from './errors.ts'
 import { parseTemplate } from './parse.ts'
 
-const options = { hasFunction: (n: string) => ['print', 'upper', 'eq', 'and'].includes(n), maxParseDepth: 50 }
+const options = {
+  hasFunction: (n: string) => ['print', 'upper', 'eq', 'and'].includes(n),
+  maxParseDepth: 50,
+}
 
 function parseError(text: string): string {
   try {
@@ -23,9 +26,18 @@ describe('parse errors', () => {
     ['x\n{{ .a \n}}\n{{ end }}', 'template: f.yaml:4: unexpected {{end}}'],
     ['{{ else }}', 'template: f.yaml:1: unexpected {{else}}'],
     ['{{ if true }}', 'template: f.yaml:1: unexpected EOF'],
-    ['{{ if true }}{{ else }}{{ else }}{{ end }}', 'template: f.yaml:1: expected end; found {{else}}'],
-    ['{{ define "a" }}{{ else }}{{ end }}', 'template: f.yaml:1: unexpected {{else}} in define clause'],
-    ['{{ define "a" }}x{{ end }}{{ define "a" }}y{{ end }}', 'template: f.yaml:1: template: multiple definition of template "a"'],
+    [
+      '{{ if true }}{{ else }}{{ else }}{{ end }}',
+      'template: f.yaml:1: expected end; found {{else}}',
+    ],
+    [
+      '{{ define "a" }}{{ else }}{{ end }}',
+      'template: f.yaml:1: unexpected {{else}} in define clause',
+    ],
+    [
+      '{{ define "a" }}x{{ end }}{{ define "a" }}y{{ end }}',
+      'template: f.yaml:1: template: multiple definition of template "a"',
+    ],
     ['{{ define a }}{{ end }}', 'template: f.yaml:1: unexpected "a" in define clause'],
     ['{{ template x }}', 'template: f.yaml:1: unexpected "x" in template clause'],
     ['{{ $x }}', 'template: f.yaml:1: undefined variable "$x"'],
@@ -37,13 +49,13 @@ describe('parse errors', () => {
     ['{{ 1.a }}', 'template: f.yaml:1: bad number syntax: "1.a"'],
     ['{{ 1abc }}', 'template: f.yaml:1: bad number syntax: "1a"'],
     ['{{ "x".y }}', 'template: f.yaml:1: unexpected . after term "\\"x\\""'],
-    ['{{ .Values.x!y }}', 'template: f.yaml:1: bad character U+0021 \'!\''],
+    ['{{ .Values.x!y }}', "template: f.yaml:1: bad character U+0021 '!'"],
     ['{{ ( 1 }}', 'template: f.yaml:1: unclosed left paren'],
     ['{{ ) }}', 'template: f.yaml:1: unexpected right paren'],
     ['{{ 99999999999999999999 }}', 'template: f.yaml:1: integer overflow: "99999999999999999999"'],
     ['{{ "abc }}', 'template: f.yaml:1: unterminated quoted string'],
     ['{{ `abc }}', 'template: f.yaml:1: unterminated raw quoted string'],
-    ["{{ 'ab' }}", 'template: f.yaml:1: malformed character constant: \'ab\''],
+    ["{{ 'ab' }}", "template: f.yaml:1: malformed character constant: 'ab'"],
     ['{{/* x ', 'template: f.yaml:1: unclosed comment'],
     ['{{/* x */ }}', 'template: f.yaml:1: comment ends before closing delimiter'],
     ['{{ .a ', 'template: f.yaml:1: unclosed action'],
@@ -54,8 +66,14 @@ describe('parse errors', () => {
     ['{{ .a : }}', 'template: f.yaml:1: expected :='],
     ['{{ "\\q" }}', 'template: f.yaml:1: invalid syntax'],
     ['{{ # }}', 'template: f.yaml:1: unexpected "#" in command'],
-    ['{{ ' + '('.repeat(60) + '1' + ')'.repeat(60) + ' }}', 'template: f.yaml:1: max expression depth exceeded'],
-    ['{{ if 1 }}'.repeat(60) + '{{ end }}'.repeat(60), 'template: f.yaml:1: max expression depth exceeded'],
+    [
+      '{{ ' + '('.repeat(60) + '1' + ')'.repeat(60) + ' }}',
+      'template: f.yaml:1: max expression depth exceeded',
+    ],
+    [
+      '{{ if 1 }}'.repeat(60) + '{{ end }}'.repeat(60),
+      'template: f.yaml:1: max expression depth exceeded',
+    ],
   ]
   it.each(cases)('%s', (text, expected) => {
     expect(parseError(text)).toBe(expected)
@@ -68,7 +86,12 @@ describe('parse errors', () => {
     } catch (e) {
       err = e as TemplateParseError
     }
-    expect(err).toMatchObject({ code: 'TEMPLATE_PARSE', parseName: 'chart/templates/a.yaml', line: 3, detail: 'function "nope" not defined' })
+    expect(err).toMatchObject({
+      code: 'TEMPLATE_PARSE',
+      parseName: 'chart/templates/a.yaml',
+      line: 3,
+      detail: 'function "nope" not defined',
+    })
   })
 })
 
@@ -78,7 +101,10 @@ describe('parse trees', () => {
       ['{{ .a.b | print "x" 1 }}', '{{.a.b | print "x" 1}}'],
       ['{{ $x := (print .a).b }}', '{{$x := (print .a).b}}'],
       ['{{ $.a }}{{ $x := 1 }}{{ $x.y }}', '{{$.a}}{{$x := 1}}{{$x.y}}'],
-      ['{{ if .a }}x{{ else if .b }}y{{ else }}z{{ end }}', '{{if .a}}x{{else}}{{if .b}}y{{else}}z{{end}}{{end}}'],
+      [
+        '{{ if .a }}x{{ else if .b }}y{{ else }}z{{ end }}',
+        '{{if .a}}x{{else}}{{if .b}}y{{else}}z{{end}}{{end}}',
+      ],
       ['{{ range $i, $v := . }}{{ break }}{{ end }}', '{{range $i, $v := .}}{{break}}{{end}}'],
       ['{{ template "x" . }}', '{{template "x" .}}'],
     ]
@@ -89,7 +115,11 @@ describe('parse trees', () => {
   })
 
   it('returns the file and each define', () => {
-    const trees = parseTemplate('f', 'a{{ define "x" }}X{{ end }}{{ block "y" . }}Y{{ end }}', options)
+    const trees = parseTemplate(
+      'f',
+      'a{{ define "x" }}X{{ end }}{{ block "y" . }}Y{{ end }}',
+      options,
+    )
     expect([...trees.keys()].sort()).toEqual(['f', 'x', 'y'])
     expect(trees.get('x')!.source.parseName).toBe('f')
   })

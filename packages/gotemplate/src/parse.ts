@@ -61,7 +61,11 @@ const OPERAND_START = new Set<Tok>([
  * `name` (unless the file defines a non-empty template of that very name and has only blank
  * text itself, as in Go) and one per `define`/`block`. Throws {@link TemplateParseError}.
  */
-export function parseTemplate(name: string, text: string, options: ParseOptions): Map<string, Template> {
+export function parseTemplate(
+  name: string,
+  text: string,
+  options: ParseOptions,
+): Map<string, Template> {
   const tokens = lex(text, {
     breakOK: !options.hasFunction('break'),
     continueOK: !options.hasFunction('continue'),
@@ -182,7 +186,8 @@ class Parser {
       this.trees.set(name, { name, root, source: this.source })
       return
     }
-    if (!isEmptyTree(root)) this.errorf(`template: multiple definition of template ${JSON.stringify(name)}`)
+    if (!isEmptyTree(root))
+      this.errorf(`template: multiple definition of template ${JSON.stringify(name)}`)
   }
 
   /** Parses a nested tree (define or block body) with its own variables and range depth. */
@@ -254,7 +259,12 @@ class Parser {
     }
     this.backup()
     const start = this.peek()
-    return { type: 'action', pos: start.pos, line: start.line, pipe: this.pipeline('command', Tok.RightDelim) }
+    return {
+      type: 'action',
+      pos: start.pos,
+      line: start.line,
+      pipe: this.pipeline('command', Tok.RightDelim),
+    }
   }
 
   private loopControl(t: Token): Node {
@@ -343,7 +353,14 @@ class Parser {
 
   private pipeline(context: string, end: Tok): PipeNode {
     const start = this.peekNonSpace()
-    const pipe: PipeNode = { type: 'pipe', pos: start.pos, line: start.line, isAssign: false, decl: [], cmds: [] }
+    const pipe: PipeNode = {
+      type: 'pipe',
+      pos: start.pos,
+      line: start.line,
+      isAssign: false,
+      decl: [],
+      cmds: [],
+    }
     decls: for (;;) {
       const v = this.peekNonSpace()
       if (v.kind !== Tok.Variable) break
@@ -436,7 +453,8 @@ class Parser {
     const t = this.nextNonSpace()
     switch (t.kind) {
       case Tok.Identifier:
-        if (!this.options.hasFunction(t.val)) this.errorf(`function ${JSON.stringify(t.val)} not defined`)
+        if (!this.options.hasFunction(t.val))
+          this.errorf(`function ${JSON.stringify(t.val)} not defined`)
         return { type: 'identifier', pos: t.pos, name: t.val }
       case Tok.Dot:
         return { type: 'dot', pos: t.pos }
@@ -444,7 +462,8 @@ class Parser {
         return { type: 'nil', pos: t.pos }
       case Tok.Variable: {
         const v = this.variable(t)
-        if (!this.vars.includes(v.ident[0]!)) this.errorf(`undefined variable ${JSON.stringify(v.ident[0])}`)
+        if (!this.vars.includes(v.ident[0]!))
+          this.errorf(`undefined variable ${JSON.stringify(v.ident[0])}`)
         return v
       }
       case Tok.Field:
@@ -452,7 +471,13 @@ class Parser {
       case Tok.Bool:
         return { type: 'bool', pos: t.pos, value: t.val === 'true' }
       case Tok.CharConstant:
-        return { type: 'number', pos: t.pos, text: t.val, value: BigInt(this.literal(() => unquoteRune(t.val))), overflow: false }
+        return {
+          type: 'number',
+          pos: t.pos,
+          text: t.val,
+          value: BigInt(this.literal(() => unquoteRune(t.val))),
+          overflow: false,
+        }
       case Tok.Complex:
       case Tok.Number: {
         const c = this.literal(() => parseNumber(t.val))

@@ -61,7 +61,9 @@ describe('TemplateSet', () => {
   it('throws TemplateNotFoundError worded as Go for unknown names', () => {
     const e = catchError(() => new TemplateSet().execute('nope', {}))
     expect(e).toBeInstanceOf(TemplateNotFoundError)
-    expect((e as Error).message).toBe('template: no template "nope" associated with template "gotpl"')
+    expect((e as Error).message).toBe(
+      'template: no template "nope" associated with template "gotpl"',
+    )
   })
 
   it('supports re-entrant execution (include) with per-call state', () => {
@@ -75,7 +77,9 @@ describe('TemplateSet', () => {
     const set = helmLikeSet()
     set.parse('h.tpl', '{{ define "base" }}B{{ end }}')
     set.parse('m.yaml', '{{ tpl .t . }}')
-    const out = set.execute('m.yaml', { t: '{{ define "fresh" }}F{{ end }}{{ include "base" . }}{{ include "fresh" . }}' })
+    const out = set.execute('m.yaml', {
+      t: '{{ define "fresh" }}F{{ end }}{{ include "base" . }}{{ include "fresh" . }}',
+    })
     expect(out).toBe('BF')
     expect(set.has('fresh')).toBe(false)
   })
@@ -106,7 +110,10 @@ describe('TemplateSet limits', () => {
 
   it('stops runaway template recursion at maxTemplateDepth', () => {
     const set = new TemplateSet({ limits: { maxTemplateDepth: 30 } })
-    set.parse('m.yaml', '{{ define "loop" }}x{{ template "loop" . }}{{ end }}{{ template "loop" . }}')
+    set.parse(
+      'm.yaml',
+      '{{ define "loop" }}x{{ template "loop" . }}{{ end }}{{ template "loop" . }}',
+    )
     const e = catchError(() => set.execute('m.yaml', {})) as TemplateLimitError
     expect(e.limit).toBe('maxTemplateDepth')
     expect(e.message).toBe(
@@ -116,7 +123,10 @@ describe('TemplateSet limits', () => {
 
   it('survives the default depth without exhausting the JavaScript stack', () => {
     const set = helmLikeSet()
-    set.parse('h.tpl', '{{ define "loop" }}{{ if . }}{{ include "loop" (slice . 1) }}{{ end }}{{ end }}')
+    set.parse(
+      'h.tpl',
+      '{{ define "loop" }}{{ if . }}{{ include "loop" (slice . 1) }}{{ end }}{{ end }}',
+    )
     set.parse('m.yaml', '{{ include "loop" .l }}')
     const e = catchError(() => set.execute('m.yaml', { l: new Array(5000).fill(1) })) as Error
     expect(e).toBeInstanceOf(TemplateLimitError)
@@ -127,7 +137,9 @@ describe('TemplateSet limits', () => {
     set.parse('h.tpl', '{{ define "item" }}{{ . }}{{ end }}')
     set.parse('m.yaml', '{{ range .l }}{{ include "item" . }}{{ end }}')
     expect(set.execute('m.yaml', { l: [1, 2, 3] })).toBe('123')
-    const e = catchError(() => set.execute('m.yaml', { l: new Array(1000).fill(1) })) as TemplateLimitError
+    const e = catchError(() =>
+      set.execute('m.yaml', { l: new Array(1000).fill(1) }),
+    ) as TemplateLimitError
     expect(e.limit).toBe('maxSteps')
   })
 
@@ -135,7 +147,9 @@ describe('TemplateSet limits', () => {
     const set = new TemplateSet({ limits: { maxOutputSize: 100 } })
     set.parse('m.yaml', '{{ range .l }}0123456789{{ end }}')
     expect(set.execute('m.yaml', { l: new Array(10).fill(1) })).toHaveLength(100)
-    const e = catchError(() => set.execute('m.yaml', { l: new Array(11).fill(1) })) as TemplateLimitError
+    const e = catchError(() =>
+      set.execute('m.yaml', { l: new Array(11).fill(1) }),
+    ) as TemplateLimitError
     expect(e.limit).toBe('maxOutputSize')
   })
 
@@ -150,7 +164,9 @@ describe('TemplateSet limits', () => {
 
   it('bounds parser nesting and source size', () => {
     const set = new TemplateSet({ limits: { maxParseDepth: 10, maxSourceSize: 1000 } })
-    expect(() => set.parse('a', '{{ ' + '('.repeat(11) + '1' + ')'.repeat(11) + ' }}')).toThrow('max expression depth exceeded')
+    expect(() => set.parse('a', '{{ ' + '('.repeat(11) + '1' + ')'.repeat(11) + ' }}')).toThrow(
+      'max expression depth exceeded',
+    )
     const e = catchError(() => set.parse('b', 'x'.repeat(1001))) as TemplateLimitError
     expect(e.limit).toBe('maxSourceSize')
   })

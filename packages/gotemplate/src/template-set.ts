@@ -6,7 +6,13 @@ import type { Template } from './ast.ts'
 import { isEmptyTree } from './ast.ts'
 import { isBuiltin } from './builtins.ts'
 import { TemplateLimitError, TemplateNotFoundError } from './errors.ts'
-import { Executor, isStackOverflow, type ExecBudget, type ExecContext, type MissingKeyMode } from './exec.ts'
+import {
+  Executor,
+  isStackOverflow,
+  type ExecBudget,
+  type ExecContext,
+  type MissingKeyMode,
+} from './exec.ts'
 import type { FuncMap } from './func.ts'
 import { resolveLimits, type TemplateLimits } from './limits.ts'
 import { parseTemplate } from './parse.ts'

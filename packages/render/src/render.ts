@@ -99,7 +99,11 @@ function asRenderError<T>(f: () => T): T {
     return f()
   } catch (err) {
     if (err instanceof CoalesceTypeError) {
-      throw new RenderError('DEPENDENCY_TYPE_MISMATCH', err.message, { phase: 'values', valuesPath: err.key, cause: err })
+      throw new RenderError('DEPENDENCY_TYPE_MISMATCH', err.message, {
+        phase: 'values',
+        valuesPath: err.key,
+        cause: err,
+      })
     }
     throw err
   }
@@ -107,10 +111,14 @@ function asRenderError<T>(f: () => T): T {
 
 function checkDepth(c: RenderChart, max: number, depth = 0): void {
   if (depth > max) {
-    throw new RenderError('LIMIT_EXCEEDED', `chart ${c.metadata.name} is nested more than ${max} subcharts deep`, {
-      phase: 'values',
-      chart: c.metadata.name,
-    })
+    throw new RenderError(
+      'LIMIT_EXCEEDED',
+      `chart ${c.metadata.name} is nested more than ${max} subcharts deep`,
+      {
+        phase: 'values',
+        chart: c.metadata.name,
+      },
+    )
   }
   for (const d of c.dependencies) checkDepth(d, max, depth + 1)
 }
@@ -123,7 +131,11 @@ function coalesce(rc: RenderChart, userValues: Values, warn: WarnFn): Values {
  * The values a chart's templates see for the given user values (each source a `-f` file or
  * `--set` result, later ones winning), after Helm's dependency processing and coalescing.
  */
-export function mergeValues(chart: Chart, userValues: Values[], options: { warn?: WarnFn } = {}): Values {
+export function mergeValues(
+  chart: Chart,
+  userValues: Values[],
+  options: { warn?: WarnFn } = {},
+): Values {
   const warn = options.warn ?? noWarn
   const user = mergeUserValues(userValues)
   return coalesce(prepareChart(chart, user, warn), user, warn)
@@ -148,10 +160,14 @@ function crdManifests(files: CrdFile[]): Manifest[] {
       try {
         head = parseHead(doc)
       } catch (err) {
-        throw new RenderError('YAML_PARSE', `YAML parse error on ${f.name}: ${(err as Error).message}`, {
-          file: f.name,
-          cause: err,
-        })
+        throw new RenderError(
+          'YAML_PARSE',
+          `YAML parse error on ${f.name}: ${(err as Error).message}`,
+          {
+            file: f.name,
+            cause: err,
+          },
+        )
       }
       out.push({ name: f.name, content: doc, head })
     }
@@ -168,13 +184,19 @@ function crdManifests(files: CrdFile[]): Manifest[] {
  * const result = renderChart(chart, { replicas: 2 }, { releaseName: 'web' })
  * process.stdout.write(formatTemplateOutput(result))
  */
-export function renderChart(chart: Chart, userValues: Values, options: RenderOptions): RenderResult {
+export function renderChart(
+  chart: Chart,
+  userValues: Values,
+  options: RenderOptions,
+): RenderResult {
   const warn = options.warn ?? noWarn
   const limits: RenderLimits = { ...defaultRenderLimits, ...options.limits }
   const caps: Capabilities = makeCapabilities({
     ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
     ...(options.apiVersions !== undefined ? { apiVersions: options.apiVersions } : {}),
-    ...(options.clusterApiVersions !== undefined ? { clusterApiVersions: options.clusterApiVersions } : {}),
+    ...(options.clusterApiVersions !== undefined
+      ? { clusterApiVersions: options.clusterApiVersions }
+      : {}),
   })
   const rc = prepareChart(chart, userValues, warn)
   checkDepth(rc, limits.maxChartDepth)
@@ -193,7 +215,11 @@ export function renderChart(chart: Chart, userValues: Values, options: RenderOpt
   const rendered = renderTemplates({
     chart: rc,
     // the root .Values is Helm's named type chartutil.Values (typeOf shows it; dig refuses it)
-    top: { Capabilities: caps, Release: release(options), Values: withGoType(values, 'chartutil.Values') },
+    top: {
+      Capabilities: caps,
+      Release: release(options),
+      Values: withGoType(values, 'chartutil.Values'),
+    },
     limits,
     createSet: options.createTemplateSet ?? defaultTemplateSetFactory,
     ...(options.lookup ? { lookup: options.lookup } : {}),
@@ -206,7 +232,8 @@ export function renderChart(chart: Chart, userValues: Values, options: RenderOpt
   for (const name of [...rendered.keys()]) {
     if (!name.endsWith('NOTES.txt')) continue
     if (options.subNotes || name === rootNotes) {
-      notes = notes === undefined ? (rendered.get(name) as string) : `${notes}\n${rendered.get(name)}`
+      notes =
+        notes === undefined ? (rendered.get(name) as string) : `${notes}\n${rendered.get(name)}`
     }
     rendered.delete(name)
   }

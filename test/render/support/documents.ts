@@ -64,7 +64,9 @@ export function compareOutputs(expected: string, actual: string): string | null 
     const da = a[i] as PrintedDocument
     if (de.text === da.text) continue
     shown++
-    lines.push(`document ${i + 1} (${de.source || 'no source'}${da.source !== de.source ? ` vs ${da.source}` : ''}):`)
+    lines.push(
+      `document ${i + 1} (${de.source || 'no source'}${da.source !== de.source ? ` vs ${da.source}` : ''}):`,
+    )
     lines.push(lineDiff(de.text, da.text))
   }
   if (lines.length === 0) lines.push(lineDiff(expected, actual))

@@ -91,9 +91,13 @@ export class Capabilities extends GoStruct {
 export function parseKubeVersion(version: string): KubeVersion {
   const v = parseLooseVersion(version)
   if (!v) {
-    throw new RenderError('INVALID_KUBE_VERSION', `invalid kube version '${version}': Invalid Semantic Version`, {
-      phase: 'values',
-    })
+    throw new RenderError(
+      'INVALID_KUBE_VERSION',
+      `invalid kube version '${version}': Invalid Semantic Version`,
+      {
+        phase: 'values',
+      },
+    )
   }
   const [major, minor] = v.split('.')
   return new KubeVersion(`v${v}`, major as string, minor as string)

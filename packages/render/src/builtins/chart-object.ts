@@ -133,7 +133,13 @@ function omitEmpty(o: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(o)) {
     if (v === '' || v === false || v === null || v === undefined) continue
     if (Array.isArray(v) && v.length === 0) continue
-    if (typeof v === 'object' && !Array.isArray(v) && !(v instanceof GoStruct) && Object.keys(v).length === 0) continue
+    if (
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      !(v instanceof GoStruct) &&
+      Object.keys(v).length === 0
+    )
+      continue
     out[k] = v
   }
   return out

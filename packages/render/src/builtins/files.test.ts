@@ -23,8 +23,15 @@ describe('Files', () => {
   })
   it('globs with gobwas semantics and builds config maps by base name', () => {
     expect(files.Glob('config/*').AsConfig()).toBe('{"a.conf":"a=1\\nb=2\\n"}')
-    expect(files.Glob('config/**').entries().map(([k]) => k)).toEqual(['config/a.conf', 'config/sub/b.conf'])
-    expect(files.Glob('config/**.conf').AsSecrets()).toBe('{"a.conf":"YT0xCmI9Mgo=","b.conf":"Yg=="}')
+    expect(
+      files
+        .Glob('config/**')
+        .entries()
+        .map(([k]) => k),
+    ).toEqual(['config/a.conf', 'config/sub/b.conf'])
+    expect(files.Glob('config/**.conf').AsSecrets()).toBe(
+      '{"a.conf":"YT0xCmI9Mgo=","b.conf":"Yg=="}',
+    )
   })
 })
 

@@ -6,7 +6,6 @@ import { decodeUtf8, toBase64 } from '../text.ts'
 /** Encodes a value as Helm's toYAML (used by AsConfig and AsSecrets). */
 export type ToYaml = (value: unknown) => string
 
-
 function baseName(p: string): string {
   const i = p.lastIndexOf('/')
   return i < 0 ? p : p.slice(i + 1)

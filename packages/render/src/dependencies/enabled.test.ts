@@ -8,7 +8,10 @@ import { isCompatibleRange } from './version-range.ts'
 const noWarn = () => {}
 
 function parent(deps: object[], values: Record<string, unknown> = {}) {
-  const a = makeChart({ name: 'a', version: '1.2.3' }, { values: { enabled: true, exports: { data: { x: 1 } }, own: { y: 2 } } })
+  const a = makeChart(
+    { name: 'a', version: '1.2.3' },
+    { values: { enabled: true, exports: { data: { x: 1 } }, own: { y: 2 } } },
+  )
   const b = makeChart({ name: 'b', version: '2.0.0' }, { values: { z: 3 } })
   return toRenderChart(
     makeChart({ name: 'top', dependencies: deps as never }, { values, dependencies: [a, b] }),
@@ -56,7 +59,11 @@ describe('processDependencyImportValues', () => {
   it('imports exports (string form) and child tables (map form) below the parent values', () => {
     const c = parent(
       [
-        { name: 'a', version: '1.2.3', 'import-values': ['data', { child: 'own', parent: 'imported.own' }] },
+        {
+          name: 'a',
+          version: '1.2.3',
+          'import-values': ['data', { child: 'own', parent: 'imported.own' }],
+        },
         { name: 'b', version: '2.0.0' },
       ],
       { x: 'parent wins' },

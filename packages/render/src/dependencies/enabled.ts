@@ -23,7 +23,9 @@ export function processDependencyEnabled(
   // subcharts that no Chart.yaml entry matches (by name and version) are kept as they are
   for (const existing of chart.dependencies) {
     const listed = reqs.some(
-      (r) => existing.metadata.name === r.name && isCompatibleRange(r.version ?? '', existing.metadata.version),
+      (r) =>
+        existing.metadata.name === r.name &&
+        isCompatibleRange(r.version ?? '', existing.metadata.version),
     )
     if (!listed) kept.push(existing)
   }
@@ -77,7 +79,12 @@ function processTags(reqs: ChartDependency[], cvals: GoMap, warn: WarnFn): void 
   }
 }
 
-function processConditions(reqs: ChartDependency[], cvals: GoMap, cpath: string, warn: WarnFn): void {
+function processConditions(
+  reqs: ChartDependency[],
+  cvals: GoMap,
+  cpath: string,
+  warn: WarnFn,
+): void {
   for (const r of reqs) {
     // elements are not trimmed: "a, b" makes Helm look up " b"
     for (const c of (r.condition ?? '').trim().split(',')) {

@@ -38,7 +38,9 @@ export function isCompatibleRange(range: string, version: string): boolean {
 function normalizeRange(range: string): string {
   return range
     .replace(/,/g, ' ')
-    .replace(/(^|[\s<>=~^])v?(\d+)(?:\.(\d+))?(-[0-9A-Za-z.-]+)(?=\s|$)/g, (_m, pre: string, major: string, minor?: string, tag?: string) =>
-      `${pre}${major}.${minor ?? '0'}.0${tag}`,
+    .replace(
+      /(^|[\s<>=~^])v?(\d+)(?:\.(\d+))?(-[0-9A-Za-z.-]+)(?=\s|$)/g,
+      (_m, pre: string, major: string, minor?: string, tag?: string) =>
+        `${pre}${major}.${minor ?? '0'}.0${tag}`,
     )
 }

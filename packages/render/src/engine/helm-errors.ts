@@ -45,19 +45,32 @@ export function parseLocation(location: string): TemplateLocation {
  * Helm's reformatExecErrorMsg: `template: FILE:L:C: executing ... HELM_ERR_STARTmsgHELM_ERR_END`
  * becomes `execution error at (FILE:L:C): msg`; any other text stays as Go wrote it.
  */
-export function reformatExecError(message: string): { message: string; location?: TemplateLocation } {
+export function reformatExecError(message: string): {
+  message: string
+  location?: TemplateLocation
+} {
   const tokens = splitN(message, ': ', 3)
   if (tokens.length !== 3 || tokens[0] !== 'template') return { message }
   const location = tokens[1] as string
   const m = warnRegex.exec(tokens[2] as string)
-  if (m) return { message: `execution error at (${location}): ${m[1]}`, location: parseLocation(location) }
+  if (m)
+    return {
+      message: `execution error at (${location}): ${m[1]}`,
+      location: parseLocation(location),
+    }
   return { message, location: parseLocation(location) }
 }
 
 /** Helm's cleanupParseError: `parse error at (FILE:L): last message`. */
-export function cleanupParseError(file: string, message: string): { message: string; location?: TemplateLocation } {
+export function cleanupParseError(
+  file: string,
+  message: string,
+): { message: string; location?: TemplateLocation } {
   const tokens = message.split(': ')
   if (tokens.length === 1) return { message: `parse error in (${file}): ${message}` }
   const location = tokens[1] as string
-  return { message: `parse error at (${location}): ${tokens[tokens.length - 1]}`, location: parseLocation(location) }
+  return {
+    message: `parse error at (${location}): ${tokens[tokens.length - 1]}`,
+    location: parseLocation(location),
+  }
 }

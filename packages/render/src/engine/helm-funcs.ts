@@ -3,7 +3,12 @@ import { warnWrap } from './helm-errors.ts'
 import type { TemplateSetLike } from './template-set.ts'
 
 /** Answers `lookup apiVersion kind namespace name`; Helm's template mode returns `{}`. */
-export type LookupFunc = (apiVersion: string, kind: string, namespace: string, name: string) => unknown
+export type LookupFunc = (
+  apiVersion: string,
+  kind: string,
+  namespace: string,
+  name: string,
+) => unknown
 
 /** Name the `tpl` function gives its templates: the root template of Helm's set. */
 export const tplTemplateName = 'gotpl'
@@ -23,7 +28,8 @@ function goType(v: unknown): string {
 
 /** Go's reflect check of a `string` parameter, as text/template makes it before a call. */
 function stringArg(v: unknown): string {
-  if (typeof v !== 'string') throw new Error(`wrong type for value; expected string; got ${goType(v)}`)
+  if (typeof v !== 'string')
+    throw new Error(`wrong type for value; expected string; got ${goType(v)}`)
   return v
 }
 
@@ -80,15 +86,20 @@ export function renderFuncs(
     try {
       clone.parse(tplTemplateName, text)
     } catch (err) {
-      throw new Error(`cannot parse template ${goQuote(text)}: ${(err as Error).message}`, { cause: err })
+      throw new Error(`cannot parse template ${goQuote(text)}: ${(err as Error).message}`, {
+        cause: err,
+      })
     }
     let out: string
     try {
       out = clone.execute(tplTemplateName, data)
     } catch (err) {
-      throw new Error(`error during tpl function execution for ${goQuote(text)}: ${(err as Error).message}`, {
-        cause: err,
-      })
+      throw new Error(
+        `error during tpl function execution for ${goQuote(text)}: ${(err as Error).message}`,
+        {
+          cause: err,
+        },
+      )
     }
     return out.replaceAll('<no value>', '')
   }
@@ -105,7 +116,8 @@ export function helmFuncs(lookup?: LookupFunc): FuncMap {
     required: withSignature(
       (messageArg: unknown, value: unknown): unknown => {
         const message = stringArg(messageArg)
-        if (value === null || value === undefined || value === '') throw new Error(warnWrap(message))
+        if (value === null || value === undefined || value === '')
+          throw new Error(warnWrap(message))
         return value
       },
       { params: ['string', 'any'] },

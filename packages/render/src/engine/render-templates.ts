@@ -1,5 +1,11 @@
 import type { ChartFile } from '@slipway/chart'
-import { encodingFuncs, sprigFuncs, TemplateLimitError, type FuncMap, type GoMap } from '@slipway/gotemplate'
+import {
+  encodingFuncs,
+  sprigFuncs,
+  TemplateLimitError,
+  type FuncMap,
+  type GoMap,
+} from '@slipway/gotemplate'
 import { chartFullPath, type RenderChart } from '../chart-tree.ts'
 import { ChartObject } from '../builtins/chart-object.ts'
 import { Files, type ToYaml } from '../builtins/files.ts'
@@ -9,7 +15,11 @@ import { table } from '../values/table.ts'
 import { decodeUtf8 } from '../text.ts'
 import { cleanupParseError, reformatExecError } from './helm-errors.ts'
 import { helmFuncs, IncludeCounter, renderFuncs, type LookupFunc } from './helm-funcs.ts'
-import { defaultTemplateSetFactory, type TemplateSetFactory, type TemplateSetLike } from './template-set.ts'
+import {
+  defaultTemplateSetFactory,
+  type TemplateSetFactory,
+  type TemplateSetLike,
+} from './template-set.ts'
 
 interface Renderable {
   file: ChartFile
@@ -62,7 +72,8 @@ function collect(c: RenderChart, out: Map<string, Renderable>, vals: GoMap, toYa
     const vs = table(vals, `Values.${c.metadata.name}`)
     if (vs) next.Values = vs
   }
-  for (const child of c.dependencies) subcharts[child.metadata.name] = collect(child, out, next, toYaml)
+  for (const child of c.dependencies)
+    subcharts[child.metadata.name] = collect(child, out, next, toYaml)
   const id = chartFullPath(c)
   for (const t of c.templates) {
     if (!isTemplateValid(c, t.name)) continue
@@ -79,7 +90,11 @@ function collect(c: RenderChart, out: Map<string, Renderable>, vals: GoMap, toYa
  * Every template parsed into one set, in Helm's order (later defines replace earlier ones). The
  * set's own `include`/`tpl` are replaced for each render by functions bound to that render.
  */
-function parsedSet(input: RenderTemplatesInput, tpls: Map<string, Renderable>, keys: string[]): TemplateSetLike {
+function parsedSet(
+  input: RenderTemplatesInput,
+  tpls: Map<string, Renderable>,
+  keys: string[],
+): TemplateSetLike {
   const cacheable = input.cacheKey !== undefined && input.createSet === defaultTemplateSetFactory
   const signature = `${input.limits.maxTemplateOutput}\n${keys.join('\n')}`
   const perChart = cacheable ? parsedCache.get(input.cacheKey as object) : undefined
@@ -87,8 +102,19 @@ function parsedSet(input: RenderTemplatesInput, tpls: Map<string, Renderable>, k
   if (hit) return hit
 
   const funcs: FuncMap = { ...sprigFuncs, ...encodingFuncs, ...helmFuncs() }
-  const set = input.createSet({ funcs, missingKey: 'zero', limits: { maxOutputSize: input.limits.maxTemplateOutput } })
-  set.addFuncs(renderFuncs(set, new IncludeCounter(), input.limits.maxIncludeDepth, input.limits.maxIncludeNesting))
+  const set = input.createSet({
+    funcs,
+    missingKey: 'zero',
+    limits: { maxOutputSize: input.limits.maxTemplateOutput },
+  })
+  set.addFuncs(
+    renderFuncs(
+      set,
+      new IncludeCounter(),
+      input.limits.maxIncludeDepth,
+      input.limits.maxIncludeNesting,
+    ),
+  )
   for (const name of keys) {
     try {
       set.parse(name, decodeUtf8((tpls.get(name) as Renderable).file.data))
@@ -147,7 +173,12 @@ export function renderTemplates(input: RenderTemplatesInput): Map<string, string
   const set = parsedSet(input, tpls, keys).clone()
   set.addFuncs({
     ...helmFuncs(input.lookup),
-    ...renderFuncs(set, new IncludeCounter(), input.limits.maxIncludeDepth, input.limits.maxIncludeNesting),
+    ...renderFuncs(
+      set,
+      new IncludeCounter(),
+      input.limits.maxIncludeDepth,
+      input.limits.maxIncludeNesting,
+    ),
   })
 
   const rendered = new Map<string, string>()
@@ -170,9 +201,13 @@ export function renderTemplates(input: RenderTemplatesInput): Map<string, string
     }
     total += out.length
     if (out.length > input.limits.maxTemplateOutput || total > input.limits.maxTotalOutput) {
-      throw new RenderError('LIMIT_EXCEEDED', `rendered output of ${name} exceeds the output limit`, {
-        file: name,
-      })
+      throw new RenderError(
+        'LIMIT_EXCEEDED',
+        `rendered output of ${name} exceeds the output limit`,
+        {
+          file: name,
+        },
+      )
     }
     rendered.set(name, out.replaceAll('<no value>', ''))
   }

@@ -41,7 +41,10 @@ export function parseHead(doc: string): ManifestHead {
   if (hit) return copyHead(hit)
   const head = parseHeadUncached(doc)
   if (doc.length <= maxCachedChars / 4) {
-    while (headCache.size > 0 && (headCache.size >= maxCachedHeads || cachedChars + doc.length > maxCachedChars)) {
+    while (
+      headCache.size > 0 &&
+      (headCache.size >= maxCachedHeads || cachedChars + doc.length > maxCachedChars)
+    ) {
       const oldest = headCache.keys().next().value as string
       headCache.delete(oldest)
       cachedChars -= oldest.length
@@ -86,7 +89,10 @@ function fastDecode(doc: string): { value: unknown } | undefined {
       if (!isScalar(pair.key)) return undefined
       const k = pair.key.value
       // merge keys (`<<`, a symbol in the parser's model) are left to the full decoder
-      if (k === '<<' || (k !== null && typeof k !== 'string' && typeof k !== 'number' && typeof k !== 'boolean')) {
+      if (
+        k === '<<' ||
+        (k !== null && typeof k !== 'string' && typeof k !== 'number' && typeof k !== 'boolean')
+      ) {
         return undefined
       }
       if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata') continue
@@ -107,7 +113,9 @@ function parseHeadUncached(doc: string): ManifestHead {
   } catch (err) {
     const message = (err as Error).message
     throw new HeadParseError(
-      message.startsWith('error converting YAML to JSON') ? message : `error converting YAML to JSON: ${message}`,
+      message.startsWith('error converting YAML to JSON')
+        ? message
+        : `error converting YAML to JSON: ${message}`,
     )
   }
   return headFromDecoded(v)

@@ -82,7 +82,11 @@ export const uninstallOrder: readonly string[] = [
  * Stable sort by kind as Helm's sortManifestsByKind: known kinds in `order`, unknown kinds
  * after them alphabetically, original order kept within a kind.
  */
-export function sortByKind<T>(items: T[], kindOf: (t: T) => string, order: readonly string[] = installOrder): T[] {
+export function sortByKind<T>(
+  items: T[],
+  kindOf: (t: T) => string,
+  order: readonly string[] = installOrder,
+): T[] {
   const rank = new Map(order.map((k, i) => [k, i]))
   return items
     .map((item, index) => ({ item, index, kind: kindOf(item) }))

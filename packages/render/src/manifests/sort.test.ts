@@ -8,11 +8,9 @@ import { splitManifests } from './split.ts'
 describe('splitManifests', () => {
   it('splits on lines starting with ---, trims, drops empty documents', () => {
     // as Go's regexp: whitespace eaten after one separator hides the next `---` (helm prints it)
-    expect(splitManifests('\n---\na: 1\n---   \n\n---\nb: |\n  ---\n  x\n--- # c\nd: 1\n')).toEqual([
-      'a: 1',
-      '---\nb: |\n  ---\n  x',
-      '# c\nd: 1',
-    ])
+    expect(splitManifests('\n---\na: 1\n---   \n\n---\nb: |\n  ---\n  x\n--- # c\nd: 1\n')).toEqual(
+      ['a: 1', '---\nb: |\n  ---\n  x', '# c\nd: 1'],
+    )
   })
   it('splits exactly as the regular expression Helm uses, on random texts', () => {
     const alphabet = ['-', '-', '-', '\n', '\n', ' ', '\t', 'a', '#', '\r']
@@ -37,7 +35,9 @@ describe('splitManifests', () => {
 
 describe('parseHead', () => {
   it('reads kind, name and annotations, turning scalars into strings', () => {
-    expect(parseHead('apiVersion: v1\nkind: 5\nmetadata:\n  name: x\n  annotations:\n    w: 5\n')).toEqual({
+    expect(
+      parseHead('apiVersion: v1\nkind: 5\nmetadata:\n  name: x\n  annotations:\n    w: 5\n'),
+    ).toEqual({
       apiVersion: 'v1',
       kind: '5',
       metadata: { name: 'x', annotations: { w: '5' } },
@@ -45,7 +45,9 @@ describe('parseHead', () => {
   })
   it('accepts comment-only documents and rejects scalars as Helm does', () => {
     expect(parseHead('# only a comment')).toEqual({ apiVersion: '', kind: '' })
-    expect(() => parseHead('1')).toThrow(/cannot unmarshal number into Go value of type releaseutil.SimpleHead/)
+    expect(() => parseHead('1')).toThrow(
+      /cannot unmarshal number into Go value of type releaseutil.SimpleHead/,
+    )
   })
 })
 
@@ -81,8 +83,14 @@ describe('parseHead fast path', () => {
 
 describe('sortManifests', () => {
   const files = new Map([
-    ['c/templates/b.yaml', 'kind: Deployment\nmetadata:\n  name: d\n---\nkind: Zed\n---\nkind: Alpha\n'],
-    ['c/templates/a.yaml', 'kind: Service\n---\nkind: Namespace\n---\nkind: Deployment\nmetadata:\n  name: first\n'],
+    [
+      'c/templates/b.yaml',
+      'kind: Deployment\nmetadata:\n  name: d\n---\nkind: Zed\n---\nkind: Alpha\n',
+    ],
+    [
+      'c/templates/a.yaml',
+      'kind: Service\n---\nkind: Namespace\n---\nkind: Deployment\nmetadata:\n  name: first\n',
+    ],
     ['c/templates/_h.tpl', 'kind: Secret'],
     ['c/templates/empty.yaml', '  \n'],
     [
@@ -114,7 +122,9 @@ describe('sortManifests', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(RenderError)
       expect((err as RenderError).code).toBe('YAML_PARSE')
-      expect((err as RenderError).message).toMatch(/^YAML parse error on c\/templates\/x.yaml: error converting YAML to JSON: /)
+      expect((err as RenderError).message).toMatch(
+        /^YAML parse error on c\/templates\/x.yaml: error converting YAML to JSON: /,
+      )
     }
   })
 })

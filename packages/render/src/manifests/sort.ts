@@ -54,7 +54,10 @@ export function sortManifests(
         head = parseHead(m)
       } catch (err) {
         if (!(err instanceof HeadParseError)) throw err
-        throw new RenderError('YAML_PARSE', `YAML parse error on ${path}: ${err.message}`, { file: path, cause: err })
+        throw new RenderError('YAML_PARSE', `YAML parse error on ${path}: ${err.message}`, {
+          file: path,
+          cause: err,
+        })
       }
       const annotations = head.metadata?.annotations
       const hookTypes = annotations?.[hookAnnotation]

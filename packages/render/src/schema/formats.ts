@@ -8,7 +8,12 @@ const twoDigits = (s: string, max: number) => /^\d\d$/.test(s) && Number(s) <= m
 
 function isTime(s: string): boolean {
   const m = /^(\d\d):(\d\d):(\d\d)(\.\d+)?$/.exec(s)
-  return !!m && twoDigits(m[1] as string, 23) && twoDigits(m[2] as string, 59) && twoDigits(m[3] as string, 59)
+  return (
+    !!m &&
+    twoDigits(m[1] as string, 23) &&
+    twoDigits(m[2] as string, 59) &&
+    twoDigits(m[3] as string, 59)
+  )
 }
 
 function isZone(s: string): boolean {
@@ -24,7 +29,20 @@ function isDate(s: string): boolean {
   const mo = Number(m[2])
   const d = Number(m[3])
   if (mo < 1 || mo > 12 || d < 1) return false
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  const days = [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ]
   return d <= (days[mo - 1] as number)
 }
 
@@ -107,7 +125,8 @@ export const goJsonSchemaFormats: Record<string, (s: string) => boolean> = {
   'uri-reference': goUrlParses,
   iri: (s) => goUrlParses(s) && /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(s),
   'iri-reference': goUrlParses,
-  uuid: (s) => /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s),
+  uuid: (s) =>
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s),
   regex: (s) => {
     try {
       new RegExp(s, 'u')

@@ -31,7 +31,9 @@ describe('validateValues', () => {
     const chart = toRenderChart(makeChart({ name: 'q' }, { schema }))
     const msg = messageOf(() => validateValues(chart, { a: 1, b: { c: 2 }, e: 'z', f: 1n }))
     const [head, name, ...lines] = msg.split('\n')
-    expect(head).toBe("values don't meet the specifications of the schema(s) in the following chart(s):")
+    expect(head).toBe(
+      "values don't meet the specifications of the schema(s) in the following chart(s):",
+    )
     expect(name).toBe('q:')
     expect(lines.sort()).toEqual(
       [
@@ -46,7 +48,10 @@ describe('validateValues', () => {
   })
   it('reports only the type error of a value of the wrong type, as gojsonschema stops there', () => {
     const chart = toRenderChart(
-      makeChart({ name: 't' }, { schema: { properties: { p: { type: 'string', enum: ['A', 'B'], minLength: 1 } } } }),
+      makeChart(
+        { name: 't' },
+        { schema: { properties: { p: { type: 'string', enum: ['A', 'B'], minLength: 1 } } } },
+      ),
     )
     expect(messageOf(() => validateValues(chart, { p: 5 }))).toBe(
       "values don't meet the specifications of the schema(s) in the following chart(s):\nt:\n- p: Invalid type. Expected: string, given: integer\n",
@@ -71,7 +76,10 @@ describe('validateValues', () => {
         },
       ),
     )
-    const lines = messageOf(() => validateValues(chart, { env: [1, {}], n: 1.5 })).split('\n').slice(2).sort()
+    const lines = messageOf(() => validateValues(chart, { env: [1, {}], n: 1.5 }))
+      .split('\n')
+      .slice(2)
+      .sort()
     expect(lines).toEqual(
       [
         '',
@@ -83,7 +91,10 @@ describe('validateValues', () => {
     )
   })
   it('validates subcharts with their own part of the values', () => {
-    const sub = makeChart({ name: 'sub' }, { schema: { type: 'object', properties: { n: { type: 'integer' } } } })
+    const sub = makeChart(
+      { name: 'sub' },
+      { schema: { type: 'object', properties: { n: { type: 'integer' } } } },
+    )
     const chart = toRenderChart(makeChart({ name: 'top' }, { dependencies: [sub] }))
     expect(messageOf(() => validateValues(chart, { sub: { n: 1.5 } }))).toBe(
       "values don't meet the specifications of the schema(s) in the following chart(s):\nsub:\n- n: Invalid type. Expected: integer, given: number\n",
@@ -92,7 +103,15 @@ describe('validateValues', () => {
   })
   it('accepts draft-04 exclusive bounds, and reads 2020-12 schemas with draft 7 keywords as Helm 3.17 does', () => {
     const d4 = toRenderChart(
-      makeChart({ name: 'd4' }, { schema: { $schema: 'http://json-schema.org/draft-04/schema#', properties: { n: { minimum: 1, exclusiveMinimum: true } } } }),
+      makeChart(
+        { name: 'd4' },
+        {
+          schema: {
+            $schema: 'http://json-schema.org/draft-04/schema#',
+            properties: { n: { minimum: 1, exclusiveMinimum: true } },
+          },
+        },
+      ),
     )
     expect(messageOf(() => validateValues(d4, { n: 1 }))).toContain('- n: Must be greater than 1')
     const d2020 = toRenderChart(

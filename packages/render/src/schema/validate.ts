@@ -32,13 +32,20 @@ function compile(bytes: Uint8Array): ValidateFunction | Error {
   try {
     const schema = JSON.parse(decodeUtf8(bytes)) as Record<string, unknown>
     // generated code is run once per render: optimizing it costs more than it saves
-    const opts = { strict: false, allErrors: true, validateSchema: false, logger: false, code: { optimize: false } } as const
+    const opts = {
+      strict: false,
+      allErrors: true,
+      validateSchema: false,
+      logger: false,
+      code: { optimize: false },
+    } as const
     // gojsonschema knows drafts 4, 6 and 7 only: a 2019-09 or 2020-12 schema is read with the
     // draft 7 keywords (`$defs` references resolve, `prefixItems` and the like are ignored)
     const ajv = new Ajv(opts)
     const s = upgradeDraft4(schema) as Record<string, unknown>
     delete s.$schema
-    for (const [name, check] of Object.entries(goJsonSchemaFormats)) ajv.addFormat(name, { type: 'string', validate: check })
+    for (const [name, check] of Object.entries(goJsonSchemaFormats))
+      ajv.addFormat(name, { type: 'string', validate: check })
     // remote references are never fetched: a render is deterministic and offline
     result = ajv.compile(s as AnySchema)
   } catch (err) {
@@ -67,7 +74,11 @@ function toJsonValues(v: unknown): unknown {
 function withoutShadowedErrors(errors: ErrorObject[]): ErrorObject[] {
   const typeFailures = errors
     .filter((e) => e.keyword === 'type')
-    .map((e) => ({ schema: e.schemaPath.slice(0, -'type'.length), instance: e.instancePath, error: e }))
+    .map((e) => ({
+      schema: e.schemaPath.slice(0, -'type'.length),
+      instance: e.instancePath,
+      error: e,
+    }))
   if (typeFailures.length === 0) return errors
   return errors.filter(
     (e) =>
@@ -102,14 +113,21 @@ function onlyClosestBranches(errors: ErrorObject[]): ErrorObject[] {
     }
     if (branches.size < 2) continue
     const typeFailed = (index: string, list: ErrorObject[]) =>
-      list.some((e) => e.keyword === 'type' && e.schemaPath === `${prefix}${index}/type` && e.instancePath === c.instancePath)
+      list.some(
+        (e) =>
+          e.keyword === 'type' &&
+          e.schemaPath === `${prefix}${index}/type` &&
+          e.instancePath === c.instancePath,
+      )
     const ranked = [...branches].sort(([ia, la], [ib, lb]) => {
       const ta = typeFailed(ia, la) ? 1 : 0
       const tb = typeFailed(ib, lb) ? 1 : 0
       return ta - tb || la.length - lb.length || Number(ia) - Number(ib)
     })
     const best = ranked[0]?.[0]
-    kept = kept.filter((e) => !e.schemaPath.startsWith(prefix) || e.schemaPath.startsWith(`${prefix}${best}/`))
+    kept = kept.filter(
+      (e) => !e.schemaPath.startsWith(prefix) || e.schemaPath.startsWith(`${prefix}${best}/`),
+    )
   }
   return kept
 }

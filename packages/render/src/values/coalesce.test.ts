@@ -5,10 +5,16 @@ import { coalesceValues } from './coalesce.ts'
 import { mergeUserValues } from './user-values.ts'
 
 describe('coalesceValues', () => {
-  const sub = makeChart({ name: 'sub' }, { values: { port: 80, global: { a: 'sub', c: 'sub' }, nested: { x: 1 } } })
+  const sub = makeChart(
+    { name: 'sub' },
+    { values: { port: 80, global: { a: 'sub', c: 'sub' }, nested: { x: 1 } } },
+  )
   const chart = makeChart(
     { name: 'top' },
-    { values: { a: 1, b: { c: 2, d: 3 }, gone: 'x', global: { a: 'top', m: { k: 1 } } }, dependencies: [sub] },
+    {
+      values: { a: 1, b: { c: 2, d: 3 }, gone: 'x', global: { a: 'top', m: { k: 1 } } },
+      dependencies: [sub],
+    },
   )
 
   it('lets user values win, fills defaults, deletes keys set to null', () => {
@@ -37,7 +43,12 @@ describe('coalesceValues', () => {
     const user = { b: { c: null } }
     coalesceValues(toRenderChart(chart), user)
     expect(user).toEqual({ b: { c: null } })
-    expect(chart.values).toEqual({ a: 1, b: { c: 2, d: 3 }, gone: 'x', global: { a: 'top', m: { k: 1 } } })
+    expect(chart.values).toEqual({
+      a: 1,
+      b: { c: 2, d: 3 },
+      gone: 'x',
+      global: { a: 'top', m: { k: 1 } },
+    })
   })
 
   it('fails when a subchart key is not a map', () => {
@@ -47,7 +58,12 @@ describe('coalesceValues', () => {
 
 describe('mergeUserValues', () => {
   it('merges maps deeply with later sources winning', () => {
-    expect(mergeUserValues([{ a: { b: 1, c: 2 }, l: [1] }, { a: { c: 3 }, l: [2] }])).toEqual({
+    expect(
+      mergeUserValues([
+        { a: { b: 1, c: 2 }, l: [1] },
+        { a: { c: 3 }, l: [2] },
+      ]),
+    ).toEqual({
       a: { b: 1, c: 3 },
       l: [2],
     })

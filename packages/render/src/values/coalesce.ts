@@ -15,21 +15,41 @@ function concatPrefix(a: string, b: string): string {
  * Helm's chartutil.CoalesceValues: user values over the chart's defaults, recursively into
  * subcharts, with `global` copied down and `null` deleting a default. Neither input is changed.
  */
-export function coalesceValues(chart: RenderChart, values: GoMap | null, warn: WarnFn = noWarn): GoMap {
+export function coalesceValues(
+  chart: RenderChart,
+  values: GoMap | null,
+  warn: WarnFn = noWarn,
+): GoMap {
   return coalesce(chart, values ? deepCopy(values) : {}, '', false, warn)
 }
 
 /** Helm's chartutil.MergeValues: as {@link coalesceValues} but `null`s are kept. */
-export function mergeValues(chart: RenderChart, values: GoMap | null, warn: WarnFn = noWarn): GoMap {
+export function mergeValues(
+  chart: RenderChart,
+  values: GoMap | null,
+  warn: WarnFn = noWarn,
+): GoMap {
   return coalesce(chart, values ? deepCopy(values) : {}, '', true, warn)
 }
 
-function coalesce(chart: RenderChart, dest: GoMap, prefix: string, merge: boolean, warn: WarnFn): GoMap {
+function coalesce(
+  chart: RenderChart,
+  dest: GoMap,
+  prefix: string,
+  merge: boolean,
+  warn: WarnFn,
+): GoMap {
   coalesceChartValues(chart, dest, prefix, merge, warn)
   return coalesceDeps(chart, dest, prefix, merge, warn)
 }
 
-function coalesceDeps(chart: RenderChart, dest: GoMap, prefix: string, merge: boolean, warn: WarnFn): GoMap {
+function coalesceDeps(
+  chart: RenderChart,
+  dest: GoMap,
+  prefix: string,
+  merge: boolean,
+  warn: WarnFn,
+): GoMap {
   for (const sub of chart.dependencies) {
     const name = sub.metadata.name
     if (!Object.hasOwn(dest, name)) {
@@ -50,7 +70,9 @@ export class CoalesceTypeError extends Error {
   readonly key: string
   constructor(key: string, value: unknown) {
     // Go's %t of a non-bool prints %!t(TYPE=VALUE); the key is what matters to the user
-    super(`type mismatch on ${key}: ${value === null || value === undefined ? '%!t(<nil>)' : `%!t(${goTypeName(value)}=${String(value)})`}`)
+    super(
+      `type mismatch on ${key}: ${value === null || value === undefined ? '%!t(<nil>)' : `%!t(${goTypeName(value)}=${String(value)})`}`,
+    )
     this.key = key
   }
 }
@@ -103,7 +125,13 @@ function coalesceGlobals(dest: GoMap, src: GoMap, prefix: string, warn: WarnFn):
   dest.global = dg
 }
 
-function coalesceChartValues(chart: RenderChart, v: GoMap, prefix: string, merge: boolean, warn: WarnFn): void {
+function coalesceChartValues(
+  chart: RenderChart,
+  v: GoMap,
+  prefix: string,
+  merge: boolean,
+  warn: WarnFn,
+): void {
   const subPrefix = concatPrefix(prefix, chart.metadata.name)
   const vc = deepCopy(chart.values)
   for (const key of Object.keys(vc)) {
