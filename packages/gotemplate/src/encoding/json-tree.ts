@@ -75,6 +75,12 @@ export function toJsonTree(v: unknown, depth = 0): JsonNode {
         const keys = Object.keys(v).sort(compareGoStrings)
         return new JsonObject(keys.map((k) => [k, toJsonTree(v[k], depth + 1)]))
       }
+      // A type with its own MarshalJSON that writes a string (time.Time, *semver.Version)
+      const own = (v as { toJSON?: unknown }).toJSON
+      if (typeof own === 'function') {
+        const j: unknown = own.call(v)
+        if (typeof j === 'string') return j
+      }
       // Structs keep their field order, as encoding/json writes fields in declaration order.
       const fields = structFields(v)
       return new JsonObject(Object.keys(fields).map((k) => [k, toJsonTree(fields[k], depth + 1)]))

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { probeChart } from '../support/probe-chart.ts'
+import { helm, isolatedHelmEnv, slipway } from '../support/tools.ts'
+
+// Types with their own MarshalJSON (time.Time, *semver.Version) encode as JSON strings.
+describe('toJson and toYaml of times and versions', () => {
+  it('write strings, as helm', async () => {
+    const dir = probeChart({
+      'cm.yaml': [
+        'a: {{ semver "1.2.3-rc.1+b" | toJson }}',
+        'b: {{ toDate "2006-01-02" "2024-03-05" | toJson }}',
+        'c: {{ dict "v" (semver "2.0.0") | toJson }}',
+        'd: {{ toDate "2006-01-02" "2024-03-05" | toYaml }}',
+        '',
+      ].join('\n'),
+    })
+    const env = { ...process.env, TZ: 'UTC' }
+    const [ours, theirs] = await Promise.all([
+      slipway(['template', 'r', dir], { env }),
+      helm(['template', 'r', dir], { env: isolatedHelmEnv({ TZ: 'UTC' }) }),
+    ])
+    expect(theirs.code).toBe(0)
+    expect(ours.stdout).toBe(theirs.stdout)
+    expect(ours.stdout).toContain('c: {"v":"2.0.0"}')
+  })
+})

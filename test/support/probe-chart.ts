@@ -1,0 +1,19 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * Writes a throw-away chart `c` (apiVersion v2, version 0.1.0) with the given templates
+ * (file name → text) and values.yaml, and returns its directory: for comparing one construct
+ * between `helm template` and `slipway template`.
+ */
+export function probeChart(templates: Record<string, string>, valuesYaml = ''): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'slipway-probe-')), 'c')
+  mkdirSync(join(dir, 'templates'), { recursive: true })
+  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n')
+  writeFileSync(join(dir, 'values.yaml'), valuesYaml)
+  for (const [name, text] of Object.entries(templates)) {
+    writeFileSync(join(dir, 'templates', name), text)
+  }
+  return dir
+}
