@@ -23,4 +23,24 @@ describe('toJson and toYaml of times and versions', () => {
     expect(ours.stdout).toBe(theirs.stdout)
     expect(ours.stdout).toContain('c: {"v":"2.0.0"}')
   })
+
+  it("Sprig's JSON functions are there too", async () => {
+    const dir = probeChart({
+      'cm.yaml': [
+        'a: {{ dict "a" 1 "b" "<x>" | mustToJson }}',
+        'b: {{ dict "a" 1 | toPrettyJson | nindent 2 }}',
+        'c: {{ dict "b" "<x>" | toRawJson }}',
+        'd: {{ list 1 2 | mustToPrettyJson | nindent 2 }}',
+        'e: {{ mustFromJson "{\\"k\\": 2}" | toJson }}',
+        '',
+      ].join('\n'),
+    })
+    const [ours, theirs] = await Promise.all([
+      slipway(['template', 'r', dir]),
+      helm(['template', 'r', dir]),
+    ])
+    expect(theirs.code).toBe(0)
+    expect(ours.stderr).toBe('')
+    expect(ours.stdout).toBe(theirs.stdout)
+  })
 })

@@ -1,7 +1,9 @@
 /**
- * Sprig v3.3.0's `TxtFuncMap()` as Helm exposes it (without `env` and `expandenv`). JSON and
- * YAML functions live in ../encoding; Helm's own functions are added by the engine.
+ * Sprig v3.3.0's `TxtFuncMap()` as Helm exposes it (without `env` and `expandenv`). Sprig's JSON
+ * functions are implemented with the encoders in ../encoding; Helm's own functions (toYaml,
+ * toJson, include, ...) are added by the engine and replace Sprig's of the same name.
  */
+import { sprigJsonFuncs } from '../encoding/sprig-json.ts'
 import type { FuncMap } from '../func.ts'
 import { caseFuncs } from './case.ts'
 import { convertFuncs } from './convert.ts'
@@ -42,4 +44,5 @@ export const sprigFuncs: FuncMap = {
   ...cryptoFuncs,
   ...dateFuncs,
   ...urlFuncs,
+  ...sprigJsonFuncs,
 }
