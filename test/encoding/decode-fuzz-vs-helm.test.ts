@@ -8,18 +8,8 @@
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { decodeYaml, encodeJson } from '../../packages/gotemplate/src/encoding/index.ts'
-import { helmRender, helmError } from './probe.ts'
+import { helmRender, helmError, prng } from './probe.ts'
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const PIECES = [
   'a',
   'b',

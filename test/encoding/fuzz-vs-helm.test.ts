@@ -7,19 +7,7 @@ import {
   toYaml,
   toYamlPretty,
 } from '../../packages/gotemplate/src/encoding/index.ts'
-import { helmRender } from './probe.ts'
-
-/** A small deterministic PRNG (mulberry32), so every run checks the same values. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { helmRender, prng } from './probe.ts'
 
 const PIECES = [
   'a',

@@ -6,17 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SetFlags } from '../../packages/render/src/strvals/index.ts'
 import { oursForFlags, helmForFlags, withProbeChart } from './strvals-probe.ts'
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from './probe.ts'
 
 const KEYS = [
   'a',
