@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { probeChart } from '../support/probe-chart.ts'
-import { helm, slipway } from '../support/tools.ts'
+import { probeChart, templateWithBoth } from '../support/probe-chart.ts'
 
 // A chart without annotations, keywords or maintainers: Go sees nil maps and slices there,
 // which print as map[] and [] and have length 0.
@@ -15,10 +14,7 @@ describe('.Chart fields a chart leaves out', () => {
         '',
       ].join('\n'),
     })
-    const [ours, theirs] = await Promise.all([
-      slipway(['template', 'r', dir]),
-      helm(['template', 'r', dir]),
-    ])
+    const { ours, theirs } = await templateWithBoth(dir)
     expect(theirs.code).toBe(0)
     expect(ours.stderr).toBe('')
     expect(ours.stdout).toBe(theirs.stdout)

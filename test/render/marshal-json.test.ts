@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { probeChart } from '../support/probe-chart.ts'
-import { helm, isolatedHelmEnv, slipway } from '../support/tools.ts'
+import { probeChart, templateWithBoth } from '../support/probe-chart.ts'
 
 // Types with their own MarshalJSON (time.Time, *semver.Version) encode as JSON strings.
 describe('toJson and toYaml of times and versions', () => {
@@ -14,11 +13,7 @@ describe('toJson and toYaml of times and versions', () => {
         '',
       ].join('\n'),
     })
-    const env = { ...process.env, TZ: 'UTC' }
-    const [ours, theirs] = await Promise.all([
-      slipway(['template', 'r', dir], { env }),
-      helm(['template', 'r', dir], { env: isolatedHelmEnv({ TZ: 'UTC' }) }),
-    ])
+    const { ours, theirs } = await templateWithBoth(dir, { TZ: 'UTC' })
     expect(theirs.code).toBe(0)
     expect(ours.stdout).toBe(theirs.stdout)
     expect(ours.stdout).toContain('c: {"v":"2.0.0"}')
@@ -35,10 +30,7 @@ describe('toJson and toYaml of times and versions', () => {
         '',
       ].join('\n'),
     })
-    const [ours, theirs] = await Promise.all([
-      slipway(['template', 'r', dir]),
-      helm(['template', 'r', dir]),
-    ])
+    const { ours, theirs } = await templateWithBoth(dir)
     expect(theirs.code).toBe(0)
     expect(ours.stderr).toBe('')
     expect(ours.stdout).toBe(theirs.stdout)

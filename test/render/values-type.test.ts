@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { probeChart } from '../support/probe-chart.ts'
-import { helm, slipway } from '../support/tools.ts'
+import { probeChart, templateWithBoth } from '../support/probe-chart.ts'
 
 const values = 'm:\n  k: 1\n'
 
@@ -14,10 +13,7 @@ describe('the type of .Values', () => {
       },
       values,
     )
-    const [ours, theirs] = await Promise.all([
-      slipway(['template', 'r', dir]),
-      helm(['template', 'r', dir]),
-    ])
+    const { ours, theirs } = await templateWithBoth(dir)
     expect(theirs.code).toBe(0)
     expect(ours.stdout).toBe(theirs.stdout)
     expect(ours.stdout).toContain('a: "chartutil.Values"')
@@ -25,10 +21,7 @@ describe('the type of .Values', () => {
 
   it('is refused by dig, as in helm', async () => {
     const dir = probeChart({ 'cm.yaml': 'k: {{ dig "m" "k" "none" .Values }}\n' }, values)
-    const [ours, theirs] = await Promise.all([
-      slipway(['template', 'r', dir]),
-      helm(['template', 'r', dir]),
-    ])
+    const { ours, theirs } = await templateWithBoth(dir)
     expect(theirs.code).not.toBe(0)
     expect(ours.code).not.toBe(0)
     expect(ours.stderr).toContain('chartutil.Values')

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { helm, isolatedHelmEnv, slipway } from './tools.ts'
 
 /**
  * Writes a throw-away chart `c` (apiVersion v2, version 0.1.0) with the given templates
@@ -16,4 +17,13 @@ export function probeChart(templates: Record<string, string>, valuesYaml = ''): 
     writeFileSync(join(dir, 'templates', name), text)
   }
   return dir
+}
+
+/** `slipway template r DIR` and `helm template r DIR`, side by side (helm in an isolated home). */
+export async function templateWithBoth(dir: string, env: NodeJS.ProcessEnv = {}) {
+  const [ours, theirs] = await Promise.all([
+    slipway(['template', 'r', dir], { env: { ...process.env, ...env } }),
+    helm(['template', 'r', dir], { env: isolatedHelmEnv(env) }),
+  ])
+  return { ours, theirs }
 }
