@@ -10,7 +10,7 @@ import { helmPackage } from '../support/registry-content.ts'
 import { startRegistry, type TestRegistry } from '../support/registry.ts'
 import { fixtureChart, helmPush } from '../server/helpers.ts'
 import { buildWebOnce } from './web-build.ts'
-import { helm } from '../support/tools.ts'
+import { helm, isolatedHome } from '../support/tools.ts'
 
 /** A chart whose schema uses Cyclops' extensions: order at two levels, fileExtension, x-suggestions. */
 async function pushExtensionsChart(host: string): Promise<void> {
@@ -73,17 +73,13 @@ describe('Add module → Load → form, in Chromium', () => {
       older.bytes,
       { name: 'demo', version: '0.9.0' },
     )
-    const home = mkdtempSync(join(tmpdir(), 'slipway-e2e-'))
+    const { home, env } = isolatedHome('slipway-e2e-')
     // no cluster: the dashboard must still load charts and preview manifests
     server = await startServer({
       port: await freePort(),
       webRoot,
       kubeconfig: join(home, 'no-such-kubeconfig'),
-      env: {
-        HOME: home,
-        HELM_CONFIG_HOME: join(home, 'helm'),
-        DOCKER_CONFIG: join(home, 'docker'),
-      },
+      env,
     })
     browser = await launchBrowser()
     page = await browser.newPage()

@@ -1,13 +1,10 @@
 import { startServer, type RunningServer } from '@slipway/server'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startKubeDouble, type KubeDouble } from '../kube-double/index.ts'
 import { launchBrowser, screenshotPath, type Page, type TestBrowser } from '../support/browser.ts'
 import { freePort } from '../support/ports.ts'
 import { startRegistry, type TestRegistry } from '../support/registry.ts'
-import { helm, isolatedHelmEnv, kubectlPath, run } from '../support/tools.ts'
+import { helm, isolatedHelmEnv, isolatedHome, kubectlPath, run } from '../support/tools.ts'
 import { helmPush } from '../server/helpers.ts'
 import { buildWebOnce } from './web-build.ts'
 
@@ -34,16 +31,12 @@ describe('Save → module page → Edit → Rollback → Delete, in Chromium aga
     kube = double
     repository = `oci://${registry.host}/charts`
     await helmPush('demo', registry.host)
-    const home = mkdtempSync(join(tmpdir(), 'slipway-e2e-'))
+    const { env } = isolatedHome('slipway-e2e-')
     server = await startServer({
       port: await freePort(),
       webRoot,
       kubeconfig: kube.kubeconfigPath,
-      env: {
-        HOME: home,
-        HELM_CONFIG_HOME: join(home, 'helm'),
-        DOCKER_CONFIG: join(home, 'docker'),
-      },
+      env,
     })
     browser = await launchBrowser()
     page = await browser.newPage()

@@ -1,20 +1,15 @@
 import { RegistryClient } from '@slipway/oci'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from '../support/ports.ts'
 import { helmPackage, pushContainerImage } from '../support/registry-content.ts'
 import { startFaultProxy, type FaultProxy } from '../support/registry-faults.ts'
 import { startRegistry, type TestRegistry } from '../support/registry.ts'
 import { call, fixtureChart, helmPush, serveHelmRepo, startApi } from './helpers.ts'
+import { isolatedHome } from '../support/tools.ts'
 
 const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`
 
-function isolatedEnv(): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(tmpdir(), 'slipway-server-'))
-  return { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker') }
-}
+const isolatedEnv = (): NodeJS.ProcessEnv => isolatedHome('slipway-server-').env
 
 describe('charts from an OCI registry', () => {
   let registry: TestRegistry

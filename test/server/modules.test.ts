@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startKubeDouble, type KubeDouble } from '../kube-double/index.ts'
 import { startRegistry, type TestRegistry } from '../support/registry.ts'
 import { call, fixtureChart, helmPush, startApi } from './helpers.ts'
-import { helm, isolatedHelmEnv } from '../support/tools.ts'
+import { helm, isolatedHelmEnv, isolatedHome } from '../support/tools.ts'
 
 /** POSTs and reads the NDJSON stream: status, content type and every event. */
 async function stream(base: string, method: string, path: string, body?: unknown) {
@@ -40,14 +40,10 @@ describe('modules API against the Kubernetes double', () => {
   beforeAll(async () => {
     ;[registry, kube] = await Promise.all([startRegistry(), startKubeDouble({ kubelet: true })])
     await helmPush('demo', registry.host)
-    const home = mkdtempSync(join(tmpdir(), 'slipway-modules-'))
+    const { env } = isolatedHome('slipway-modules-')
     api = await startApi({
       kubeconfig: kube.kubeconfigPath,
-      env: {
-        HOME: home,
-        HELM_CONFIG_HOME: join(home, 'helm'),
-        DOCKER_CONFIG: join(home, 'docker'),
-      },
+      env,
     })
     const repository = `oci://${registry.host}/charts`
     const loaded = await call(

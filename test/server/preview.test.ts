@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRegistry, type TestRegistry } from '../support/registry.ts'
 import { call, helmPush, startApi } from './helpers.ts'
+import { isolatedHome } from '../support/tools.ts'
 
 describe('module preview (no cluster needed)', () => {
   let registry: TestRegistry
@@ -13,13 +11,9 @@ describe('module preview (no cluster needed)', () => {
   beforeAll(async () => {
     registry = await startRegistry()
     await helmPush('demo', registry.host)
-    const home = mkdtempSync(join(tmpdir(), 'slipway-preview-'))
+    const { env } = isolatedHome('slipway-preview-')
     api = await startApi({
-      env: {
-        HOME: home,
-        HELM_CONFIG_HOME: join(home, 'helm'),
-        DOCKER_CONFIG: join(home, 'docker'),
-      },
+      env,
     })
     const repository = `oci://${registry.host}/charts`
     const loaded = await call(

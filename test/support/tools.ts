@@ -85,3 +85,15 @@ export function slipway(
     env: { ...(options.env ?? process.env), SLIPWAY_FROM_SOURCE: '1' },
   })
 }
+
+/**
+ * A fresh home directory for a Slipway server under test, so that Helm's registry config and
+ * Docker's config are read and written there, never in the user's own.
+ */
+export function isolatedHome(prefix = 'slipway-home-'): { home: string; env: NodeJS.ProcessEnv } {
+  const home = mkdtempSync(join(tmpdir(), prefix))
+  return {
+    home,
+    env: { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker') },
+  }
+}
