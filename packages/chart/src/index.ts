@@ -36,4 +36,3 @@ export {
   type ResolveVersionOptions,
   type VersionRange,
 } from './version.ts'
-export { formatGoFloat } from './go-float.ts'

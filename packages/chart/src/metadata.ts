@@ -1,5 +1,5 @@
 import { ChartError } from './errors.ts'
-import { formatGoFloat } from './go-float.ts'
+import { formatFloatG } from '@slipway/gotemplate'
 import type { ChartDependency, ChartLock, ChartMaintainer, ChartMetadata } from './types.ts'
 import { isValidVersion } from './version.ts'
 import { parseLocatedYaml, type LocatedYaml } from './yaml-document.ts'
@@ -57,7 +57,7 @@ class FieldReader {
     if (typeof v === 'number') {
       const src = this.doc.source(path)
       // sigs.k8s.io/yaml formats YAML ints in decimal and floats as 32-bit %g (1.10 → "1.1")
-      return src !== undefined && yaml11IntRe.test(src) ? String(v) : formatGoFloat(v, 32)
+      return src !== undefined && yaml11IntRe.test(src) ? String(v) : formatFloatG(v, 32)
     }
     if (typeof v === 'boolean') return String(v)
     if (v instanceof Date) return v.toISOString().replace('.000Z', 'Z')

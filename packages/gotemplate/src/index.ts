@@ -29,6 +29,7 @@ export {
   encodeYamlPretty,
   encodingFuncs,
   EncodingError,
+  formatFloatG,
   sprigJsonFuncs,
   type EncodingErrorCode,
 } from './encoding/index.ts'
