@@ -4,6 +4,7 @@
  */
 import type { Chart, Values } from '@slipway/chart'
 import {
+  crdManifests,
   mergeUserValues,
   renderChart,
   type RenderOptions,
@@ -213,10 +214,11 @@ export class Releases {
     } finally {
       await live.close()
     }
+    const crdDocuments = crdManifests(result.crdFiles)
     onEvent?.({
       phase: 'render',
       action: 'succeeded',
-      message: `${result.manifests.length} resources, ${result.hooks.length} hooks, ${result.crds.length} CRDs`,
+      message: `${result.manifests.length} resources, ${result.hooks.length} hooks, ${crdDocuments.length} CRDs`,
     })
     // test hooks are kept in the record (for `helm test`) but never run by Slipway
     const hooks: HelmHook[] = result.hooks.map((h) => ({
@@ -230,7 +232,7 @@ export class Releases {
       delete_policies: h.deletePolicies,
     }))
     const crds: ParsedObject[] = []
-    for (const c of result.crds) {
+    for (const c of crdDocuments) {
       const object = parseObject(c.content, c.name)
       if (object) crds.push({ source: c.name, object })
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { RenderError } from './errors.ts'
 import { formatTemplateOutput } from './output/format.ts'
-import { mergeValues, renderChart } from './render.ts'
+import { crdManifests, mergeValues, renderChart } from './render.ts'
 import { makeChart } from './testing/make-chart.ts'
 
 function renderError(fn: () => unknown): RenderError {
@@ -67,7 +67,9 @@ describe('renderChart', () => {
         events: ['pre-upgrade', 'pre-install'],
       }),
     ])
-    expect(r.crds.map((c) => c.head.metadata?.name)).toEqual(['things.example.invalid'])
+    expect(crdManifests(r.crdFiles).map((c) => c.head.metadata?.name)).toEqual([
+      'things.example.invalid',
+    ])
     expect(r.notes).toBe('notes for shop in prod')
     expect(r.values).toMatchObject({
       name: 'shop',

@@ -62,9 +62,10 @@ export interface RenderResult {
   manifests: Manifest[]
   /** Hook documents, sorted by kind as Helm sorts them. */
   hooks: Hook[]
-  /** Documents of the `crds/` files of the chart and its enabled subcharts. */
-  crds: Manifest[]
-  /** The `crds/` files whole, as `helm template --include-crds` prints them. */
+  /**
+   * The `crds/` files of the chart and its enabled subcharts, whole, as `helm template
+   * --include-crds` prints them; {@link crdManifests} splits and reads them for installing.
+   */
   crdFiles: CrdFile[]
   /** The rendered NOTES.txt of the root chart, when it has one. */
   notes?: string
@@ -152,7 +153,13 @@ function release(options: RenderOptions): GoMap {
   }
 }
 
-function crdManifests(files: CrdFile[]): Manifest[] {
+/**
+ * The documents of `crds/` files with their heads, as an install reads them. `helm template`
+ * never parses these files (CRDs can be megabytes), so rendering leaves this to installers.
+ *
+ * @throws RenderError `YAML_PARSE` naming the file.
+ */
+export function crdManifests(files: CrdFile[]): Manifest[] {
   const out: Manifest[] = []
   for (const f of files) {
     for (const doc of splitManifests(f.content)) {
@@ -243,7 +250,6 @@ export function renderChart(
   return {
     manifests,
     hooks,
-    crds: crdManifests(files),
     crdFiles: files,
     ...(notes !== undefined ? { notes } : {}),
     values,

@@ -20,7 +20,6 @@ const result: RenderResult = {
       deletePolicies: [],
     },
   ],
-  crds: [],
   crdFiles: [{ name: 'c/crds/x.yaml', content: 'kind: CustomResourceDefinition\n' }],
   values: {},
   includeCrds: false,
