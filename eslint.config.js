@@ -50,6 +50,15 @@ export default tseslint.config(
     },
   },
   {
+    // the launcher is CommonJS (bin/package.json) so that it can start the bundle with a code cache
+    files: ['apps/cli/bin/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['packages/*/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [apps] }] },

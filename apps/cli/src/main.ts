@@ -1,9 +1,11 @@
 // Entry point of the `slipway` command.
 import { runCli } from './cli.ts'
 
-process.exitCode = await runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),
   env: process.env,
+}).then((code) => {
+  process.exitCode = code
 })

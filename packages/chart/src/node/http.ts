@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { request as httpRequest, type IncomingMessage } from 'node:http'
-import { request as httpsRequest } from 'node:https'
+import type * as Http from 'node:http'
+import type { IncomingMessage } from 'node:http'
+import type * as Https from 'node:https'
+import { createRequire } from 'node:module'
 import { ChartError } from '../errors.ts'
 
 /** How to reach a Helm repository: credentials and TLS, as Helm's repository flags. */
@@ -29,6 +31,15 @@ export interface HttpResponse {
   headers: Record<string, string | string[] | undefined>
   body: Uint8Array
 }
+
+// node:https drags in TLS and crypto: loaded when a repository is first reached, not on every start
+const require = createRequire(import.meta.url)
+const requestFor = (protocol: string): typeof Http.request | undefined =>
+  protocol === 'https:'
+    ? (require('node:https') as typeof Https).request
+    : protocol === 'http:'
+      ? (require('node:http') as typeof Http).request
+      : undefined
 
 const maxRedirects = 10
 const defaultTimeoutMs = 30_000
@@ -102,8 +113,7 @@ function once(
   } catch (err) {
     return Promise.reject(fail(`cannot read TLS files: ${(err as Error).message}`, err))
   }
-  const request =
-    url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : undefined
+  const request = requestFor(url.protocol)
   if (!request) return Promise.reject(fail(`${source}: unsupported protocol ${url.protocol}`))
   return new Promise((resolve, reject) => {
     const req = request(

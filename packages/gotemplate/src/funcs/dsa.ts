@@ -22,15 +22,21 @@ function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
   return result
 }
 
-const smallPrimes: bigint[] = []
-for (let n = 3; smallPrimes.length < 300; n += 2) {
-  if (smallPrimes.every((p) => BigInt(n) % p !== 0n)) smallPrimes.push(BigInt(n))
+// the first 300 odd primes, found on first use rather than on every start
+let smallPrimeList: bigint[] | undefined
+function smallPrimes(): bigint[] {
+  if (smallPrimeList) return smallPrimeList
+  const found: bigint[] = []
+  for (let n = 3; found.length < 300; n += 2) {
+    if (found.every((p) => BigInt(n) % p !== 0n)) found.push(BigInt(n))
+  }
+  return (smallPrimeList = found)
 }
 
 /** Trial division by small primes, then Miller-Rabin with random bases. */
 export function isProbablePrime(n: bigint, rounds = 20): boolean {
   if (n < 2n) return false
-  for (const p of smallPrimes) {
+  for (const p of smallPrimes()) {
     if (n === p) return true
     if (n % p === 0n) return false
   }

@@ -80,10 +80,12 @@ function validatePrerelease(p: string): void {
   }
 }
 
-// Masterminds' own patterns, run by the RE2 engine as in Go: linear time on any input.
-const versionRegex = compileRe2(
-  String.raw`^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$`,
-)
+// Masterminds' own patterns, run by the RE2 engine as in Go: linear time on any input. Compiled
+// on first use (compileRe2 keeps them): most renders never compare versions.
+const versionRegex = () =>
+  compileRe2(
+    String.raw`^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$`,
+  )
 
 function parseSegment(s: string): bigint {
   const v = BigInt(s)
@@ -96,7 +98,7 @@ function parseSegment(s: string): bigint {
 
 /** semver.NewVersion: loose parsing (`v` prefix, missing minor/patch). */
 export function parseVersion(v: string): SemverVersion {
-  const m = versionRegex.exec(v)
+  const m = versionRegex().exec(v)
   if (m === null) throw new FuncError('Invalid Semantic Version')
   const pre = m[5] ?? ''
   const meta = m[8] ?? ''
@@ -155,17 +157,18 @@ interface Constraint {
 const cv = String.raw`v?([0-9|xX*]+)(\.[0-9|xX*]+)?(\.[0-9|xX*]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?`
 const ops = String.raw`=||!=|>|<|>=|=>|<=|=<|~|~>|\^`
 const ws = String.raw`\s`
-const constraintRegex = compileRe2(`^${ws}*(${ops})${ws}*(${cv})${ws}*$`)
-const rangeRegex = compileRe2(`${ws}*(${cv})${ws}+-${ws}+(${cv})${ws}*`)
-const findRegex = compileRe2(`(${ops})${ws}*(${cv})`)
-const validRegex = compileRe2(
-  `^(${ws}*(${ops})${ws}*(${cv})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cv})${ws}*)*$`,
-)
+const constraintRegex = () => compileRe2(`^${ws}*(${ops})${ws}*(${cv})${ws}*$`)
+const rangeRegex = () => compileRe2(`${ws}*(${cv})${ws}+-${ws}+(${cv})${ws}*`)
+const findRegex = () => compileRe2(`(${ops})${ws}*(${cv})`)
+const validRegex = () =>
+  compileRe2(
+    `^(${ws}*(${ops})${ws}*(${cv})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cv})${ws}*)*$`,
+  )
 
 const isX = (s: string) => s === 'x' || s === '*' || s === 'X'
 
 function parseConstraint(c: string): Constraint {
-  const m = constraintRegex.exec(c)
+  const m = constraintRegex().exec(c)
   if (m === null) throw new FuncError(`improper constraint: ${c}`)
   const [major, minor, patch, pre] = [m[3]!, m[4] ?? '', m[5] ?? '', m[6] ?? '']
   let ver = m[2]!
@@ -193,10 +196,10 @@ function parseConstraint(c: string): Constraint {
 
 /** semver.NewConstraint: `||`-separated groups of comma- or space-separated constraints. */
 export function parseConstraints(c: string): Constraint[][] {
-  for (const m of findAll(rangeRegex, c, -1)) c = c.replace(m[0], `>= ${m[1]}, <= ${m[11]} `)
+  for (const m of findAll(rangeRegex(), c, -1)) c = c.replace(m[0], `>= ${m[1]}, <= ${m[11]} `)
   return c.split('||').map((part) => {
-    if (validRegex.exec(part, 0) === null) throw new FuncError(`improper constraint: ${part}`)
-    const found = findAll(findRegex, part, -1).map((m) => m[0])
+    if (validRegex().exec(part, 0) === null) throw new FuncError(`improper constraint: ${part}`)
+    const found = findAll(findRegex(), part, -1).map((m) => m[0])
     return (found.length > 0 ? found : [part]).map(parseConstraint)
   })
 }
