@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const filter = arg('--filter')
   const helmEnv = isolatedHelmEnv()
   const cli = arg('--cli') ?? join(repoRoot, 'apps', 'cli', 'bin', 'slipway.js')
-  const bundled = existsSync(join(repoRoot, 'apps', 'cli', 'dist', 'slipway.mjs'))
+  const bundled = existsSync(join(repoRoot, 'apps', 'cli', 'dist', 'slipway.cjs'))
   console.log(
     `slipway CLI: ${arg('--cli') ?? (bundled ? 'bundled (apps/cli/dist)' : 'from sources (run pnpm build for the bundle)')}`,
   )

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { decodeYaml, encodeJson } from '../../packages/gotemplate/src/encoding/index.ts'
-import { helmRender, helmError, prng } from './probe.ts'
+import { YAML_PUNCTUATION, helmRender, helmError, prng } from './probe.ts'
 
 const PIECES = [
   'a',
@@ -21,29 +21,7 @@ const PIECES = [
   '\n',
   '\n',
   '\n\n',
-  ':',
-  ': ',
-  '#',
-  ' #',
-  '-',
-  '- ',
-  '?',
-  ',',
-  '[',
-  ']',
-  '{',
-  '}',
-  "'",
-  '"',
-  '\\',
-  '&',
-  '*',
-  '!',
-  '|',
-  '>',
-  '%',
-  '@',
-  '`',
+  ...YAML_PUNCTUATION,
   'yes',
   'no',
   'on',

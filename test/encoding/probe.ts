@@ -49,6 +49,33 @@ export async function helmError(valuesYaml: string, extraArgs: string[] = []): P
   }
 }
 
+/** YAML's indicator characters and their usual company, for fuzzers to splice into text. */
+export const YAML_PUNCTUATION: readonly string[] = [
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '-',
+  '- ',
+  '?',
+  ',',
+  '[',
+  ']',
+  '{',
+  '}',
+  "'",
+  '"',
+  '\\',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+]
+
 /** A small deterministic PRNG (mulberry32), so every fuzz run checks the same inputs. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0

@@ -21,6 +21,7 @@ export { sprigFuncs } from './funcs/index.ts'
 export { goTypeName, withGoType } from './funcs/fmt-type.ts'
 export {
   decodeJson,
+  decodeSimpleYaml,
   decodeYaml,
   decodeYamlDocuments,
   decodeYamlMap,

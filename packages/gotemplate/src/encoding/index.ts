@@ -4,6 +4,7 @@ export {
   decodeYamlMap,
   type DecodeYamlOptions,
 } from './yaml-decode.ts'
+export { decodeSimpleYaml } from './yaml-fast.ts'
 export { encodeYaml, encodeYamlPretty } from './yaml-encode.ts'
 export { encodeJson, quoteJsonString, type EncodeJsonOptions } from './json-encode.ts'
 export { decodeJson } from './json-decode.ts'

@@ -20,9 +20,10 @@ import {
 } from './limits.ts'
 import { lineCol } from './text-position.ts'
 import { utf8Decode } from './utf8.ts'
+import { decodeSimpleYaml } from './yaml-fast.ts'
 import { checkSyntax, checkYamlChars, parseDocs } from './yaml-parse.ts'
-import { resolvePlain } from './yaml-resolve.ts'
-import type { Resolved } from './yaml-resolve.ts'
+import { fromResolved, resolvePlain } from './yaml-resolve.ts'
+import type { GoYaml } from './yaml-resolve.ts'
 
 /** Options for {@link decodeYaml}. */
 export interface DecodeYamlOptions {
@@ -34,16 +35,6 @@ const TAG_PREFIX = 'tag:yaml.org,2002:'
 
 /** The kind of flow collection a node sits in, if any. */
 type FlowKind = 'seq' | 'map' | undefined
-
-/** A decoded Go value before the JSON round trip: ints and floats still apart. */
-type GoYaml =
-  | null
-  | boolean
-  | string
-  | { int: bigint; unsigned: boolean }
-  | number
-  | GoYaml[]
-  | Map<string, GoYaml>
 
 class Decoder {
   private decodeCount = 0
@@ -362,24 +353,6 @@ function goSyntax(v: GoYaml): string {
   return '...'
 }
 
-function fromResolved(r: Resolved): GoYaml {
-  switch (r.tag) {
-    case 'null':
-      return null
-    case 'bool':
-      return r.value
-    case 'int':
-      return { int: r.value, unsigned: r.unsigned }
-    case 'float':
-      return r.value
-    case 'merge':
-      return '<<'
-    case 'timestamp':
-    case 'str':
-      return r.value
-  }
-}
-
 /** go-yaml v2's allowedAliasRatio. */
 function allowedAliasRatio(decodeCount: number): number {
   if (decodeCount <= ALIAS_RATIO_RANGE_LOW) return 0.99
@@ -423,6 +396,8 @@ function toJsonValue(v: GoYaml, file: string | undefined): unknown {
  * @throws {EncodingError} with Go's wording (`error converting YAML to JSON: yaml: line 3: …`)
  */
 export function decodeYaml(text: string, options: DecodeYamlOptions = {}): unknown {
+  const simple = decodeSimpleYaml(text)
+  if (simple) return simple.value
   return decodeYamlDocuments(text, options, 1)[0] ?? null
 }
 

@@ -163,3 +163,32 @@ export function resolvePlain(s: string): Resolved {
 export function isBase60Float(s: string): boolean {
   return s.includes(':') && /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(s)
 }
+
+/** A decoded Go value before the JSON round trip: ints and floats still apart. */
+export type GoYaml =
+  | null
+  | boolean
+  | string
+  | { int: bigint; unsigned: boolean }
+  | number
+  | GoYaml[]
+  | Map<string, GoYaml>
+
+/** The Go value of a resolved plain scalar. */
+export function fromResolved(r: Resolved): GoYaml {
+  switch (r.tag) {
+    case 'null':
+      return null
+    case 'bool':
+      return r.value
+    case 'int':
+      return { int: r.value, unsigned: r.unsigned }
+    case 'float':
+      return r.value
+    case 'merge':
+      return '<<'
+    case 'timestamp':
+    case 'str':
+      return r.value
+  }
+}

@@ -1,4 +1,4 @@
-import { decodeYaml, isGoMap } from '@slipway/gotemplate'
+import { decodeSimpleYaml, decodeYaml, isGoMap } from '@slipway/gotemplate'
 import { isMap, isScalar, parseDocument } from 'yaml'
 
 /** The fields Helm reads from every rendered document (releaseutil.SimpleHead). */
@@ -108,7 +108,9 @@ function fastDecode(doc: string): { value: unknown } | undefined {
 function parseHeadUncached(doc: string): ManifestHead {
   let v: unknown
   try {
-    const fast = fastDecode(doc)
+    // plain block YAML (most documents) is read line by line; then the head is built from the
+    // YAML library's tree; the Go-faithful decoder has the last word
+    const fast = decodeSimpleYaml(doc) ?? fastDecode(doc)
     v = fast ? fast.value : decodeYaml(doc)
   } catch (err) {
     const message = (err as Error).message

@@ -1,0 +1,263 @@
+/**
+ * The simple-YAML fast path against the full decoder (itself checked against helm in
+ * decode-fuzz-vs-helm): on documents written here and on thousands of mutants of them, whatever
+ * the fast path accepts must decode to the same values, key order included, and must be
+ * something the full decoder accepts.
+ */
+import { describe, expect, it } from 'vitest'
+import { decodeYamlDocuments } from '../../packages/gotemplate/src/encoding/index.ts'
+import { decodeSimpleYaml } from '../../packages/gotemplate/src/encoding/yaml-fast.ts'
+import { YAML_PUNCTUATION, prng } from './probe.ts'
+
+const full = (text: string): unknown => decodeYamlDocuments(text, {}, 1)[0] ?? null
+
+/** JSON with key order, -0 and `__proto__` keys kept apart. */
+function exact(v: unknown): string {
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v)
+  if (Array.isArray(v)) return `[${v.map(exact).join(',')}]`
+  if (v !== null && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .map((k) => `${JSON.stringify(k)}:${exact((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(v) ?? 'undefined'
+}
+
+const SEEDS = [
+  `# values for a web app
+replicaCount: 3
+image:
+  repository: registry.example.invalid/team/app
+  tag: "1.2.3"   # pinned
+  pullPolicy: IfNotPresent
+enabled: yes
+ratio: 0.25
+mode: 0755
+hex: 0x1F
+big: 12345678901234567890
+when: 2024-01-02
+empty:
+nothing: ~
+quoted: 'it''s'
+escaped: "line\\nbreak \\"q\\" \\u00e9"
+list: []
+map: {}
+spacedMap: {  }
+flow: ["a", 'b', c, 1, yes, -2, x.y/z=w+v]
+spaced: [ "x" ,y ]
+emptyFlow: [ ]
+ownLine:
+  {}
+ownLineList:
+  - "quoted"
+  - plain
+ports:
+  - name: http
+    port: 80
+  - name: "metrics"
+    port: 9090
+    extra:
+      - a
+      - b
+nested:
+  deeper:
+    deepest: true
+description: A long description that a CRD
+  generator wrapped over lines,
+
+  with an empty line in it.
+`,
+  `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: release-app
+  labels:
+    app.kubernetes.io/name: app
+    helm.sh/chart: app-1.0.0
+  annotations:
+    checksum/config: 0123abcd
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+      - name: app
+        image: "example.invalid/app:1.0"
+        args:
+        - --port=8080
+        - -v
+        env:
+        - name: A
+          value: "1"
+        ports:
+        - containerPort: 8080
+      volumes: []
+`,
+  `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cfg
+data:
+  config.yaml: |
+    level: info
+
+    nested:
+      x: 1
+  strip: |-
+    no final break
+  keep: |+
+    kept
+
+  after: done
+  last: |
+    the document ends without a line break`,
+  `- a
+- 1
+- key: v
+  other: w
+-
+  late: entry
+- "quoted: colon"
+- plain with spaces # and a comment
+`,
+  `top:
+  a: 1
+  b:
+  - x
+  - y
+  c: http://example.invalid:8080/path
+  d: a:b
+  e: -1
+  f: -x
+  g: 1e3
+  i: on
+  "quoted key": v
+  'single key': w
+  key with spaces: z
+`,
+]
+
+const PIECES = [
+  ...YAML_PUNCTUATION,
+  ' ',
+  '  ',
+  '\n',
+  '\n  ',
+  '&a ',
+  '*a',
+  '!!str ',
+  '|-',
+  '---\n',
+  '\t',
+  'yes',
+  '1',
+  '0x',
+  '1e3',
+  '~',
+  '<<',
+  'k: v',
+  '\\u0041',
+  '\u2028',
+  ', ',
+  '[a, "b"]',
+  '\n  []',
+  '\n      more words',
+]
+
+function mutate(text: string, rand: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!
+  const at = Math.floor(rand() * (text.length + 1))
+  switch (Math.floor(rand() * 5)) {
+    case 0:
+      return text.slice(0, at) + pick(PIECES) + text.slice(at)
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 4))
+    case 2: {
+      // indent or dedent one line
+      const lines = text.split('\n')
+      const i = Math.floor(rand() * lines.length)
+      lines[i] = rand() < 0.5 ? ` ${lines[i]}` : lines[i]!.replace(/^ /, '')
+      return lines.join('\n')
+    }
+    case 3: {
+      // duplicate a line
+      const lines = text.split('\n')
+      const i = Math.floor(rand() * lines.length)
+      lines.splice(i, 0, lines[i]!)
+      return lines.join('\n')
+    }
+    default:
+      return text.slice(0, at)
+  }
+}
+
+describe('decodeSimpleYaml', () => {
+  it('reads the seed documents, as the full decoder does', () => {
+    for (const seed of SEEDS) {
+      const fast = decodeSimpleYaml(seed)
+      expect(fast, seed).toBeDefined()
+      expect(exact(fast!.value)).toBe(exact(full(seed)))
+    }
+  })
+
+  it('folds multi-line plain scalars', () => {
+    const v = decodeSimpleYaml('a: one\n  two\n\n   three  \n- no\nb:\n- x\n  y\n')
+    expect(v).toBeUndefined() // a sequence entry cannot follow the mapping at its column
+    const w = decodeSimpleYaml('a: one\n  two\n\n   three  \nb:\n- x\n  y\n- 1\n  2\n')
+    expect(w?.value).toEqual({ a: 'one two\nthree', b: ['x y', '1 2'] })
+  })
+
+  it('reads literal block scalars with each chomping', () => {
+    const v = decodeSimpleYaml('a: |\n  x\n\n  y\n\n\nb: |-\n  z\n\nc: |+\n  w\n\n')
+    expect(v?.value).toEqual({ a: 'x\n\ny\n', b: 'z', c: 'w\n\n' })
+  })
+
+  it('leaves everything outside its subset to the full decoder', () => {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: >\n  folded\n',
+      'a: [1, [2]]\n',
+      'a: [1,]\n',
+      'a: [x?y]\n',
+      'a: [a: b]\n',
+      'a: {b: 1}\n',
+      'a: "multi\n  line"\n',
+      'a: plain\n  continued: no\n',
+      'a: plain # comment\n  continued\n',
+      'a: 1\na: 2\n',
+      '<<: {a: 1}\n',
+      'yes: 1\n',
+      '---\na: 1\n',
+      'a:\tb\n',
+      'a: "\\x41"\n',
+      'just a scalar\n',
+      'a: b: c\n',
+      'a:\n  - x\n y: 1\n',
+    ]) {
+      expect(decodeSimpleYaml(text), text).toBeUndefined()
+    }
+  })
+
+  it('accepts only what the full decoder reads the same way, on 6,000 mutants', () => {
+    const rand = prng(20261122)
+    let accepted = 0
+    for (let n = 0; n < 6000; n++) {
+      let text = SEEDS[n % SEEDS.length]!
+      const rounds = 1 + Math.floor(rand() * 3)
+      for (let r = 0; r < rounds; r++) text = mutate(text, rand)
+      const fast = decodeSimpleYaml(text)
+      if (!fast) continue
+      accepted++
+      let expected: unknown
+      try {
+        expected = full(text)
+      } catch (err) {
+        throw new Error(`the fast path accepted what the full decoder refuses:\n${text}\n${err}`)
+      }
+      expect(exact(fast.value), text).toBe(exact(expected))
+    }
+    // the subset is not empty in practice: most small edits keep a document simple
+    expect(accepted).toBeGreaterThan(1500)
+  })
+})
