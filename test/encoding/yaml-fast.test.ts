@@ -66,6 +66,15 @@ description: A long description that a CRD
   generator wrapped over lines,
 
   with an empty line in it.
+quotedDescription: 'Container name: required for volumes,
+  optional for env vars; it''s
+   folded
+
+  too'
+doubleQuoted: "one
+  two"
+continued: selects the
+  \`Pod\` objects - and * others [x]
 `,
   `apiVersion: apps/v1
 kind: Deployment
@@ -162,6 +171,8 @@ const PIECES = [
   '[a, "b"]',
   '\n  []',
   '\n      more words',
+  "\n    'quoted\n      more'",
+  '`',
 ]
 
 function mutate(text: string, rand: () => number): string {
@@ -222,7 +233,8 @@ describe('decodeSimpleYaml', () => {
       'a: [x?y]\n',
       'a: [a: b]\n',
       'a: {b: 1}\n',
-      'a: "multi\n  line"\n',
+      'a: "multi\\\n  line"\n',
+      "a: 'multi\nline'\n",
       'a: plain\n  continued: no\n',
       'a: plain # comment\n  continued\n',
       'a: 1\na: 2\n',

@@ -256,7 +256,7 @@ class SimpleReader {
     const c = t.charCodeAt(p)
     if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       const close = this.quoteEnd(p, line.end)
-      if (close < 0) giveUp()
+      if (close < 0) return this.multiLineQuoted(p, line, parent)
       this.expectLineEnd(close + 1, line.end)
       this.i++
       this.noContinuation(parent)
@@ -316,7 +316,6 @@ class SimpleReader {
       }
       const at = l.start + l.indent
       if (l.indent <= parent || t.charCodeAt(at) === 0x23 /* # */) break
-      if (INDICATOR_START.has(t[at]!)) giveUp()
       for (let q = at; q < l.end; q++) {
         const ch = t.charCodeAt(q)
         if (ch === 0x3a /* : */ && (q + 1 === l.end || t.charCodeAt(q + 1) === 0x20)) giveUp()
@@ -368,6 +367,40 @@ class SimpleReader {
     }
   }
 
+  /**
+   * A quoted scalar over several lines (CRD descriptions): line breaks fold to a space, or to
+   * one line break per empty line, with the white space around them dropped. Double-quoted
+   * ones with escapes (a `\\` can escape a line break) are left to the full decoder.
+   */
+  private multiLineQuoted(open: number, line: Line, parent: number): string {
+    const t = this.text
+    const q = t.charCodeAt(open)
+    let out = trimSpaces(t.slice(open + 1, line.end))
+    let breaks = 0
+    for (let k = this.i + 1; k < this.lines.length; k++) {
+      const l = this.lines[k]!
+      if (l.indent === l.end - l.start) {
+        breaks++
+        continue
+      }
+      if (l.indent <= parent) giveUp()
+      const from = l.start + l.indent
+      const close = this.quoteEnd(from - 1, l.end, q)
+      const piece = t.slice(from, close < 0 ? l.end : close)
+      out += (breaks > 0 ? '\n'.repeat(breaks) : ' ') + (close < 0 ? trimSpaces(piece) : piece)
+      breaks = 0
+      if (close >= 0) {
+        this.expectLineEnd(close + 1, l.end)
+        this.i = k + 1
+        this.noContinuation(parent)
+        if (q === 0x27) return out.replaceAll("''", "'")
+        if (out.includes('\\')) giveUp()
+        return out
+      }
+    }
+    return giveUp()
+  }
+
   /** A scalar followed by more-indented lines would be a multi-line scalar (or an error). */
   private noContinuation(parent: number): void {
     this.skipBlank()
@@ -382,10 +415,12 @@ class SimpleReader {
     if (p < end && t.charCodeAt(p) !== 0x23 /* # */) giveUp()
   }
 
-  /** The offset of the quote closing the scalar opened at `at`, on the same line; -1 if none. */
-  private quoteEnd(at: number, end: number): number {
+  /**
+   * The offset of the quote closing the scalar opened at `at` (of kind `q`, by default the
+   * character there), before `end`; -1 if none.
+   */
+  private quoteEnd(at: number, end: number, q = this.text.charCodeAt(at)): number {
     const t = this.text
-    const q = t.charCodeAt(at)
     for (let p = at + 1; p < end; p++) {
       const ch = t.charCodeAt(p)
       if (q === 0x22 && ch === 0x5c /* \ */) {
