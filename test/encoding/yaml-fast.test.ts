@@ -72,7 +72,8 @@ quotedDescription: 'Container name: required for volumes,
 
   too'
 doubleQuoted: "one
-  two"
+  two \\"q\\"\\n\\nIt requires
+  >= v3.1.0 \\\\"
 continued: selects the
   \`Pod\` objects - and * others [x]
 `,
@@ -172,6 +173,7 @@ const PIECES = [
   '\n  []',
   '\n      more words',
   "\n    'quoted\n      more'",
+  '\n    "dq\\n\n      more"',
   '`',
 ]
 

@@ -375,7 +375,15 @@ class SimpleReader {
   private multiLineQuoted(open: number, line: Line, parent: number): string {
     const t = this.text
     const q = t.charCodeAt(open)
-    let out = trimSpaces(t.slice(open + 1, line.end))
+    // each line's text with its escapes; a backslash ending a line escapes the line break
+    const unescape = (piece: string): string => {
+      if (q === 0x27) return piece
+      let slashes = 0
+      while (piece.charCodeAt(piece.length - 1 - slashes) === 0x5c) slashes++
+      if (slashes % 2 === 1) giveUp()
+      return unescapeDouble(piece)
+    }
+    let out = unescape(trimSpaces(t.slice(open + 1, line.end)))
     let breaks = 0
     for (let k = this.i + 1; k < this.lines.length; k++) {
       const l = this.lines[k]!
@@ -387,15 +395,14 @@ class SimpleReader {
       const from = l.start + l.indent
       const close = this.quoteEnd(from - 1, l.end, q)
       const piece = t.slice(from, close < 0 ? l.end : close)
-      out += (breaks > 0 ? '\n'.repeat(breaks) : ' ') + (close < 0 ? trimSpaces(piece) : piece)
+      out +=
+        (breaks > 0 ? '\n'.repeat(breaks) : ' ') + unescape(close < 0 ? trimSpaces(piece) : piece)
       breaks = 0
       if (close >= 0) {
         this.expectLineEnd(close + 1, l.end)
         this.i = k + 1
         this.noContinuation(parent)
-        if (q === 0x27) return out.replaceAll("''", "'")
-        if (out.includes('\\')) giveUp()
-        return out
+        return q === 0x27 ? out.replaceAll("''", "'") : out
       }
     }
     return giveUp()
@@ -442,29 +449,7 @@ class SimpleReader {
   private quoted(open: number, close: number): string {
     const body = this.text.slice(open + 1, close)
     if (this.text.charCodeAt(open) === 0x27) return body.replaceAll("''", "'")
-    if (!body.includes('\\')) return body
-    let out = ''
-    for (let p = 0; p < body.length; p++) {
-      const ch = body[p]!
-      if (ch !== '\\') {
-        out += ch
-        continue
-      }
-      const e = body[++p]
-      if (e === '\\' || e === '"') out += e
-      else if (e === 'n') out += '\n'
-      else if (e === 't') out += '\t'
-      else if (e === 'r') out += '\r'
-      else if (e === 'u') {
-        const hex = body.slice(p + 1, p + 5)
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) giveUp()
-        const code = parseInt(hex, 16)
-        if (code >= 0xd800 && code <= 0xdfff) giveUp()
-        out += String.fromCharCode(code)
-        p += 4
-      } else giveUp()
-    }
-    return out
+    return unescapeDouble(body)
   }
 
   /** A literal block scalar (`|`, `|-`, `|+`) whose header starts at `p`. */
@@ -525,6 +510,33 @@ class SimpleReader {
     const l = this.lines[k]!
     return l.end - l.start
   }
+}
+
+/** The escapes of a double-quoted scalar that plain manifests use; others are left to the full decoder. */
+function unescapeDouble(body: string): string {
+  if (!body.includes('\\')) return body
+  let out = ''
+  for (let p = 0; p < body.length; p++) {
+    const ch = body[p]!
+    if (ch !== '\\') {
+      out += ch
+      continue
+    }
+    const e = body[++p]
+    if (e === '\\' || e === '"') out += e
+    else if (e === 'n') out += '\n'
+    else if (e === 't') out += '\t'
+    else if (e === 'r') out += '\r'
+    else if (e === 'u') {
+      const hex = body.slice(p + 1, p + 5)
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) giveUp()
+      const code = parseInt(hex, 16)
+      if (code >= 0xd800 && code <= 0xdfff) giveUp()
+      out += String.fromCharCode(code)
+      p += 4
+    } else giveUp()
+  }
+  return out
 }
 
 /** Without trailing spaces (only spaces: YAML's white space here, tabs being refused). */
