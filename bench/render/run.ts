@@ -2,7 +2,7 @@
  * Render speed: per chart, the wall time and peak RSS of `helm template` and of
  * `slipway template` as whole processes (the CLI as users run it, bundled when built), and the
  * in-process warm render time (chart loaded once, `renderChart` + `formatTemplateOutput`
- * repeated). Prints numbers; asserts nothing. Targets: CLI no slower than helm, warm render
+ * repeated after a warm-up, median of at least 10). Prints numbers; asserts nothing. Targets: CLI no slower than helm, warm render
  * at least 5x faster than the helm process, under 200 MB RSS.
  *
  *   pnpm exec tsx bench/render/run.ts DIR [--runs N] [--filter SUBSTR] [--cli PATH]
@@ -95,9 +95,11 @@ async function main(): Promise<void> {
       const chart = await loadChart(dir)
       const once = () =>
         formatTemplateOutput(renderChart(chart, {}, { releaseName: 'release-name' }))
-      once()
+      // warm up: the JIT settles after some tens of renders (at least 20, or a second's worth)
+      const warmUntil = performance.now() + 1000
+      for (let i = 0; i < 200 && (i < 20 || performance.now() < warmUntil); i++) once()
       const times: number[] = []
-      for (let i = 0; i < Math.max(runs, 5); i++) {
+      for (let i = 0; i < Math.max(runs, 10); i++) {
         const t = performance.now()
         once()
         times.push(performance.now() - t)
