@@ -97,7 +97,9 @@ function parseSegment(s: string): bigint {
 }
 
 /** semver.NewVersion: loose parsing (`v` prefix, missing minor/patch). */
-export function parseVersion(v: string): SemverVersion {
+export const parseVersion = (v: string): SemverVersion => parseVersionMemo(v)
+
+function parseVersionUncached(v: string): SemverVersion {
   const m = versionRegex().exec(v)
   if (m === null) throw new FuncError('Invalid Semantic Version')
   const pre = m[5] ?? ''
@@ -194,8 +196,26 @@ function parseConstraint(c: string): Constraint {
   return { con, op: m[1]!, dirty, minorDirty, patchDirty }
 }
 
+// Charts test the same few constraints and versions over and over (`semverCompare ">=1.21-0"
+// .Capabilities.KubeVersion.GitVersion` in every template): parsed ones are kept, bounded.
+const maxMemo = 1024
+function memoized<T>(parse: (s: string) => T): (s: string) => T {
+  const memo = new Map<string, T>()
+  return (s) => {
+    let hit = memo.get(s)
+    if (hit === undefined) {
+      hit = parse(s)
+      if (memo.size >= maxMemo) memo.clear()
+      memo.set(s, hit)
+    }
+    return hit
+  }
+}
+
 /** semver.NewConstraint: `||`-separated groups of comma- or space-separated constraints. */
-export function parseConstraints(c: string): Constraint[][] {
+export const parseConstraints = memoized(parseConstraintsUncached)
+
+function parseConstraintsUncached(c: string): Constraint[][] {
   for (const m of findAll(rangeRegex(), c, -1)) c = c.replace(m[0], `>= ${m[1]}, <= ${m[11]} `)
   return c.split('||').map((part) => {
     if (validRegex().exec(part, 0) === null) throw new FuncError(`improper constraint: ${part}`)
@@ -284,3 +304,5 @@ export const semverFuncs: FuncMap = {
   semver: fn(['string'], parseVersion),
   semverCompare: fn(['string', 'string'], satisfies),
 }
+
+const parseVersionMemo = memoized(parseVersionUncached)
