@@ -4,7 +4,7 @@
 //
 // The bundle is compiled with the V8 code cache written at build time: without it, every start
 // would parse and compile the whole bundle again (tens of milliseconds). A cache V8 rejects (an
-// other Node version) only costs that time back.
+// other Node version) only costs that time back. SLIPWAY_DEBUG_CODE_CACHE=1 tells which it was.
 'use strict'
 const fs = require('node:fs')
 const path = require('node:path')
@@ -34,6 +34,10 @@ function runBundle() {
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   })
+  if (process.env.SLIPWAY_DEBUG_CODE_CACHE) {
+    const state = cachedData ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'absent'
+    process.stderr.write(`slipway: code cache ${state}\n`)
+  }
   if (process.env.SLIPWAY_WRITE_CODE_CACHE) {
     // after the run, so that the functions it compiled are in the cache too
     process.once('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()))

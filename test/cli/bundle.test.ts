@@ -1,0 +1,31 @@
+/**
+ * The bundled CLI, as `bash scripts/start.sh` and the container run it: one CommonJS file started
+ * with its V8 code cache. It must print what helm prints, with the cache taken.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { helm, repoRoot, run } from '../support/tools.ts'
+
+const cli = join(repoRoot, 'apps', 'cli')
+const demo = join(repoRoot, 'test', 'fixtures', 'charts', 'demo')
+
+describe('the bundled slipway CLI', () => {
+  it('starts with its code cache and renders as helm template does', async () => {
+    if (!existsSync(join(cli, 'dist', 'slipway.cjs'))) {
+      execFileSync('pnpm', ['build'], { cwd: cli, stdio: 'ignore' })
+    }
+    const env = { ...process.env, SLIPWAY_DEBUG_CODE_CACHE: '1' }
+    delete env.SLIPWAY_FROM_SOURCE
+    const bundled = await run(
+      process.execPath,
+      [join(cli, 'bin', 'slipway.js'), 'template', 'rel', demo, '--set', 'replicas=3'],
+      { env },
+    )
+    const reference = await helm(['template', 'rel', demo, '--set', 'replicas=3'])
+    expect(bundled.stderr).toBe('slipway: code cache accepted\n')
+    expect(bundled.code).toBe(0)
+    expect(bundled.stdout).toBe(reference.stdout)
+  }, 120_000)
+})
