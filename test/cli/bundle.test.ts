@@ -16,7 +16,7 @@ describe('the bundled slipway CLI', () => {
     if (!existsSync(join(cli, 'dist', 'slipway.cjs'))) {
       execFileSync('pnpm', ['build'], { cwd: cli, stdio: 'ignore' })
     }
-    const env = { ...process.env, SLIPWAY_DEBUG_CODE_CACHE: '1' }
+    const env: NodeJS.ProcessEnv = { ...process.env, SLIPWAY_DEBUG_CODE_CACHE: '1' }
     delete env.SLIPWAY_FROM_SOURCE
     const bundled = await run(
       process.execPath,

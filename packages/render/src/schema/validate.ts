@@ -4,13 +4,13 @@ import type { RenderChart } from '../chart-tree.ts'
 import { RenderError } from '../errors.ts'
 import { goJsonSchemaFormats } from './formats.ts'
 import { formatSchemaError } from './messages.ts'
+import { quickCheck } from './quick-check.ts'
 import { decodeUtf8 } from '../text.ts'
 
-// A validator that stops at the first error is about a third cheaper to build, and builds
-// dominate a cold render: values are checked with it, and only values that fail are checked
-// again with one that collects every error for the message.
-const firstErrorCache = new WeakMap<Uint8Array, ValidateFunction | Error>()
-const allErrorsCache = new WeakMap<Uint8Array, ValidateFunction | Error>()
+// Building Ajv's validator dominates a cold render: values are first walked against the schema
+// (quick-check.ts), and the validator is built only when the walk cannot answer or they fail.
+const validatorCache = new WeakMap<Uint8Array, ValidateFunction | Error>()
+const schemaCache = new WeakMap<Uint8Array, Record<string, unknown> | Error>()
 
 /** Rewrites draft-04 boolean `exclusiveMinimum`/`exclusiveMaximum` into draft-06+ numbers. */
 function upgradeDraft4(node: unknown): unknown {
@@ -29,30 +29,55 @@ function upgradeDraft4(node: unknown): unknown {
   return out
 }
 
-function compile(bytes: Uint8Array, allErrors: boolean): ValidateFunction | Error {
-  const cache = allErrors ? allErrorsCache : firstErrorCache
+/** The schema as both validators read it: draft-04 bounds upgraded, `$schema` dropped. */
+function readSchema(bytes: Uint8Array): Record<string, unknown> | Error {
+  let hit = schemaCache.get(bytes)
+  if (hit === undefined) {
+    try {
+      const s = upgradeDraft4(JSON.parse(decodeUtf8(bytes))) as Record<string, unknown>
+      // gojsonschema knows drafts 4, 6 and 7 only: a 2019-09 or 2020-12 schema is read with
+      // the draft 7 keywords (`$defs` references resolve, `prefixItems` and the like are ignored)
+      if (s !== null && typeof s === 'object') delete s.$schema
+      hit = s
+    } catch (err) {
+      hit = err instanceof Error ? err : new Error(String(err))
+    }
+    schemaCache.set(bytes, hit)
+  }
+  return hit
+}
+
+/**
+ * Ajv's validator for a schema read as gojsonschema reads it (with Helm's formats); remote
+ * references are never fetched, a render being deterministic and offline.
+ *
+ * @throws whatever Ajv finds wrong with the schema
+ */
+export function buildAjvValidator(schema: unknown): ValidateFunction {
+  const ajv = new Ajv({
+    strict: false,
+    // also decides validity: Ajv 8 stopping at the first error misjudges `contains` beside a
+    // tuple `items`
+    allErrors: true,
+    validateSchema: false,
+    logger: false,
+    // generated code is run once per render: optimizing it costs more than it saves
+    code: { optimize: false },
+  })
+  for (const [name, check] of Object.entries(goJsonSchemaFormats))
+    ajv.addFormat(name, { type: 'string', validate: check })
+  return ajv.compile(schema as AnySchema)
+}
+
+function compile(bytes: Uint8Array): ValidateFunction | Error {
+  const cache = validatorCache
   const hit = cache.get(bytes)
   if (hit) return hit
   let result: ValidateFunction | Error
   try {
-    const schema = JSON.parse(decodeUtf8(bytes)) as Record<string, unknown>
-    // generated code is run once per render: optimizing it costs more than it saves
-    const opts = {
-      strict: false,
-      allErrors,
-      validateSchema: false,
-      logger: false,
-      code: { optimize: false },
-    } as const
-    // gojsonschema knows drafts 4, 6 and 7 only: a 2019-09 or 2020-12 schema is read with the
-    // draft 7 keywords (`$defs` references resolve, `prefixItems` and the like are ignored)
-    const ajv = new Ajv(opts)
-    const s = upgradeDraft4(schema) as Record<string, unknown>
-    delete s.$schema
-    for (const [name, check] of Object.entries(goJsonSchemaFormats))
-      ajv.addFormat(name, { type: 'string', validate: check })
-    // remote references are never fetched: a render is deterministic and offline
-    result = ajv.compile(s as AnySchema)
+    const s = readSchema(bytes)
+    if (s instanceof Error) throw s
+    result = buildAjvValidator(s)
   } catch (err) {
     result = err instanceof Error ? err : new Error(String(err))
   }
@@ -139,13 +164,13 @@ function onlyClosestBranches(errors: ErrorObject[]): ErrorObject[] {
 
 /** Validates values against one schema; returns gojsonschema-style lines (`- field: msg\n`). */
 export function validateAgainstSingleSchema(values: unknown, schema: Uint8Array): string {
-  const quick = compile(schema, false)
-  if (quick instanceof Error) return `- (root): unable to validate schema: ${quick.message}\n`
   const data = toJsonValues(values ?? {})
-  if (quick(data)) return ''
-  const validate = compile(schema, true)
+  // most values pass: say so without building a validator when the schema allows
+  const read = readSchema(schema)
+  if (!(read instanceof Error) && quickCheck(read, data) === true) return ''
+  const validate = compile(schema)
   if (validate instanceof Error) return `- (root): unable to validate schema: ${validate.message}\n`
-  validate(data)
+  if (validate(data)) return ''
   let out = ''
   const seen = new Set<string>()
   for (const e of onlyClosestBranches(withoutShadowedErrors(validate.errors ?? []))) {
