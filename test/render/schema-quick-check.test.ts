@@ -1,18 +1,11 @@
+/**
+ * The schema walk against Ajv, whose answer it stands in for: on random schemas and values,
+ * wherever the walk answers, Ajv must agree.
+ */
 import { describe, expect, it } from 'vitest'
-import { quickCheck } from './quick-check.ts'
-import { buildAjvValidator } from './validate.ts'
-
-/** mulberry32: the same schemas and values on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { quickCheck } from '../../packages/render/src/schema/quick-check.ts'
+import { buildAjvValidator } from '../../packages/render/src/schema/validate.ts'
+import { prng } from '../support/prng.ts'
 
 const KEYS = ['a', 'b', 'x1', 'name', 'constructor']
 const SCALARS = [
