@@ -21,3 +21,25 @@ describe('.Chart fields a chart leaves out', () => {
     expect(ours.stdout).toContain('a: "map[]"')
   })
 })
+
+// Chart.yaml's annotations are a map[string]string: a key it lacks reads as "", not as nil.
+describe('.Chart.Annotations', () => {
+  it('is a map[string]string whose missing keys are empty strings, as in helm', async () => {
+    const dir = probeChart({
+      'cm.yaml': [
+        'q: {{ .Chart.Annotations.missing | quote }}',
+        'eq: {{ eq .Chart.Annotations.missing "" }}',
+        't: {{ typeOf .Chart.Annotations }}',
+        'k: {{ kindOf .Chart.Annotations.missing }}',
+        'i: {{ index .Chart.Annotations "zz" | quote }}',
+        'd: {{ .Chart.Annotations.missing | default "dflt" }}',
+        '',
+      ].join('\n'),
+    })
+    const { ours, theirs } = await templateWithBoth(dir)
+    expect(theirs.code).toBe(0)
+    expect(ours.stderr).toBe('')
+    expect(ours.stdout).toBe(theirs.stdout)
+    expect(ours.stdout).toContain('q: ""\neq: true\nt: map[string]string')
+  })
+})

@@ -8,6 +8,7 @@
  * `and`/`or` are evaluated lazily by the executor; their entries here only describe arity.
  */
 import { compareGoStrings, goTypeName, sprint, sprintf, sprintln } from './fmt.ts'
+import { missingMapValue } from './funcs/fmt-type.ts'
 import { asGoMap, GoStruct, isTrue, underlyingValue } from './value.ts'
 
 /** A predefined function: arity as Go checks it, and whether arguments arrive raw. */
@@ -163,7 +164,7 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
       if (ix === null || ix === undefined) throw new Error('value is nil; should be of type string')
       if (typeof ix !== 'string')
         throw new Error(`value has type ${goTypeName(ix)}; should be string`)
-      cur = Object.prototype.hasOwnProperty.call(m, ix) ? (m[ix] ?? null) : null
+      cur = Object.prototype.hasOwnProperty.call(m, ix) ? (m[ix] ?? null) : missingMapValue(m)
     } else {
       throw new Error(`can't index item of type ${goTypeName(cur)}`)
     }

@@ -18,6 +18,7 @@ import { BUILTINS, type Builtin } from './builtins.ts'
 import { ExecState, isStackOverflow, NO_FINAL } from './exec-state.ts'
 import { TemplateLimitError } from './errors.ts'
 import { goTypeName } from './fmt.ts'
+import { missingMapValue } from './funcs/fmt-type.ts'
 import { signatureOf, type GoParam, type TemplateFunc } from './func.ts'
 import { assignable, canBeNil, GO_PARAM_NAMES, MIN_INT64 } from './params.ts'
 import { GoStruct, isGoMap, isTrue, underlyingValue, type GoMap } from './value.ts'
@@ -216,7 +217,7 @@ export abstract class Evaluator extends ExecState {
       case 'default':
         return undefined
       default:
-        return null
+        return missingMapValue(receiver)
     }
   }
 

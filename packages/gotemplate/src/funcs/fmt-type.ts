@@ -13,6 +13,14 @@ export function withGoType<T extends object>(v: T, type: string): T {
   return v
 }
 
+/**
+ * What a Go map gives for a key it lacks: the zero value of its element type, `""` for a map
+ * marked `map[string]string` (Helm's `.Chart.Annotations`), else a nil interface.
+ */
+export function missingMapValue(m: object): unknown {
+  return (m as { [GO_TYPE]?: string })[GO_TYPE] === 'map[string]string' ? '' : null
+}
+
 /** Go's name for the dynamic type of a value, as `%T` and `typeOf` print it. */
 export function goTypeName(v: unknown): string {
   if (v === null || v === undefined) return '<nil>'

@@ -1,4 +1,4 @@
-import { GoStruct } from '@slipway/gotemplate'
+import { GoStruct, withGoType } from '@slipway/gotemplate'
 import type { ChartDependency, ChartMaintainer, ChartMetadata } from '@slipway/chart'
 
 /** A maintainer as `.Chart.Maintainers` exposes it (Go field names). */
@@ -95,7 +95,8 @@ export class ChartObject extends GoStruct {
     this.Tags = m.tags ?? ''
     this.AppVersion = m.appVersion ?? ''
     this.Deprecated = m.deprecated ?? false
-    this.Annotations = m.annotations ?? {}
+    // metadata.annotations is a map[string]string: a missing key reads as ""
+    this.Annotations = withGoType({ ...m.annotations }, 'map[string]string')
     this.KubeVersion = m.kubeVersion ?? ''
     this.Dependencies = m.dependencies ? m.dependencies.map((d) => new Dependency(d)) : []
     this.Type = m.type ?? ''
