@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import { helm, isolatedHelmEnv, slipway } from './tools.ts'
 
 /**
@@ -26,4 +27,16 @@ export async function templateWithBoth(dir: string, env: NodeJS.ProcessEnv = {})
     helm(['template', 'r', dir], { env: isolatedHelmEnv(env) }),
   ])
   return { ours, theirs }
+}
+
+/**
+ * Renders the probe chart with both and expects the same output, helm succeeding and Slipway
+ * printing no warning; returns that output for further checks.
+ */
+export async function expectSameAsHelm(dir: string): Promise<string> {
+  const { ours, theirs } = await templateWithBoth(dir)
+  expect(theirs.code).toBe(0)
+  expect(ours.stderr).toBe('')
+  expect(ours.stdout).toBe(theirs.stdout)
+  return ours.stdout
 }
