@@ -1,6 +1,6 @@
 // Bundles the CLI with everything it imports into one CommonJS file, dist/slipway.cjs, and
 // writes V8's code cache for it, dist/slipway.cache: bin/slipway.js compiles the bundle with
-// that cache, so a start skips parsing and compiling ~3 MB of JavaScript (no module resolution
+// that cache, so a start skips parsing and compiling megabytes of JavaScript (no module resolution
 // across node_modules, no TypeScript loader either).
 import { execFileSync } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'

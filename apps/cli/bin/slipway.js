@@ -3,8 +3,8 @@
 // sources (SLIPWAY_FROM_SOURCE=1 forces the sources, so tests never run a stale bundle).
 //
 // The bundle is compiled with the V8 code cache written at build time: without it, every start
-// would parse and compile the whole bundle again (tens of milliseconds). A cache V8 rejects (an
-// other Node version) only costs that time back. SLIPWAY_DEBUG_CODE_CACHE=1 tells which it was.
+// would parse and compile the whole bundle again (tens of milliseconds). A cache V8 rejects (from
+// another Node version) only costs that time back. SLIPWAY_DEBUG_CODE_CACHE=1 tells which it was.
 'use strict'
 const fs = require('node:fs')
 const path = require('node:path')
