@@ -82,6 +82,7 @@ function isSpaceCode(c: number): boolean {
 }
 
 const nonAsciiAlnum = /[\p{L}\p{Nd}]/u
+const ASCII_ALNUM_RUN = /[A-Za-z0-9_]*/y
 
 function isAlnumCode(c: number, text: string, i: number): boolean {
   if (c < 128) {
@@ -154,7 +155,13 @@ class Lexer {
   /** Counts the newlines of the consumed span and starts the next token. */
   private advanceLines(): void {
     const text = this.text
-    for (let i = this.start; i < this.pos; i++) if (text.charCodeAt(i) === 10) this.line++
+    // indexOf rather than a loop over characters: text tokens are most of a template's bytes
+    for (
+      let i = text.indexOf('\n', this.start);
+      i >= 0 && i < this.pos;
+      i = text.indexOf('\n', i + 1)
+    )
+      this.line++
     this.start = this.pos
     this.startLine = this.line
   }
@@ -382,6 +389,11 @@ class Lexer {
 
   private skipAlnum(): void {
     const text = this.text
+    // the ASCII run by the regex engine, then character by character past it (letters of
+    // other scripts)
+    ASCII_ALNUM_RUN.lastIndex = this.pos
+    ASCII_ALNUM_RUN.test(text)
+    this.pos = ASCII_ALNUM_RUN.lastIndex
     while (this.pos < text.length) {
       const c = text.charCodeAt(this.pos)
       if (!isAlnumCode(c, text, this.pos)) break
