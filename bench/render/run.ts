@@ -79,6 +79,11 @@ async function main(): Promise<void> {
   console.log(
     `slipway CLI: ${arg('--cli') ?? (bundled ? 'bundled (apps/cli/dist)' : 'from sources (run pnpm build for the bundle)')}`,
   )
+  // the floor under any Node CLI on this machine, measured the same way
+  const bare = await best(runs, () => timed(process.execPath, ['-e', '0'], root, process.env))
+  console.log(
+    `node start-up alone (node -e 0): ${bare.ms.toFixed(0)} ms, ${bare.rssMb.toFixed(0)} MB`,
+  )
   console.log(
     `${'chart'.padEnd(48)} ${'helm ms'.padStart(8)} ${'helm MB'.padStart(8)} ${'cli ms'.padStart(8)} ${'cli MB'.padStart(8)} ${'warm ms'.padStart(8)} ${'x helm'.padStart(7)}`,
   )
