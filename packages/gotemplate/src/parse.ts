@@ -312,7 +312,8 @@ class Parser {
         elseList = els
       }
     }
-    this.vars.length = varCount
+    // most controls declare nothing; the length setter is a slow path in V8 even when unchanged
+    if (this.vars.length !== varCount) this.vars.length = varCount
     this.depth--
     return { pos: pipe.pos, line: pipe.line, pipe, list, elseList }
   }
