@@ -8,7 +8,14 @@ import type { FuncMap } from '../func.ts'
 import { GoStruct } from '../value.ts'
 import { fn } from './args.ts'
 import { FuncError } from './errors.ts'
-import { compileRe2, findAll } from './re2.ts'
+import { findAll } from './re2.ts'
+import {
+  constraintRegex,
+  findRegex,
+  isValidConstraint,
+  rangeRegex,
+  versionRegex,
+} from './semver-patterns.ts'
 
 const UINT64_MAX = (1n << 64n) - 1n
 
@@ -80,13 +87,6 @@ function validatePrerelease(p: string): void {
   }
 }
 
-// Masterminds' own patterns, run by the RE2 engine as in Go: linear time on any input. Compiled
-// on first use (compileRe2 keeps them): most renders never compare versions.
-const versionRegex = () =>
-  compileRe2(
-    String.raw`^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$`,
-  )
-
 function parseSegment(s: string): bigint {
   const v = BigInt(s)
   if (v > UINT64_MAX)
@@ -100,7 +100,7 @@ function parseSegment(s: string): bigint {
 export const parseVersion = (v: string): SemverVersion => parseVersionMemo(v)
 
 function parseVersionUncached(v: string): SemverVersion {
-  const m = versionRegex().exec(v)
+  const m = versionRegex.exec(v)
   if (m === null) throw new FuncError('Invalid Semantic Version')
   const pre = m[5] ?? ''
   const meta = m[8] ?? ''
@@ -156,21 +156,10 @@ interface Constraint {
   patchDirty: boolean
 }
 
-const cv = String.raw`v?([0-9|xX*]+)(\.[0-9|xX*]+)?(\.[0-9|xX*]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?`
-const ops = String.raw`=||!=|>|<|>=|=>|<=|=<|~|~>|\^`
-const ws = String.raw`\s`
-const constraintRegex = () => compileRe2(`^${ws}*(${ops})${ws}*(${cv})${ws}*$`)
-const rangeRegex = () => compileRe2(`${ws}*(${cv})${ws}+-${ws}+(${cv})${ws}*`)
-const findRegex = () => compileRe2(`(${ops})${ws}*(${cv})`)
-const validRegex = () =>
-  compileRe2(
-    `^(${ws}*(${ops})${ws}*(${cv})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cv})${ws}*)*$`,
-  )
-
 const isX = (s: string) => s === 'x' || s === '*' || s === 'X'
 
 function parseConstraint(c: string): Constraint {
-  const m = constraintRegex().exec(c)
+  const m = constraintRegex.exec(c)
   if (m === null) throw new FuncError(`improper constraint: ${c}`)
   const [major, minor, patch, pre] = [m[3]!, m[4] ?? '', m[5] ?? '', m[6] ?? '']
   let ver = m[2]!
@@ -216,10 +205,10 @@ function memoized<T>(parse: (s: string) => T): (s: string) => T {
 export const parseConstraints = memoized(parseConstraintsUncached)
 
 function parseConstraintsUncached(c: string): Constraint[][] {
-  for (const m of findAll(rangeRegex(), c, -1)) c = c.replace(m[0], `>= ${m[1]}, <= ${m[11]} `)
+  for (const m of findAll(rangeRegex, c, -1)) c = c.replace(m[0], `>= ${m[1]}, <= ${m[11]} `)
   return c.split('||').map((part) => {
-    if (validRegex().exec(part, 0) === null) throw new FuncError(`improper constraint: ${part}`)
-    const found = findAll(findRegex(), part, -1).map((m) => m[0])
+    if (!isValidConstraint(part)) throw new FuncError(`improper constraint: ${part}`)
+    const found = findAll(findRegex, part, -1).map((m) => m[0])
     return (found.length > 0 ? found : [part]).map(parseConstraint)
   })
 }
