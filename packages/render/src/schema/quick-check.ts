@@ -57,8 +57,9 @@ const structural = new Set([
  */
 export function quickCheck(schema: unknown, data: unknown): boolean | undefined {
   try {
-    if (!wellFormed(schema)) return undefined
-    return new Walker(schema).valid(schema, data, 0)
+    if (typeof schema === 'boolean') return schema
+    const walker = walkerFor(schema)
+    return walker ? walker.valid(schema, data, 0) : undefined
   } catch {
     // unsure, or a schema odd enough to throw (a bad %-escape in a $ref): Ajv decides
     return undefined
@@ -67,31 +68,30 @@ export function quickCheck(schema: unknown, data: unknown): boolean | undefined 
 
 // Ajv builds its validator from the whole schema and refuses some (a bad pattern, a missing
 // $ref, `nullable` without `type`) wherever they sit, even where no value reaches: the walk
-// answers only for schemas that are well formed throughout, checked once per schema.
-const formedness = new WeakMap<object, boolean>()
+// answers only for schemas that are well formed throughout, checked once per schema (and its
+// walker, with its compiled patterns, kept for the next render).
+const walkers = new WeakMap<object, Walker | null>()
 
-function wellFormed(schema: unknown): boolean {
-  if (typeof schema === 'boolean') return true
-  if (!isObject(schema)) return false
-  let ok = formedness.get(schema)
-  if (ok === undefined) {
+function walkerFor(schema: unknown): Walker | undefined {
+  if (!isObject(schema)) return undefined
+  let walker = walkers.get(schema)
+  if (walker === undefined) {
+    walker = new Walker(schema)
     try {
-      checkShapes(schema, schema, 0)
-      ok = true
+      checkShapes(schema, walker, 0)
     } catch {
-      ok = false
+      walker = null
     }
-    formedness.set(schema, ok)
+    walkers.set(schema, walker)
   }
-  return ok
+  return walker ?? undefined
 }
 
 /** Throws where a (sub)schema holds something the walk does not read exactly as Ajv does. */
-function checkShapes(node: unknown, root: unknown, depth: number): void {
+function checkShapes(node: unknown, walker: Walker, depth: number): void {
   if (typeof node === 'boolean') return
   if (!isObject(node) || depth > maxDepth) giveUp()
-  const walker = new Walker(root)
-  const sub = (v: unknown) => checkShapes(v, root, depth + 1)
+  const sub = (v: unknown) => checkShapes(v, walker, depth + 1)
   const subs = (v: unknown) => {
     if (!Array.isArray(v) || v.length === 0) giveUp()
     ;(v as unknown[]).forEach(sub)
