@@ -40,6 +40,9 @@ interface Line {
   indent: number
 }
 
+/** A line of spaces only (or empty). */
+const isBlank = (l: Line): boolean => l.indent === l.end - l.start
+
 /**
  * Decodes `text` when it is simple block YAML; undefined when it is not (the caller falls back
  * to the full decoder). The result is what {@link decodeYaml} returns: JSON-shaped values.
@@ -228,12 +231,24 @@ class SimpleReader {
       return p + 1 === end || t.charCodeAt(p + 1) === 0x20 ? p : -1
     }
     if (INDICATOR_START.has(t[at]!)) return -1
-    for (let p = at; p < end; p++) {
+    const stop = this.plainStop(at, end)
+    return stop.colon ? stop.at : -1
+  }
+
+  /**
+   * Where plain text from `from` meets what ends it: `: ` (or `:` at the line's end), which
+   * makes it a key, or ` #`, a comment; `end` when neither comes.
+   */
+  private plainStop(from: number, end: number): { at: number; colon: boolean } {
+    const t = this.text
+    for (let p = from; p < end; p++) {
       const ch = t.charCodeAt(p)
-      if (ch === 0x3a /* : */ && (p + 1 === end || t.charCodeAt(p + 1) === 0x20)) return p
-      if (ch === 0x23 /* # */ && t.charCodeAt(p - 1) === 0x20) return -1
+      if (ch === 0x3a /* : */ && (p + 1 === end || t.charCodeAt(p + 1) === 0x20)) {
+        return { at: p, colon: true }
+      }
+      if (ch === 0x23 /* # */ && t.charCodeAt(p - 1) === 0x20) return { at: p, colon: false }
     }
-    return -1
+    return { at: end, colon: false }
   }
 
   /** A mapping key from `at` to the colon: a string, or give up. */
@@ -284,15 +299,9 @@ class SimpleReader {
       // a plain scalar may start with `-` when no space follows (`-1`, `-x`)
       if (c !== 0x2d || p + 1 === line.end || t.charCodeAt(p + 1) === 0x20) giveUp()
     }
-    let end = line.end
-    for (let q = p; q < line.end; q++) {
-      const ch = t.charCodeAt(q)
-      if (ch === 0x3a /* : */ && (q + 1 === line.end || t.charCodeAt(q + 1) === 0x20)) giveUp()
-      if (ch === 0x23 /* # */ && t.charCodeAt(q - 1) === 0x20) {
-        end = q
-        break
-      }
-    }
+    const stop = this.plainStop(p, line.end)
+    if (stop.colon) giveUp()
+    const end = stop.at
     let raw = trimSpaces(t.slice(p, end))
     this.i++
     // more-indented lines continue a plain scalar (CRD descriptions): folded, one space per
@@ -309,18 +318,15 @@ class SimpleReader {
     let breaks = 0
     while (this.i < this.lines.length) {
       const l = this.lines[this.i]!
-      if (l.indent === l.end - l.start) {
+      if (isBlank(l)) {
         breaks++
         this.i++
         continue
       }
       const at = l.start + l.indent
       if (l.indent <= parent || t.charCodeAt(at) === 0x23 /* # */) break
-      for (let q = at; q < l.end; q++) {
-        const ch = t.charCodeAt(q)
-        if (ch === 0x3a /* : */ && (q + 1 === l.end || t.charCodeAt(q + 1) === 0x20)) giveUp()
-        if (ch === 0x23 /* # */ && t.charCodeAt(q - 1) === 0x20) giveUp()
-      }
+      // neither a key nor a comment inside a continued scalar
+      if (this.plainStop(at, l.end).at < l.end) giveUp()
       out += (breaks > 0 ? '\n'.repeat(breaks) : ' ') + trimSpaces(t.slice(at, l.end))
       breaks = 0
       this.i++
@@ -369,8 +375,8 @@ class SimpleReader {
 
   /**
    * A quoted scalar over several lines (CRD descriptions): line breaks fold to a space, or to
-   * one line break per empty line, with the white space around them dropped. Double-quoted
-   * ones with escapes (a `\\` can escape a line break) are left to the full decoder.
+   * one line break per empty line, with the white space around them dropped. A line break
+   * escaped with a backslash is left to the full decoder.
    */
   private multiLineQuoted(open: number, line: Line, parent: number): string {
     const t = this.text
@@ -387,7 +393,7 @@ class SimpleReader {
     let breaks = 0
     for (let k = this.i + 1; k < this.lines.length; k++) {
       const l = this.lines[k]!
-      if (l.indent === l.end - l.start) {
+      if (isBlank(l)) {
         breaks++
         continue
       }
@@ -464,8 +470,8 @@ class SimpleReader {
     // the content's indentation is that of its first non-empty line
     let first = this.i
     let leadingSpaces = 0
-    while (first < this.lines.length && this.lines[first]!.indent === this.lineLength(first)) {
-      leadingSpaces = Math.max(leadingSpaces, this.lineLength(first))
+    while (first < this.lines.length && isBlank(this.lines[first]!)) {
+      leadingSpaces = Math.max(leadingSpaces, this.lines[first]!.indent)
       first++
     }
     if (first >= this.lines.length) giveUp()
@@ -475,7 +481,7 @@ class SimpleReader {
     let n = first
     while (n < this.lines.length) {
       const l = this.lines[n]!
-      const blank = l.indent === this.lineLength(n)
+      const blank = isBlank(l)
       if (!blank && l.indent < indent) break
       // spaces past the indentation on an otherwise empty line: content or not, the full
       // decoder knows
@@ -487,28 +493,19 @@ class SimpleReader {
     // so); with empty lines after it too, that is left to the full decoder
     const cutOff = n === this.lines.length && !t.endsWith('\n')
     if (cutOff && (last !== n - 1 || chomp === '+')) giveUp()
-    let body = ''
-    for (let k = this.i; k <= last; k++) {
-      const l = this.lines[k]!
-      body += (l.end - l.start > indent ? t.slice(l.start + indent, l.end) : '') + '\n'
+    // each line past the indentation, with its line break (empty lines give just that)
+    const content = (from: number, to: number) => {
+      let out = ''
+      for (let k = from; k < to; k++) {
+        const l = this.lines[k]!
+        out += (isBlank(l) ? '' : t.slice(l.start + indent, l.end)) + '\n'
+      }
+      return out
     }
-    let trailing = ''
-    for (let k = last + 1; k < n; k++) {
-      const l = this.lines[k]!
-      trailing += (l.end - l.start > indent ? t.slice(l.start + indent, l.end) : '') + '\n'
-    }
+    const body = content(this.i, last + 1)
     this.i = n
     if (chomp === '-' || cutOff) return body.slice(0, -1)
-    if (chomp === '+') {
-      if (n === this.lines.length && !t.endsWith('\n')) giveUp()
-      return body + trailing
-    }
-    return body
-  }
-
-  private lineLength(k: number): number {
-    const l = this.lines[k]!
-    return l.end - l.start
+    return chomp === '+' ? body + content(last + 1, n) : body
   }
 }
 
