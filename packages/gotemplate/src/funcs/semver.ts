@@ -96,8 +96,24 @@ function parseSegment(s: string): bigint {
   return v
 }
 
+// Charts test the same few constraints and versions over and over (`semverCompare ">=1.21-0"
+// .Capabilities.KubeVersion.GitVersion` in every template): parsed ones are kept, bounded.
+const maxMemo = 1024
+function memoized<T>(parse: (s: string) => T): (s: string) => T {
+  const memo = new Map<string, T>()
+  return (s) => {
+    let hit = memo.get(s)
+    if (hit === undefined) {
+      hit = parse(s)
+      if (memo.size >= maxMemo) memo.clear()
+      memo.set(s, hit)
+    }
+    return hit
+  }
+}
+
 /** semver.NewVersion: loose parsing (`v` prefix, missing minor/patch). */
-export const parseVersion = (v: string): SemverVersion => parseVersionMemo(v)
+export const parseVersion = memoized(parseVersionUncached)
 
 function parseVersionUncached(v: string): SemverVersion {
   const m = versionRegex.exec(v)
@@ -183,22 +199,6 @@ function parseConstraint(c: string): Constraint {
     throw new FuncError('constraint Parser Error')
   }
   return { con, op: m[1]!, dirty, minorDirty, patchDirty }
-}
-
-// Charts test the same few constraints and versions over and over (`semverCompare ">=1.21-0"
-// .Capabilities.KubeVersion.GitVersion` in every template): parsed ones are kept, bounded.
-const maxMemo = 1024
-function memoized<T>(parse: (s: string) => T): (s: string) => T {
-  const memo = new Map<string, T>()
-  return (s) => {
-    let hit = memo.get(s)
-    if (hit === undefined) {
-      hit = parse(s)
-      if (memo.size >= maxMemo) memo.clear()
-      memo.set(s, hit)
-    }
-    return hit
-  }
 }
 
 /** semver.NewConstraint: `||`-separated groups of comma- or space-separated constraints. */
@@ -293,5 +293,3 @@ export const semverFuncs: FuncMap = {
   semver: fn(['string'], parseVersion),
   semverCompare: fn(['string', 'string'], satisfies),
 }
-
-const parseVersionMemo = memoized(parseVersionUncached)

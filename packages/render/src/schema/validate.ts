@@ -70,8 +70,7 @@ export function buildAjvValidator(schema: unknown): ValidateFunction {
 }
 
 function compile(bytes: Uint8Array): ValidateFunction | Error {
-  const cache = validatorCache
-  const hit = cache.get(bytes)
+  const hit = validatorCache.get(bytes)
   if (hit) return hit
   let result: ValidateFunction | Error
   try {
@@ -81,7 +80,7 @@ function compile(bytes: Uint8Array): ValidateFunction | Error {
   } catch (err) {
     result = err instanceof Error ? err : new Error(String(err))
   }
-  cache.set(bytes, result)
+  validatorCache.set(bytes, result)
   return result
 }
 
