@@ -78,7 +78,7 @@ function walkerFor(schema: unknown): Walker | undefined {
   if (walker === undefined) {
     walker = new Walker(schema)
     try {
-      checkShapes(schema, walker, 0)
+      checkShapes(schema, walker, new Set())
     } catch {
       walker = null
     }
@@ -87,11 +87,17 @@ function walkerFor(schema: unknown): Walker | undefined {
   return walker ?? undefined
 }
 
-/** Throws where a (sub)schema holds something the walk does not read exactly as Ajv does. */
-function checkShapes(node: unknown, walker: Walker, depth: number): void {
+/**
+ * Throws where a (sub)schema holds something the walk does not read exactly as Ajv does: every
+ * subschema, `$ref` targets included, is checked once here, so the walk over values trusts the
+ * shapes of the keywords it reads.
+ */
+function checkShapes(node: unknown, walker: Walker, checked: Set<object>): void {
   if (typeof node === 'boolean') return
-  if (!isObject(node) || depth > maxDepth) giveUp()
-  const sub = (v: unknown) => checkShapes(v, walker, depth + 1)
+  if (!isObject(node)) giveUp()
+  if (checked.has(node as object)) return
+  checked.add(node as object)
+  const sub = (v: unknown) => checkShapes(v, walker, checked)
   const subs = (v: unknown) => {
     if (!Array.isArray(v) || v.length === 0) giveUp()
     ;(v as unknown[]).forEach(sub)
@@ -112,6 +118,7 @@ function checkShapes(node: unknown, walker: Walker, depth: number): void {
           seen.add(target)
           target = walker.resolve(target.$ref)
         }
+        sub(target)
         break
       }
       case 'type':
@@ -211,7 +218,6 @@ class Walker {
       return this.valid(this.resolve(s.$ref), data, depth + 1)
     }
     for (const key of Object.keys(s)) {
-      if (structural.has(key)) giveUp()
       if (!this.keyword(key, s[key], s, data, depth)) return false
     }
     return true
@@ -229,12 +235,10 @@ class Walker {
       case 'type':
         return this.type(v, data)
       case 'enum':
-        if (!Array.isArray(v) || v.length === 0) giveUp()
         return (v as unknown[]).some((x) => deepEqual(x, data))
       case 'const':
         return deepEqual(v, data)
       case 'multipleOf': {
-        if (typeof v !== 'number' || !(v > 0)) giveUp()
         if (typeof data !== 'number') return true
         const res = data / (v as number)
         return res === parseInt(String(res))
@@ -243,7 +247,6 @@ class Walker {
       case 'minimum':
       case 'exclusiveMaximum':
       case 'exclusiveMinimum': {
-        if (typeof v !== 'number') giveUp()
         if (typeof data !== 'number') return true
         const n = v as number
         if (key === 'maximum') return data <= n
@@ -253,34 +256,27 @@ class Walker {
       }
       case 'maxLength':
       case 'minLength': {
-        const n = count(v)
+        const n = v as number
         if (typeof data !== 'string') return true
         const len = codePoints(data)
         return key === 'maxLength' ? len <= n : len >= n
       }
       case 'pattern':
-        if (typeof v !== 'string') giveUp()
         return typeof data !== 'string' || this.regex(v as string).test(data)
-      case 'format': {
-        if (typeof v !== 'string') giveUp()
-        const check = goJsonSchemaFormats[v as string]
-        if (!check || !Object.hasOwn(goJsonSchemaFormats, v as string)) giveUp()
-        return typeof data !== 'string' || check!(data)
-      }
+      case 'format':
+        return typeof data !== 'string' || goJsonSchemaFormats[v as string]!(data)
       case 'items':
         return this.items(v, schema.additionalItems, data, depth)
       case 'additionalItems':
         // read together with `items`
-        if (v !== undefined && typeof v !== 'boolean' && !isObject(v)) giveUp()
         return true
       case 'maxItems':
       case 'minItems': {
-        const n = count(v)
+        const n = v as number
         if (!Array.isArray(data)) return true
         return key === 'maxItems' ? data.length <= n : data.length >= n
       }
       case 'uniqueItems':
-        if (typeof v !== 'boolean') giveUp()
         if (!v || !Array.isArray(data)) return true
         for (let i = 0; i < data.length; i++) {
           for (let j = i + 1; j < data.length; j++) if (deepEqual(data[i], data[j])) return false
@@ -294,24 +290,21 @@ class Walker {
         return data.some((x) => this.valid(v, x, depth + 1))
       case 'maxProperties':
       case 'minProperties': {
-        const n = count(v)
+        const n = v as number
         if (!isObject(data)) return true
         const size = Object.keys(data).length
         return key === 'maxProperties' ? size <= n : size >= n
       }
       case 'required':
-        if (!Array.isArray(v) || !v.every((k) => typeof k === 'string')) giveUp()
         if (!isObject(data)) return true
         return (v as string[]).every((k) => present(data, k))
       case 'properties':
-        if (!isObject(v)) giveUp()
         if (!isObject(data)) return true
         for (const [k, sub] of Object.entries(v as Record<string, unknown>)) {
           if (present(data, k) && !this.valid(sub, data[k], depth + 1)) return false
         }
         return true
       case 'patternProperties':
-        if (!isObject(v)) giveUp()
         if (!isObject(data)) return true
         for (const [p, sub] of Object.entries(v as Record<string, unknown>)) {
           const re = this.regex(p)
@@ -322,10 +315,8 @@ class Walker {
         return true
       case 'additionalProperties': {
         if (!isObject(data)) return true
-        const props = schema.properties
+        const props = schema.properties as Record<string, unknown> | undefined
         const pats = schema.patternProperties
-        if ((props !== undefined && !isObject(props)) || (pats !== undefined && !isObject(pats)))
-          giveUp()
         const patterns = Object.keys((pats as Record<string, unknown>) ?? {}).map((p) =>
           this.regex(p),
         )
@@ -340,12 +331,10 @@ class Walker {
         if (!isObject(data)) return true
         return Object.keys(data).every((k) => this.valid(v, k, depth + 1))
       case 'dependencies':
-        if (!isObject(v)) giveUp()
         if (!isObject(data)) return true
         for (const [k, dep] of Object.entries(v as Record<string, unknown>)) {
           if (!present(data, k)) continue
           if (Array.isArray(dep)) {
-            if (!dep.every((d) => typeof d === 'string')) giveUp()
             if (!dep.every((d) => present(data, d as string))) return false
           } else if (!this.valid(dep, data, depth + 1)) return false
         }
@@ -353,7 +342,6 @@ class Walker {
       case 'allOf':
       case 'anyOf':
       case 'oneOf': {
-        if (!Array.isArray(v) || v.length === 0) giveUp()
         const list = v as unknown[]
         if (key === 'allOf') return list.every((sub) => this.valid(sub, data, depth + 1))
         if (key === 'anyOf') return list.some((sub) => this.valid(sub, data, depth + 1))
@@ -373,10 +361,8 @@ class Walker {
         // read together with `if`
         return true
       default:
-        if (annotations.has(key)) return true
-        // anything a draft-07 Ajv does not know is ignored there too; anything it might
-        // know in another draft is not worth guessing about
-        if (key.startsWith('$') || key.startsWith('unevaluated')) giveUp()
+        // annotations, and what a draft-07 Ajv does not know (the shape check has left out
+        // what another draft would read)
         return true
     }
   }
