@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { decodeYaml, encodeJson } from '../../packages/gotemplate/src/encoding/index.ts'
-import { YAML_PUNCTUATION, helmRender, helmError, prng } from './probe.ts'
+import { YAML_PUNCTUATION, randomTree, helmRender, helmError, prng } from './probe.ts'
 
 const PIECES = [
   'a',
@@ -57,15 +57,6 @@ function randomString(r: () => number): string {
   for (let i = 0; i < n; i++) s += PIECES[Math.floor(r() * PIECES.length)]
   return s
 }
-function randomValue(r: () => number, depth: number): unknown {
-  const k = r()
-  if (depth > 2 || k < 0.55) return randomString(r)
-  if (k < 0.6) return Math.floor(r() * 1e6) / (r() < 0.5 ? 1 : 1000)
-  if (k < 0.8) return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1))
-  const m: Record<string, unknown> = {}
-  for (let i = Math.floor(r() * 4); i > 0; i--) m[randomString(r)] = randomValue(r, depth + 1)
-  return m
-}
 const STYLES: object[] = [
   {},
   { defaultStringType: 'QUOTE_SINGLE' },
@@ -82,7 +73,7 @@ describe('decoding random YAML against helm template', () => {
     it.each(STYLES)(`seed ${seed} style %j`, async (style) => {
       const r = prng(seed)
       const values: Record<string, unknown> = {}
-      for (let i = 0; i < 60; i++) values[`v${i}`] = randomValue(r, 0)
+      for (let i = 0; i < 60; i++) values[`v${i}`] = randomTree(r, randomString)
       const text = stringify(values, style as never)
       let ours: string
       try {

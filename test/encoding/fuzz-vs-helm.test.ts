@@ -7,7 +7,7 @@ import {
   toYaml,
   toYamlPretty,
 } from '../../packages/gotemplate/src/encoding/index.ts'
-import { YAML_PUNCTUATION, helmRender, prng } from './probe.ts'
+import { YAML_PUNCTUATION, randomTree, helmRender, prng } from './probe.ts'
 
 const PIECES = [
   'a',
@@ -60,21 +60,11 @@ function randomString(r: () => number): string {
   return s
 }
 
-function randomValue(r: () => number, depth: number): unknown {
-  const k = r()
-  if (depth > 2 || k < 0.55) return randomString(r)
-  if (k < 0.6) return Math.floor(r() * 1e6) / (r() < 0.5 ? 1 : 1000)
-  if (k < 0.8) return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1))
-  const m: Record<string, unknown> = {}
-  for (let i = Math.floor(r() * 4); i > 0; i--) m[randomString(r)] = randomValue(r, depth + 1)
-  return m
-}
-
 describe('random strings and trees against helm template', () => {
   it('encode byte for byte as helm does', async () => {
     const r = prng(20260422)
     const values: Record<string, unknown> = {}
-    for (let i = 0; i < 250; i++) values[`v${i}`] = randomValue(r, 0)
+    for (let i = 0; i < 250; i++) values[`v${i}`] = randomTree(r, randomString)
     // The values travel to helm as JSON (valid YAML), so helm starts from the same tree.
     // U+2028 is escaped: raw, go-yaml takes it for a line break inside the quoted scalar.
     const valuesYaml = JSON.stringify(values).replace(/\u2028/g, '\\u2028')

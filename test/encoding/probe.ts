@@ -77,3 +77,18 @@ export const YAML_PUNCTUATION: readonly string[] = [
 ]
 
 export { prng } from '../support/prng.ts'
+
+/**
+ * A random value tree for the fuzzers: mostly `leaf` strings, some numbers, lists and maps
+ * (with `leaf` keys), at most three levels deep.
+ */
+export function randomTree(r: () => number, leaf: (r: () => number) => string, depth = 0): unknown {
+  const k = r()
+  if (depth > 2 || k < 0.55) return leaf(r)
+  if (k < 0.6) return Math.floor(r() * 1e6) / (r() < 0.5 ? 1 : 1000)
+  if (k < 0.8)
+    return Array.from({ length: Math.floor(r() * 4) }, () => randomTree(r, leaf, depth + 1))
+  const m: Record<string, unknown> = {}
+  for (let i = Math.floor(r() * 4); i > 0; i--) m[leaf(r)] = randomTree(r, leaf, depth + 1)
+  return m
+}
