@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec node apps/cli/bin/slipway.js serve "$@"
+exec apps/cli/bin/slipway serve "$@"

@@ -74,7 +74,9 @@ async function main(): Promise<void> {
   const runs = Number(arg('--runs') ?? '3')
   const filter = arg('--filter')
   const helmEnv = isolatedHelmEnv()
-  const cli = arg('--cli') ?? join(repoRoot, 'apps', 'cli', 'bin', 'slipway.js')
+  // bin/slipway, what node_modules/.bin/slipway runs; a .js file given with --cli runs under node
+  const cli = arg('--cli') ?? join(repoRoot, 'apps', 'cli', 'bin', 'slipway')
+  const command = cli.endsWith('.js') ? [process.execPath, cli] : [cli]
   const bundled = existsSync(join(repoRoot, 'apps', 'cli', 'dist', 'slipway.cjs'))
   console.log(
     `slipway CLI: ${arg('--cli') ?? (bundled ? 'bundled (apps/cli/dist)' : 'from sources (run pnpm build for the bundle)')}`,
@@ -84,6 +86,12 @@ async function main(): Promise<void> {
   console.log(
     `node start-up alone (node -e 0): ${bare.ms.toFixed(0)} ms, ${bare.rssMb.toFixed(0)} MB`,
   )
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    // Node builds its root store at start for this variable; bin/slipway defers that
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: '' }
+    const deferred = await best(runs, () => timed(process.execPath, ['-e', '0'], root, env))
+    console.log(`  the same without NODE_EXTRA_CA_CERTS: ${deferred.ms.toFixed(0)} ms`)
+  }
   console.log(
     `${'chart'.padEnd(48)} ${'helm ms'.padStart(8)} ${'helm MB'.padStart(8)} ${'cli ms'.padStart(8)} ${'cli MB'.padStart(8)} ${'warm ms'.padStart(8)} ${'x helm'.padStart(7)}`,
   )
@@ -94,7 +102,9 @@ async function main(): Promise<void> {
     if (filter && !name.includes(filter)) continue
     const args = ['template', 'release-name', '.']
     const helm = await best(runs, () => timed(helmPath(), args, dir, helmEnv))
-    const slip = await best(runs, () => timed(process.execPath, [cli, ...args], dir, process.env))
+    const slip = await best(runs, () =>
+      timed(command[0] as string, [...command.slice(1), ...args], dir, process.env),
+    )
     let warm = Number.NaN
     try {
       const chart = await loadChart(dir)

@@ -1,17 +1,25 @@
 #!/usr/bin/env node
-// Starts the `slipway` command: the built bundle when there is one, otherwise the TypeScript
-// sources (SLIPWAY_FROM_SOURCE=1 forces the sources, so tests never run a stale bundle).
+// Starts the `slipway` command (bin/slipway runs this file): the built bundle when there is one,
+// otherwise the TypeScript sources (SLIPWAY_FROM_SOURCE=1 forces the sources, so tests never run
+// a stale bundle).
 //
-// The bundle is compiled with the V8 code cache written at build time: without it, every start
-// would parse and compile the whole bundle again (tens of milliseconds). A cache V8 rejects (from
-// another Node version) only costs that time back. SLIPWAY_DEBUG_CODE_CACHE=1 tells which it was.
+// The build makes two bundles: slipway-render.cjs holds only what the chart commands below need,
+// a third of the code of slipway.cjs, which holds every command. Each is compiled with the V8
+// code cache written at build time: without it, every start would parse and compile megabytes
+// of JavaScript again (tens of milliseconds). A cache V8 rejects (from another Node version) only
+// costs that time back. SLIPWAY_DEBUG_CODE_CACHE=1 tells which bundle ran and how.
 'use strict'
 const fs = require('node:fs')
 const path = require('node:path')
 
+/** Commands the smaller bundle serves; it must be built with exactly these (see build.mjs). */
+const renderCommands = ['template', 'show']
+
+if (process.env.SLIPWAY_EXTRA_CA_CERTS) trustExtraCaCerts(process.env.SLIPWAY_EXTRA_CA_CERTS)
+
 const dist = path.join(__dirname, '..', 'dist')
-const bundle = path.join(dist, 'slipway.cjs')
-const cacheFile = path.join(dist, 'slipway.cache')
+const name = renderCommands.includes(process.argv[2]) ? 'slipway-render' : 'slipway'
+const bundle = path.join(dist, `${name}.cjs`)
 
 if (!process.env.SLIPWAY_FROM_SOURCE && fs.existsSync(bundle)) {
   runBundle()
@@ -22,6 +30,7 @@ if (!process.env.SLIPWAY_FROM_SOURCE && fs.existsSync(bundle)) {
 function runBundle() {
   const vm = require('node:vm')
   const { createRequire, wrap } = require('node:module')
+  const cacheFile = path.join(dist, `${name}.cache`)
   let cachedData
   try {
     cachedData = fs.readFileSync(cacheFile)
@@ -36,7 +45,7 @@ function runBundle() {
   })
   if (process.env.SLIPWAY_DEBUG_CODE_CACHE) {
     const state = cachedData ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'absent'
-    process.stderr.write(`slipway: code cache ${state}\n`)
+    process.stderr.write(`slipway: ${name}.cjs, code cache ${state}\n`)
   }
   if (process.env.SLIPWAY_WRITE_CODE_CACHE) {
     // after the run, so that the functions it compiled are in the cache too
@@ -44,4 +53,34 @@ function runBundle() {
   }
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dist)
+}
+
+/**
+ * What Node does with NODE_EXTRA_CA_CERTS, which bin/slipway moved aside so that Node starts
+ * without building the root store: every TLS context made without a CA of its own trusts Node's
+ * root certificates plus those in the file. The file is read when the first context is made.
+ */
+function trustExtraCaCerts(file) {
+  delete process.env.SLIPWAY_EXTRA_CA_CERTS
+  process.env.NODE_EXTRA_CA_CERTS = file
+  const tls = require('node:tls')
+  const createSecureContext = tls.createSecureContext
+  let ca
+  const trusted = () => {
+    if (ca === undefined) {
+      ca = [...tls.rootCertificates]
+      try {
+        ca.push(fs.readFileSync(file, 'latin1'))
+      } catch (err) {
+        // Node's own words when it cannot read the file
+        process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${err.message}`)
+      }
+    }
+    return ca
+  }
+  // https, undici and tls.connect all make their contexts through this property
+  tls.createSecureContext = function (options) {
+    if (options && options.ca != null) return createSecureContext(options)
+    return createSecureContext({ ...options, ca: trusted() })
+  }
 }

@@ -1,66 +1,8 @@
-import { parseArgs } from 'node:util'
-import { UsageError, type CommandIO, type Flags } from './command.ts'
+import type { CommandIO } from './command.ts'
 import { aliases, commands } from './commands/index.ts'
-import { globalOptions } from './global-flags.ts'
-
-const topUsage = `Slipway: deploy Helm charts onto Kubernetes.
-
-Usage: slipway COMMAND [ARGS] [FLAGS]
-
-Commands:
-  pull       download a chart (OCI registry, Helm repository) to a local directory
-  push       push a packaged chart to an OCI registry
-  show       show a chart's Chart.yaml, values, schema or README
-  package    package a chart directory into a chart archive
-  template   render a chart's templates locally, like helm template
-  install    install a chart as a release
-  upgrade    upgrade a release
-  uninstall  uninstall a release
-  rollback   roll a release back to an earlier revision
-  list       list releases
-  history    show a release's revisions
-  status     show a release's status
-  serve      start the dashboard
-
-Run "slipway COMMAND --help" for a command's flags.
-`
+import { dispatch } from './dispatch.ts'
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: string[], io: CommandIO): Promise<number> {
-  const [first, ...rest] = argv
-  if (!first || first === '--help' || first === '-h' || first === 'help') {
-    io.stdout.write(topUsage)
-    return first ? 0 : 1
-  }
-  const name = aliases[first] ?? first
-  const load = commands[name]
-  if (!load) {
-    io.stderr.write(`Error: unknown command "${first}" for "slipway"\n\n${topUsage}`)
-    return 1
-  }
-  const { command } = await load()
-  try {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      options: { ...globalOptions, ...command.options },
-      allowPositionals: true,
-      strict: true,
-    })
-    if (values.help) {
-      io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`)
-      return 0
-    }
-    return (await command.run(positionals, values as Flags, io)) ?? 0
-  } catch (err) {
-    const e = err as Error & { code?: string }
-    const debug = rest.includes('--debug')
-    if (e.code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`Error: ${e.message}\n\nUsage: ${command.usage}\n`)
-    } else if (debug && !(e instanceof UsageError)) {
-      io.stderr.write(`Error: ${e.stack ?? e.message}\n`)
-    } else {
-      io.stderr.write(`Error: ${e.message}\n`)
-    }
-    return 1
-  }
+export function runCli(argv: string[], io: CommandIO): Promise<number> {
+  return dispatch({ commands, aliases }, argv, io)
 }

@@ -1,11 +1,5 @@
 // Entry point of the `slipway` command.
-import { runCli } from './cli.ts'
+import { aliases, commands } from './commands/index.ts'
+import { dispatchProcess } from './dispatch.ts'
 
-void runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-  env: process.env,
-}).then((code) => {
-  process.exitCode = code
-})
+dispatchProcess({ commands, aliases })

@@ -1,12 +1,11 @@
-import type { Command } from '../command.ts'
+import { renderCommands, type CommandTable } from './table.ts'
 
 /** Every sub-command, loaded on demand so that start-up stays fast. */
-export const commands: Record<string, () => Promise<{ command: Command }>> = {
+export const commands: CommandTable['commands'] = {
+  ...renderCommands,
   pull: () => import('./pull.ts'),
   push: () => import('./push.ts'),
-  show: () => import('./show.ts'),
   package: () => import('./package.ts'),
-  template: () => import('./template.ts'),
   install: () => import('./install.ts'),
   upgrade: () => import('./upgrade.ts'),
   uninstall: () => import('./uninstall.ts'),
@@ -18,7 +17,7 @@ export const commands: Record<string, () => Promise<{ command: Command }>> = {
 }
 
 /** Helm's aliases for the same commands. */
-export const aliases: Record<string, string> = {
+export const aliases: CommandTable['aliases'] = {
   ls: 'list',
   un: 'uninstall',
   delete: 'uninstall',
