@@ -130,6 +130,21 @@ data:
 - "quoted: colon"
 - plain with spaces # and a comment
 `,
+  `data:
+  empty.acl: |-
+  script.sh: |
+    #!/bin/sh
+
+    run() {
+        x=1
+        
+        return 0
+    }
+  
+  users: |
+
+  last.conf: |-
+`,
   `top:
   a: 1
   b:
@@ -175,6 +190,9 @@ const PIECES = [
   "\n    'quoted\n      more'",
   '\n    "dq\\n\n      more"',
   '`',
+  '|',
+  '\n        ',
+  '{}',
 ]
 
 function mutate(text: string, rand: () => number): string {
@@ -225,6 +243,23 @@ describe('decodeSimpleYaml', () => {
     expect(v?.value).toEqual({ a: 'x\n\ny\n', b: 'z', c: 'w\n\n' })
   })
 
+  it('reads a document that is a single value', () => {
+    for (const [text, value] of [
+      ['{}\n', {}],
+      ['[]', []],
+      ['null\n', null],
+      ['just a scalar\n', 'just a scalar'],
+      ['  [a, 1]\n# end\n', ['a', 1]],
+    ] as const) {
+      expect(decodeSimpleYaml(text)?.value, text).toEqual(value)
+    }
+  })
+
+  it('reads empty literal blocks, and lines of spaces inside one as content', () => {
+    const v = decodeSimpleYaml('a: |-\nb: |\n\nc: |\n  x\n     \n  y\n    \nd: |-\n')
+    expect(v?.value).toEqual({ a: '', b: '', c: 'x\n   \ny\n  \n', d: '' })
+  })
+
   it('leaves everything outside its subset to the full decoder', () => {
     for (const text of [
       'a: &x 1\nb: *x\n',
@@ -245,7 +280,6 @@ describe('decodeSimpleYaml', () => {
       '---\na: 1\n',
       'a:\tb\n',
       'a: "\\x41"\n',
-      'just a scalar\n',
       'a: b: c\n',
       'a:\n  - x\n y: 1\n',
     ]) {

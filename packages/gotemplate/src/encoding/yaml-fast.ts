@@ -93,7 +93,11 @@ class SimpleReader {
     this.skipBlank()
     if (this.i >= this.lines.length) return null
     const line = this.lines[this.i]!
-    const value = this.blockNode(line.indent, -1)
+    const at = line.start + line.indent
+    // a document of one value: `{}` (toYaml of an empty map), `[]`, a scalar
+    const single = !this.isSequenceEntry() && this.keyEnd(at, line.end) < 0
+    if (single && this.text.charCodeAt(at) === 0x7c /* | */) giveUp()
+    const value = single ? this.inlineValue(at, line, -1) : this.blockNode(line.indent, -1)
     this.skipBlank()
     if (this.i < this.lines.length) giveUp()
     return value
@@ -474,19 +478,22 @@ class SimpleReader {
       leadingSpaces = Math.max(leadingSpaces, this.lines[first]!.indent)
       first++
     }
-    if (first >= this.lines.length) giveUp()
+    if (first >= this.lines.length || this.lines[first]!.indent <= parent) {
+      // no content: empty, unless kept line breaks or spaces decide (the full decoder knows)
+      if (chomp === '+' || leadingSpaces > 0) giveUp()
+      this.i = first
+      return ''
+    }
     const indent = this.lines[first]!.indent
-    if (indent <= parent || leadingSpaces > indent) giveUp()
+    if (leadingSpaces > indent) giveUp()
     let last = first
     let n = first
     while (n < this.lines.length) {
       const l = this.lines[n]!
-      const blank = isBlank(l)
-      if (!blank && l.indent < indent) break
-      // spaces past the indentation on an otherwise empty line: content or not, the full
-      // decoder knows
-      if (blank && l.indent > indent) giveUp()
-      if (!blank) last = n
+      // a line of spaces past the indentation is content: those spaces
+      const empty = isBlank(l) && l.indent <= indent
+      if (!empty && l.indent < indent) break
+      if (!empty) last = n
       n++
     }
     // a block cut off by the end of the text has no final line break (rendered documents end
@@ -498,7 +505,8 @@ class SimpleReader {
       let out = ''
       for (let k = from; k < to; k++) {
         const l = this.lines[k]!
-        out += (isBlank(l) ? '' : t.slice(l.start + indent, l.end)) + '\n'
+        // (an empty line is shorter than the indentation: nothing)
+        out += t.slice(l.start + indent, l.end) + '\n'
       }
       return out
     }
