@@ -154,6 +154,9 @@ data:
   d: a:b
   e: -1
   f: -x
+  record: :node_memory_MemAvailable_bytes:sum
+  question: ?x
+  lone: [':a', b]
   g: 1e3
   i: on
   "quoted key": v

@@ -300,8 +300,9 @@ class SimpleReader {
       return items
     }
     if (INDICATOR_START.has(t[p]!)) {
-      // a plain scalar may start with `-` when no space follows (`-1`, `-x`)
-      if (c !== 0x2d || p + 1 === line.end || t.charCodeAt(p + 1) === 0x20) giveUp()
+      // a plain scalar may start with `-`, `:` or `?` when no space follows (`-1`, `:x:sum`)
+      const dash = c === 0x2d || c === 0x3a || c === 0x3f
+      if (!dash || p + 1 === line.end || t.charCodeAt(p + 1) === 0x20) giveUp()
     }
     const stop = this.plainStop(p, line.end)
     if (stop.colon) giveUp()
