@@ -7,21 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import { decodeYamlDocuments } from '../../packages/gotemplate/src/encoding/index.ts'
 import { decodeSimpleYaml } from '../../packages/gotemplate/src/encoding/yaml-fast.ts'
-import { YAML_PUNCTUATION, prng } from './probe.ts'
+import { exact, mutants } from './mutate.ts'
 
 const full = (text: string): unknown => decodeYamlDocuments(text, {}, 1)[0] ?? null
-
-/** JSON with key order, -0 and `__proto__` keys kept apart. */
-function exact(v: unknown): string {
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v)
-  if (Array.isArray(v)) return `[${v.map(exact).join(',')}]`
-  if (v !== null && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .map((k) => `${JSON.stringify(k)}:${exact((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`
-  }
-  return JSON.stringify(v) ?? 'undefined'
-}
 
 const SEEDS = [
   `# values for a web app
@@ -165,66 +153,6 @@ data:
 `,
 ]
 
-const PIECES = [
-  ...YAML_PUNCTUATION,
-  ' ',
-  '  ',
-  '\n',
-  '\n  ',
-  '&a ',
-  '*a',
-  '!!str ',
-  '|-',
-  '---\n',
-  '\t',
-  'yes',
-  '1',
-  '0x',
-  '1e3',
-  '~',
-  '<<',
-  'k: v',
-  '\\u0041',
-  '\u2028',
-  ', ',
-  '[a, "b"]',
-  '\n  []',
-  '\n      more words',
-  "\n    'quoted\n      more'",
-  '\n    "dq\\n\n      more"',
-  '`',
-  '|',
-  '\n        ',
-  '{}',
-]
-
-function mutate(text: string, rand: () => number): string {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!
-  const at = Math.floor(rand() * (text.length + 1))
-  switch (Math.floor(rand() * 5)) {
-    case 0:
-      return text.slice(0, at) + pick(PIECES) + text.slice(at)
-    case 1:
-      return text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 4))
-    case 2: {
-      // indent or dedent one line
-      const lines = text.split('\n')
-      const i = Math.floor(rand() * lines.length)
-      lines[i] = rand() < 0.5 ? ` ${lines[i]}` : lines[i]!.replace(/^ /, '')
-      return lines.join('\n')
-    }
-    case 3: {
-      // duplicate a line
-      const lines = text.split('\n')
-      const i = Math.floor(rand() * lines.length)
-      lines.splice(i, 0, lines[i]!)
-      return lines.join('\n')
-    }
-    default:
-      return text.slice(0, at)
-  }
-}
-
 describe('decodeSimpleYaml', () => {
   it('reads the seed documents, as the full decoder does', () => {
     for (const seed of SEEDS) {
@@ -291,12 +219,8 @@ describe('decodeSimpleYaml', () => {
   })
 
   it('accepts only what the full decoder reads the same way, on 6,000 mutants', () => {
-    const rand = prng(20261122)
     let accepted = 0
-    for (let n = 0; n < 6000; n++) {
-      let text = SEEDS[n % SEEDS.length]!
-      const rounds = 1 + Math.floor(rand() * 3)
-      for (let r = 0; r < rounds; r++) text = mutate(text, rand)
+    for (const text of mutants(SEEDS, 6000, 20261122)) {
       const fast = decodeSimpleYaml(text)
       if (!fast) continue
       accepted++

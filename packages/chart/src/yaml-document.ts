@@ -1,3 +1,4 @@
+import { decodeSimpleYaml } from '@slipway/gotemplate'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import { ChartError } from './errors.ts'
 
@@ -18,6 +19,36 @@ export interface LocatedYaml {
  * @throws ChartError `PARSE_ERROR` with the line and column of the first syntax error.
  */
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {
+  // Most of these files are plain block YAML, which gotemplate's fast path reads to the same
+  // values, but for scalars that YAML 1.1 reads as timestamps or base-60 numbers. The tree with
+  // positions is built only when a position or a scalar's source is asked for (an error, a
+  // number in a string field).
+  const simple = decodeSimpleYaml(text)
+  if (simple && !hasSpecialScalar(simple.value)) {
+    let full: LocatedYaml | undefined
+    const located = () => (full ??= parseWithPositions(text, file))
+    return {
+      value: simple.value,
+      locate: (path) => located().locate(path),
+      source: (path) => located().source(path),
+    }
+  }
+  return parseWithPositions(text, file)
+}
+
+// what YAML 1.1 (the parser below) resolves and the fast path keeps as a string: timestamps
+// (2001-12-14, 2001-12-14t21:59:43.10-05:00) and base-60 numbers (1:30, 190:20:30.15)
+const timestampOrBase60 =
+  /^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t].*)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$/
+
+function hasSpecialScalar(v: unknown): boolean {
+  if (typeof v === 'string') return timestampOrBase60.test(v)
+  if (Array.isArray(v)) return v.some(hasSpecialScalar)
+  if (v !== null && typeof v === 'object') return Object.values(v).some(hasSpecialScalar)
+  return false
+}
+
+function parseWithPositions(text: string, file: string): LocatedYaml {
   const lineCounter = new LineCounter()
   const doc: Document = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: false })
   const first = doc.errors[0]
