@@ -1,5 +1,14 @@
 import { decodeSimpleYaml } from '@slipway/gotemplate'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Tags,
+} from 'yaml'
 import { ChartError } from './errors.ts'
 
 /** A YAML file parsed for validation: the plain value, plus where each field was written. */
@@ -19,12 +28,11 @@ export interface LocatedYaml {
  * @throws ChartError `PARSE_ERROR` with the line and column of the first syntax error.
  */
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {
-  // Most of these files are plain block YAML, which gotemplate's fast path reads to the same
-  // values, but for scalars that YAML 1.1 reads as timestamps or base-60 numbers. The tree with
-  // positions is built only when a position or a scalar's source is asked for (an error, a
-  // number in a string field).
+  // Most of these files are plain block YAML, which gotemplate's fast path reads as Go does; the
+  // tree with positions is built only when a position or a scalar's source is asked for (an
+  // error, a number in a string field).
   const simple = decodeSimpleYaml(text)
-  if (simple && !hasSpecialScalar(simple.value)) {
+  if (simple) {
     let full: LocatedYaml | undefined
     const located = () => (full ??= parseWithPositions(text, file))
     return {
@@ -36,21 +44,22 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
   return parseWithPositions(text, file)
 }
 
-// what YAML 1.1 (the parser below) resolves and the fast path keeps as a string: timestamps
-// (2001-12-14, 2001-12-14t21:59:43.10-05:00) and base-60 numbers (1:30, 190:20:30.15)
-const timestampOrBase60 =
-  /^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t].*)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$/
+// Go's YAML leaves timestamps (2024-01-02) and base-60 numbers (1:30) as strings, as written
+const goLikeTags = (tags: Tags): Tags =>
+  tags.filter((t) => {
+    if (typeof t === 'string') return t !== 'timestamp'
+    return t.tag !== 'tag:yaml.org,2002:timestamp' && (t as { format?: string }).format !== 'TIME'
+  })
 
-function hasSpecialScalar(v: unknown): boolean {
-  if (typeof v === 'string') return timestampOrBase60.test(v)
-  if (Array.isArray(v)) return v.some(hasSpecialScalar)
-  if (v !== null && typeof v === 'object') return Object.values(v).some(hasSpecialScalar)
-  return false
-}
-
-function parseWithPositions(text: string, file: string): LocatedYaml {
+/** {@link parseLocatedYaml} without the fast path: the positioned tree, always. */
+export function parseWithPositions(text: string, file: string): LocatedYaml {
   const lineCounter = new LineCounter()
-  const doc: Document = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: false })
+  const doc: Document = parseDocument(text, {
+    version: '1.1',
+    lineCounter,
+    uniqueKeys: false,
+    customTags: goLikeTags,
+  })
   const first = doc.errors[0]
   if (first) {
     const pos = lineCounter.linePos(first.pos[0])
