@@ -47,6 +47,8 @@ export const PIECES = [
   '|',
   '\n        ',
   '{}',
+  '{a: 1, "b": [x, y]}',
+  ': ',
 ]
 
 export function mutate(text: string, rand: () => number): string {

@@ -142,6 +142,10 @@ data:
   d: a:b
   e: -1
   f: -x
+  selector:
+  - {key: app.kubernetes.io/name, operator: In, values: [prometheus, "x y"]}
+  - { "key": 'k', operator: Exists }
+  flowMap: {a: 1, b: yes, c: null, d: [], e: 0x1F}
   record: :node_memory_MemAvailable_bytes:sum
   question: ?x
   lone: [':a', b]
@@ -174,6 +178,11 @@ describe('decodeSimpleYaml', () => {
     expect(v?.value).toEqual({ a: 'x\n\ny\n', b: 'z', c: 'w\n\n' })
   })
 
+  it('reads one-line flow mappings of scalars and flow sequences', () => {
+    const v = decodeSimpleYaml('- {key: a.b/c, operator: In, values: [x, "y"]}\n- {}\n- {num: 1}\n')
+    expect(v?.value).toEqual([{ key: 'a.b/c', operator: 'In', values: ['x', 'y'] }, {}, { num: 1 }])
+  })
+
   it('reads a document that is a single value', () => {
     for (const [text, value] of [
       ['{}\n', {}],
@@ -200,7 +209,11 @@ describe('decodeSimpleYaml', () => {
       'a: [1,]\n',
       'a: [x?y]\n',
       'a: [a: b]\n',
-      'a: {b: 1}\n',
+      'a: {b: {c: 1}}\n',
+      'a: {b: 1,}\n',
+      'a: {"b":1}\n',
+      'a: {yes: 1}\n',
+      'a: {b: 1, b: 2}\n',
       'a: "multi\\\n  line"\n',
       "a: 'multi\nline'\n",
       'a: plain\n  continued: no\n',

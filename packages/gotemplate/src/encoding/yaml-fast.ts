@@ -103,14 +103,22 @@ class SimpleReader {
     return value
   }
 
-  /** Skips empty lines and comment lines (outside block scalars). */
-  private skipBlank(): void {
+  /**
+   * Skips empty lines and comment lines (outside block scalars); returns the least indentation
+   * of the comments skipped (Infinity for none).
+   */
+  private skipBlank(): number {
+    let comment = Infinity
     while (this.i < this.lines.length) {
       const line = this.lines[this.i]!
       const at = line.start + line.indent
-      if (at < line.end && this.text.charCodeAt(at) !== 0x23 /* # */) return
+      if (at < line.end) {
+        if (this.text.charCodeAt(at) !== 0x23 /* # */) return comment
+        comment = Math.min(comment, line.indent)
+      }
       this.i++
     }
+    return comment
   }
 
   /** Where the current line's content starts, and its indentation as a node. */
@@ -201,10 +209,13 @@ class SimpleReader {
    * next entry).
    */
   private nestedOrNull(parent: number, ofKey: boolean): unknown {
-    this.skipBlank()
+    const comment = this.skipBlank()
     if (this.i >= this.lines.length) return null
     const next = this.lines[this.i]!
     if (next.indent > parent) {
+      // a comment left of the key before its value: go-yaml reads on, the YAML library ends the
+      // block there, so the full decoder (and its errors) must decide
+      if (comment <= parent) giveUp()
       const at = next.start + next.indent
       if (!this.isSequenceEntry() && this.keyEnd(at, next.end) < 0) {
         // a value on a line of its own (`key:` then `  {}`, as toYaml | nindent writes)
@@ -283,14 +294,11 @@ class SimpleReader {
     }
     if (c === 0x7c /* | */) return this.literal(p, line, parent)
     if (c === 0x7b /* { */) {
-      // only the empty mapping
-      let close = p + 1
-      while (t.charCodeAt(close) === 0x20) close++
-      if (t.charCodeAt(close) !== 0x7d /* } */) giveUp()
+      const [map, close] = this.flowMapping(p, line.end)
       this.expectLineEnd(close + 1, line.end)
       this.i++
       this.noContinuation(parent)
-      return {}
+      return map
     }
     if (c === 0x5b /* [ */) {
       const [items, close] = this.flowSequence(p, line.end)
@@ -344,6 +352,70 @@ class SimpleReader {
    * the offset of its `]`. Nested collections and plain scalars beyond a safe alphabet (where
    * go-yaml's flow rules bite) are left to the full decoder.
    */
+  /**
+   * A flow mapping on one line whose keys are strings and whose values are scalars or flow
+   * sequences of scalars (`{key: app, operator: In, values: [web]}`); returns it and the offset
+   * of its `}`.
+   */
+  private flowMapping(open: number, end: number): [Record<string, unknown>, number] {
+    const t = this.text
+    const out: Record<string, unknown> = {}
+    const seen = new Set<string>()
+    let p = open + 1
+    const skipSpaces = () => {
+      while (p < end && t.charCodeAt(p) === 0x20) p++
+    }
+    skipSpaces()
+    if (t.charCodeAt(p) === 0x7d /* } */) return [out, p]
+    for (;;) {
+      skipSpaces()
+      const [key, afterKey] = this.flowScalar(p, end)
+      // (go-yaml refuses keys over 1024 characters)
+      if (typeof key !== 'string' || key === '<<' || key.length > 1000 || seen.has(key)) giveUp()
+      seen.add(key as string)
+      p = afterKey
+      // `key: value`, the colon right after the key and a space after it
+      if (t.charCodeAt(p) !== 0x3a /* : */ || t.charCodeAt(p + 1) !== 0x20) giveUp()
+      p += 2
+      skipSpaces()
+      if (t.charCodeAt(p) === 0x5b /* [ */) {
+        const [items, close] = this.flowSequence(p, end)
+        setKey(out, key as string, items)
+        p = close + 1
+      } else {
+        const [value, after] = this.flowScalar(p, end)
+        setKey(out, key as string, value)
+        p = after
+      }
+      skipSpaces()
+      const sep = t.charCodeAt(p)
+      if (sep === 0x7d /* } */) return [out, p]
+      if (sep !== 0x2c /* , */) giveUp()
+      p++
+      skipSpaces()
+      // an empty entry or a trailing comma
+      if (t.charCodeAt(p) === 0x2c || t.charCodeAt(p) === 0x7d) giveUp()
+    }
+  }
+
+  /**
+   * A quoted scalar, or a plain one of the safe characters, inside a flow collection at `p`:
+   * its value (keys resolve as strings only) and the offset after it.
+   */
+  private flowScalar(p: number, end: number): [unknown, number] {
+    const t = this.text
+    const c = t.charCodeAt(p)
+    if (c === 0x22 || c === 0x27) {
+      const close = this.quoteEnd(p, end)
+      if (close < 0) giveUp()
+      return [this.quoted(p, close), close + 1]
+    }
+    const start = p
+    while (p < end && SAFE_FLOW_PLAIN.test(t[p]!)) p++
+    if (p === start || (p === start + 1 && c === 0x2d)) giveUp()
+    return [plainValue(t.slice(start, p)), p]
+  }
+
   private flowSequence(open: number, end: number): [unknown[], number] {
     const t = this.text
     const items: unknown[] = []
@@ -355,18 +427,9 @@ class SimpleReader {
     if (t.charCodeAt(p) === 0x5d /* ] */) return [items, p]
     for (;;) {
       skipSpaces()
-      const c = t.charCodeAt(p)
-      if (c === 0x22 || c === 0x27) {
-        const close = this.quoteEnd(p, end)
-        if (close < 0) giveUp()
-        items.push(this.quoted(p, close))
-        p = close + 1
-      } else {
-        const start = p
-        while (p < end && SAFE_FLOW_PLAIN.test(t[p]!)) p++
-        if (p === start || (p === start + 1 && c === 0x2d)) giveUp()
-        items.push(plainValue(t.slice(start, p)))
-      }
+      const [item, after] = this.flowScalar(p, end)
+      items.push(item)
+      p = after
       skipSpaces()
       const sep = t.charCodeAt(p)
       if (sep === 0x5d /* ] */) return [items, p]
