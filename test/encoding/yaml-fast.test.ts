@@ -183,6 +183,11 @@ describe('decodeSimpleYaml', () => {
     expect(v?.value).toEqual([{ key: 'a.b/c', operator: 'In', values: ['x', 'y'] }, {}, { num: 1 }])
   })
 
+  it("reads comments at a key's own column before its nested value", () => {
+    const v = decodeSimpleYaml('a:\n  resource:\n  ## scrape it\n    enabled: false\n')
+    expect(v?.value).toEqual({ a: { resource: { enabled: false } } })
+  })
+
   it('reads a document that is a single value', () => {
     for (const [text, value] of [
       ['{}\n', {}],
@@ -210,6 +215,7 @@ describe('decodeSimpleYaml', () => {
       'a: [x?y]\n',
       'a: [a: b]\n',
       'a: {b: {c: 1}}\n',
+      'a:\n  b:\n #left of b\n    x: 1\n',
       'a: {b: 1,}\n',
       'a: {"b":1}\n',
       'a: {yes: 1}\n',

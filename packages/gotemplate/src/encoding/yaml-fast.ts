@@ -215,7 +215,7 @@ class SimpleReader {
     if (next.indent > parent) {
       // a comment left of the key before its value: go-yaml reads on, the YAML library ends the
       // block there, so the full decoder (and its errors) must decide
-      if (comment <= parent) giveUp()
+      if (comment < parent) giveUp()
       const at = next.start + next.indent
       if (!this.isSequenceEntry() && this.keyEnd(at, next.end) < 0) {
         // a value on a line of its own (`key:` then `  {}`, as toYaml | nindent writes)
