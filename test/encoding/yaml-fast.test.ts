@@ -4,12 +4,44 @@
  * the fast path accepts must decode to the same values, key order included, and must be
  * something the full decoder accepts.
  */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { decodeYamlDocuments } from '../../packages/gotemplate/src/encoding/index.ts'
-import { decodeSimpleYaml } from '../../packages/gotemplate/src/encoding/yaml-fast.ts'
+import {
+  decodeSimpleFirstDocument,
+  decodeSimpleYaml,
+  firstDocumentBounds,
+} from '../../packages/gotemplate/src/encoding/yaml-fast.ts'
+import { expectSameAsHelm, probeChart } from '../support/probe-chart.ts'
 import { exact, mutants } from './mutate.ts'
 
 const full = (text: string): unknown => decodeYamlDocuments(text, {}, 1)[0] ?? null
+
+/**
+ * Requires every text the fast reader accepts to be read the same by `reference` (which must not
+ * refuse it); returns how many it accepted.
+ */
+function agreeWithFull(
+  texts: Iterable<string>,
+  fast: (text: string) => { value: unknown } | undefined,
+  reference: (text: string) => unknown,
+): number {
+  let accepted = 0
+  for (const text of texts) {
+    const got = fast(text)
+    if (!got) continue
+    accepted++
+    let expected: unknown
+    try {
+      expected = reference(text)
+    } catch (err) {
+      throw new Error(`the fast path accepted what the full decoder refuses:\n${text}\n${err}`)
+    }
+    expect(exact(got.value), text).toBe(exact(expected))
+  }
+  return accepted
+}
 
 const SEEDS = [
   `# values for a web app
@@ -238,20 +270,78 @@ describe('decodeSimpleYaml', () => {
   })
 
   it('accepts only what the full decoder reads the same way, on 6,000 mutants', () => {
-    let accepted = 0
-    for (const text of mutants(SEEDS, 6000, 20261122)) {
-      const fast = decodeSimpleYaml(text)
-      if (!fast) continue
-      accepted++
-      let expected: unknown
-      try {
-        expected = full(text)
-      } catch (err) {
-        throw new Error(`the fast path accepted what the full decoder refuses:\n${text}\n${err}`)
-      }
-      expect(exact(fast.value), text).toBe(exact(expected))
-    }
+    const accepted = agreeWithFull(mutants(SEEDS, 6000, 20261122), decodeSimpleYaml, full)
     // the subset is not empty in practice: most small edits keep a document simple
     expect(accepted).toBeGreaterThan(1500)
+  })
+})
+
+const STREAMS = [
+  `
+apiVersion: v1
+kind: ConfigMap
+data:
+  start.sh: |
+    #!/bin/sh
+    exec app
+---
+apiVersion: v1
+kind: Secret
+data: {}
+`,
+  `# leading comment
+---
+a: 1
+...
+---
+b: [2
+`,
+  `---
+
+---
+x: y
+`,
+]
+
+describe('decodeSimpleFirstDocument', () => {
+  it('reads the first document of a stream, as helm does, broken documents after it too', async () => {
+    const streams = [
+      ...STREAMS,
+      '# c\n---\n1a: 1\n...\n---\n}b: [2\n',
+      'a: 1\n---\n}b\n',
+      'a: &x 1\nb: *x\n---\n{\n',
+      '---\nx: |\n  y\n---\nz: "unterminated\n',
+    ]
+    const files = Object.fromEntries(streams.map((t, i) => [`s${i}.yaml`, t]))
+    const template = streams
+      .map((_, i) => `s${i}: {{ .Files.Get "s${i}.yaml" | fromYaml | toJson | quote }}\n`)
+      .join('')
+    const dir = probeChart({ 'a.yaml': template })
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+    expect(await expectSameAsHelm(dir)).toContain('s3: "{\\"1a\\":1}"')
+  }, 60_000)
+
+  it('reads the first document of a stream, and leaves odd markers alone', () => {
+    expect(decodeSimpleFirstDocument(STREAMS[0]!)?.value).toEqual({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      data: { 'start.sh': '#!/bin/sh\nexec app\n' },
+    })
+    expect(decodeSimpleFirstDocument(STREAMS[1]!)?.value).toEqual({ a: 1 })
+    expect(decodeSimpleFirstDocument(STREAMS[2]!)?.value).toBeNull()
+    for (const text of [
+      '--- |\n  x\n',
+      'a: 1\n--- # c\nb: 2\n',
+      '...\na: 1\n',
+      '%YAML 1.1\n---\na: 1\n',
+    ]) {
+      expect(decodeSimpleFirstDocument(text), text).toBeUndefined()
+    }
+  })
+
+  it('reads streams as the full decoder reads their first document, on 6,000 mutants', () => {
+    const firstOnly = (text: string) => full(text.slice(0, firstDocumentBounds(text)!.end))
+    const texts = mutants([...STREAMS, ...SEEDS], 6000, 20261123)
+    expect(agreeWithFull(texts, decodeSimpleFirstDocument, firstOnly)).toBeGreaterThan(1500)
   })
 })

@@ -20,7 +20,7 @@ import {
 } from './limits.ts'
 import { lineCol } from './text-position.ts'
 import { utf8Decode } from './utf8.ts'
-import { decodeSimpleYaml } from './yaml-fast.ts'
+import { decodeSimpleFirstDocument, firstDocumentBounds } from './yaml-fast.ts'
 import { checkSyntax, checkYamlChars, parseDocs } from './yaml-parse.ts'
 import { fromResolved, resolvePlain } from './yaml-resolve.ts'
 import type { GoYaml } from './yaml-resolve.ts'
@@ -396,9 +396,13 @@ function toJsonValue(v: GoYaml, file: string | undefined): unknown {
  * @throws {EncodingError} with Go's wording (`error converting YAML to JSON: yaml: line 3: …`)
  */
 export function decodeYaml(text: string, options: DecodeYamlOptions = {}): unknown {
-  const simple = decodeSimpleYaml(text)
+  const simple = decodeSimpleFirstDocument(text)
   if (simple) return simple.value
-  return decodeYamlDocuments(text, options, 1)[0] ?? null
+  // go-yaml never reads past the first document: what follows it cannot fail the decoding
+  // (but go-yaml's reader checks the characters of the whole text)
+  checkYamlChars(text, options.file)
+  const end = firstDocumentBounds(text)?.end ?? text.length
+  return decodeYamlDocuments(text.slice(0, end), options, 1)[0] ?? null
 }
 
 /**

@@ -57,6 +57,49 @@ export function decodeSimpleYaml(text: string): { value: unknown } | undefined {
   }
 }
 
+/**
+ * {@link decodeSimpleYaml} of the first document of a stream, which is all go-yaml's Unmarshal
+ * reads (`include "x.yaml" . | fromYaml` of a template that renders several documents).
+ */
+export function decodeSimpleFirstDocument(text: string): { value: unknown } | undefined {
+  if (UNSIMPLE_CHAR.test(text)) return undefined
+  const doc = firstDocumentBounds(text)
+  return doc === undefined ? undefined : decodeSimpleYaml(text.slice(doc.start, doc.end))
+}
+
+/**
+ * Where the first document of a stream lies: after a `---` line that opens it, up to the `---`
+ * or `...` line that ends it (the rest is never read). Undefined when a marker line holds
+ * anything more (`--- |`, `--- # x`), which is left to the full decoder.
+ */
+export function firstDocumentBounds(text: string): { start: number; end: number } | undefined {
+  if (!text.includes('---') && !text.includes('...')) return { start: 0, end: text.length }
+  let docStart = 0
+  let opened = false
+  let content = false
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    const three = text.slice(start, start + 3)
+    if ((three === '---' || three === '...') && (end === start + 3 || text[start + 3] === ' ')) {
+      if (trimSpaces(text.slice(start + 3, end)) !== '') return undefined
+      if (content || opened) return { start: docStart, end: start }
+      // a document end before any document
+      if (three === '...') return undefined
+      opened = true
+      docStart = Math.min(end + 1, text.length)
+    } else if (!content) {
+      // directives (%YAML) belong to the full decoder
+      if (text.charCodeAt(start) === 0x25 /* % */) return undefined
+      let p = start
+      while (p < end && text.charCodeAt(p) === 0x20) p++
+      if (p < end && text.charCodeAt(p) !== 0x23 /* # */) content = true
+    }
+    start = end + 1
+  }
+  return { start: docStart, end: text.length }
+}
+
 class SimpleReader {
   private readonly lines: Line[] = []
   /** The next line to read. */
