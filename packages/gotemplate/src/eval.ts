@@ -300,7 +300,8 @@ export abstract class Evaluator extends ExecState {
     }
     let result: unknown
     try {
-      result = fn.apply(receiver, argv)
+      // the arguments are checked against the signature above: skip the function's own checks
+      result = (sig?.unchecked ?? fn).apply(receiver, argv)
     } catch (e) {
       if (e instanceof TemplateLimitError || isStackOverflow(e)) throw e
       this.node = node

@@ -20,6 +20,11 @@ export type GoParam =
 export interface FuncSignature {
   readonly params: readonly GoParam[]
   readonly variadic?: GoParam | undefined
+  /**
+   * The function without argument checks of its own, for the executor to call once it has made
+   * them (the function itself keeps its checks for direct callers).
+   */
+  readonly unchecked?: TemplateFunc | undefined
 }
 
 const SIGNATURE: unique symbol = Symbol.for('slipway.gotemplate.signature')

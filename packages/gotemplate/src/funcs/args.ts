@@ -65,8 +65,9 @@ function check(p: Param, v: unknown): unknown {
 /**
  * Wraps an implementation with Go's call checks: `params` are the fixed parameters,
  * `variadic` the element type of a trailing `...T` parameter. The signature is also declared
- * to the executor (withSignature), which then converts literals as Go does (`indent 2.0 "x"`)
- * and reports type errors at the call site; the checks here cover direct calls.
+ * to the executor (withSignature), which then converts literals as Go does (`indent 2.0 "x"`),
+ * reports type errors at the call site and calls `impl` itself; the checks here cover direct
+ * calls.
  */
 export function fn(
   params: Param[],
@@ -81,7 +82,7 @@ export function fn(
     const checked = args.map((a, i) => check(i < params.length ? params[i]! : variadic!, a))
     return impl(...checked)
   }
-  return withSignature(f, { params, variadic })
+  return withSignature(f, { params, variadic, unchecked: impl })
 }
 
 /** A Go map argument that may be nil (reads of a nil map see nothing). */
