@@ -116,6 +116,15 @@ describe('parseLocatedYaml', () => {
     }
   }, 60_000)
 
+  it("cleans metadata strings as helm does: Go's spaces, unprintable characters", async () => {
+    const dir = probeChart({ 'a.yaml': 'd: {{ .Chart.Description | quote }}\n' })
+    writeFileSync(
+      join(dir, 'Chart.yaml'),
+      'apiVersion: v2\nname: c\nversion: 0.1.0\ndescription: "a\\Nb\\uFEFFc\\u3000d\\te\\u0007"\n',
+    )
+    expect(await expectSameAsHelm(dir)).toContain('d: "a bc d e"')
+  }, 60_000)
+
   it('reads what the positioned parser reads the same way, on 6,000 mutants', () => {
     let compared = 0
     for (let text of mutants(SEEDS, 6000, 20261122)) {

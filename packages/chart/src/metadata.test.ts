@@ -179,4 +179,13 @@ describe('sanitizeString', () => {
   it('turns spaces into blanks and drops control characters', () => {
     expect(sanitizeString('a\tb\nc\u0007d')).toBe('a b cd')
   })
+
+  it("keeps every printable ASCII character, and other scripts' letters", () => {
+    let ascii = ''
+    for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c)
+    expect(sanitizeString(ascii)).toBe(ascii)
+    // one character beyond ASCII takes the per-character way: same answer for the rest, and
+    // Go's spaces (NEL, not the BOM)
+    expect(sanitizeString(`${ascii}é\u0085\ufeff\u3000`)).toBe(`${ascii}é  `)
+  })
 })

@@ -11,12 +11,17 @@ export const APIVersionV2 = 'v2'
 
 const aliasRe = /^[a-zA-Z0-9_-]+$/
 const printable = /[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u
+const printableAscii = /^[\x20-\x7e]*$/
+// Go's unicode.IsSpace (JavaScript's \s lacks U+0085 and has U+FEFF)
+const goSpace = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u
 
 /** Helm's sanitizeString: every space becomes ' ', non-printable characters are dropped. */
 export function sanitizeString(s: string): string {
+  // printable ASCII stays as it is (the usual metadata): no test per character
+  if (printableAscii.test(s)) return s
   let out = ''
   for (const ch of s) {
-    if (/\s/u.test(ch)) out += ' '
+    if (goSpace.test(ch)) out += ' '
     else if (printable.test(ch)) out += ch
   }
   return out
