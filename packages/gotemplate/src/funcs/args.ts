@@ -5,58 +5,22 @@
  */
 import { withSignature, type GoParam, type TemplateFunc } from '../func.ts'
 import { goTypeName } from '../fmt.ts'
-import { GoStruct, isGoMap, type GoMap } from '../value.ts'
+import { assignable, canBeNil, GO_PARAM_NAMES } from '../params.ts'
+import { GoStruct, type GoMap } from '../value.ts'
 import { FuncError } from './errors.ts'
 
 /** A Go parameter type as Sprig declares it. */
 export type Param = GoParam
 
-const goNames: Record<Param, string> = {
-  any: 'interface {}',
-  string: 'string',
-  int: 'int',
-  int64: 'int64',
-  bool: 'bool',
-  float64: 'float64',
-  map: 'map[string]interface {}',
-  list: '[]interface {}',
-  strings: '[]string',
-}
-
 function check(p: Param, v: unknown): unknown {
   if (p === 'any') return v === undefined ? null : v
   if (v === null || v === undefined) {
-    if (p === 'map' || p === 'list' || p === 'strings') return null
-    throw new FuncError(`invalid value; expected ${goNames[p]}`, 'FUNC_ARGS')
+    if (canBeNil(p)) return null
+    throw new FuncError(`invalid value; expected ${GO_PARAM_NAMES[p]}`, 'FUNC_ARGS')
   }
-  let ok: boolean
-  switch (p) {
-    case 'string':
-      ok = typeof v === 'string'
-      break
-    case 'int':
-    case 'int64':
-      ok = typeof v === 'bigint'
-      break
-    case 'bool':
-      ok = typeof v === 'boolean'
-      break
-    case 'float64':
-      ok = typeof v === 'number'
-      break
-    case 'map':
-      ok = isGoMap(v)
-      break
-    case 'list':
-      ok = Array.isArray(v)
-      break
-    case 'strings':
-      ok = Array.isArray(v) && v.every((x) => typeof x === 'string')
-      break
-  }
-  if (!ok)
+  if (!assignable(v, p))
     throw new FuncError(
-      `wrong type for value; expected ${goNames[p]}; got ${goTypeName(v)}`,
+      `wrong type for value; expected ${GO_PARAM_NAMES[p]}; got ${goTypeName(v)}`,
       'FUNC_ARGS',
     )
   return v
