@@ -396,13 +396,14 @@ function toJsonValue(v: GoYaml, file: string | undefined): unknown {
  * @throws {EncodingError} with Go's wording (`error converting YAML to JSON: yaml: line 3: …`)
  */
 export function decodeYaml(text: string, options: DecodeYamlOptions = {}): unknown {
-  const simple = decodeSimpleFirstDocument(text)
+  const doc = firstDocumentBounds(text)
+  // (without bounds the default would work them out again, to no avail)
+  const simple = doc && decodeSimpleFirstDocument(text, doc)
   if (simple) return simple.value
   // go-yaml never reads past the first document: what follows it cannot fail the decoding
   // (but go-yaml's reader checks the characters of the whole text)
   checkYamlChars(text, options.file)
-  const end = firstDocumentBounds(text)?.end ?? text.length
-  return decodeYamlDocuments(text.slice(0, end), options, 1)[0] ?? null
+  return decodeYamlDocuments(text.slice(0, doc?.end ?? text.length), options, 1)[0] ?? null
 }
 
 /**

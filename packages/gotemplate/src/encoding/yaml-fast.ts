@@ -48,23 +48,30 @@ const isBlank = (l: Line): boolean => l.indent === l.end - l.start
  * to the full decoder). The result is what {@link decodeYaml} returns: JSON-shaped values.
  */
 export function decodeSimpleYaml(text: string): { value: unknown } | undefined {
-  if (UNSIMPLE_CHAR.test(text)) return undefined
+  return UNSIMPLE_CHAR.test(text) ? undefined : readSimple(text)
+}
+
+/**
+ * {@link decodeSimpleYaml} of the first document of a stream, which is all go-yaml's Unmarshal
+ * reads (`include "x.yaml" . | fromYaml` of a template that renders several documents); `doc`
+ * is its {@link firstDocumentBounds}. The characters of the whole text are checked.
+ */
+export function decodeSimpleFirstDocument(
+  text: string,
+  doc = firstDocumentBounds(text),
+): { value: unknown } | undefined {
+  if (doc === undefined || UNSIMPLE_CHAR.test(text)) return undefined
+  return readSimple(text.slice(doc.start, doc.end))
+}
+
+/** Reads text whose characters are checked; undefined when it is not simple. */
+function readSimple(text: string): { value: unknown } | undefined {
   try {
     return { value: new SimpleReader(text).document() }
   } catch (err) {
     if (err === notSimple || err instanceof RangeError) return undefined
     throw err
   }
-}
-
-/**
- * {@link decodeSimpleYaml} of the first document of a stream, which is all go-yaml's Unmarshal
- * reads (`include "x.yaml" . | fromYaml` of a template that renders several documents).
- */
-export function decodeSimpleFirstDocument(text: string): { value: unknown } | undefined {
-  if (UNSIMPLE_CHAR.test(text)) return undefined
-  const doc = firstDocumentBounds(text)
-  return doc === undefined ? undefined : decodeSimpleYaml(text.slice(doc.start, doc.end))
 }
 
 /**
