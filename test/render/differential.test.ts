@@ -74,6 +74,11 @@ const cases: Case[] = [
   { fixture: 'failures', args: ['r', '.', '-f', 'modes/formats-bad.yaml'], errors: 'lines' },
   { fixture: 'failures', args: ['r', '.', '-f', 'modes/formats-ok.yaml'] },
   { fixture: 'failures', args: ['r', '.', '-f', 'modes/schema.yaml', '--skip-schema-validation'] },
+  // the chart the CLI's build renders to train its code cache (a password given: no random one)
+  {
+    fixture: '../../../apps/cli/code-cache/chart',
+    args: ['training', '.', '--set', 'ingress.enabled=true,auth.password=s3cret', '--include-crds'],
+  },
 ]
 
 function sortedLines(s: string): string[] {

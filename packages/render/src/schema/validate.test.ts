@@ -114,6 +114,14 @@ describe('validateValues', () => {
       ),
     )
     expect(messageOf(() => validateValues(d4, { n: 1 }))).toContain('- n: Must be greater than 1')
+    // the same bound with its key spelled through a JSON escape
+    const escaped = makeChart({ name: 'esc' })
+    escaped.schema = new TextEncoder().encode(
+      '{"properties": {"n": {"minimum": 1, "exclusive\\u004dinimum": true}}}',
+    )
+    expect(messageOf(() => validateValues(toRenderChart(escaped), { n: 1 }))).toContain(
+      '- n: Must be greater than 1',
+    )
     const d2020 = toRenderChart(
       makeChart(
         { name: 'd20' },

@@ -34,7 +34,14 @@ function readSchema(bytes: Uint8Array): Record<string, unknown> | Error {
   let hit = schemaCache.get(bytes)
   if (hit === undefined) {
     try {
-      const s = upgradeDraft4(JSON.parse(decodeUtf8(bytes))) as Record<string, unknown>
+      const text = decodeUtf8(bytes)
+      const parsed: unknown = JSON.parse(text)
+      // most schemas have no exclusive bound (nor an escaped key that could spell one): no
+      // copy of the whole tree for them
+      const s = (/exclusiveM|\\u/.test(text) ? upgradeDraft4(parsed) : parsed) as Record<
+        string,
+        unknown
+      >
       // gojsonschema knows drafts 4, 6 and 7 only: a 2019-09 or 2020-12 schema is read with
       // the draft 7 keywords (`$defs` references resolve, `prefixItems` and the like are ignored)
       if (s !== null && typeof s === 'object') delete s.$schema

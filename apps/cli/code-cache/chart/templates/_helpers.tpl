@@ -1,12 +1,15 @@
 {{- define "training.fullname" -}}
-{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- include "lib.names.fullname" . -}}
 {{- end -}}
 
 {{- define "training.labels" -}}
-app.kubernetes.io/name: {{ .Chart.Name }}
-app.kubernetes.io/instance: {{ .Release.Name | quote }}
-helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
-{{- with .Values.labels }}
-{{ toYaml . }}
-{{- end }}
+{{ include "lib.labels.standard" (dict "customLabels" .Values.labels "context" $) }}
+{{- end -}}
+
+{{- define "training.serviceAccountName" -}}
+{{- if .Values.rbac.create -}}
+{{ include "training.fullname" . }}
+{{- else -}}
+default
+{{- end -}}
 {{- end -}}
