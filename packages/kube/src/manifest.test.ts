@@ -39,6 +39,23 @@ describe('manifests', () => {
     expect(obj?.data).toEqual({ true: true })
   })
 
+  it('reads merge keys and skips an empty first document, as sigs.k8s.io/yaml does', () => {
+    const obj = parseObject(
+      '# only a comment\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\nbase: &b {a: 1}\ndata:\n  <<: *b\n  c: 0755\n',
+      't.yaml',
+    )
+    expect(obj?.data).toEqual({ a: 1, c: 493 })
+    expect(parseObject('# nothing\n', 't.yaml')).toBeUndefined()
+  })
+
+  it("reports broken YAML with the template's name and Go's wording", () => {
+    expect(() =>
+      parseObject('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: [1\n', 'demo/templates/cm.yaml'),
+    ).toThrow(
+      "YAML parse error on demo/templates/cm.yaml: error converting YAML to JSON: yaml: line 4: did not find expected ',' or ']'",
+    )
+  })
+
   it('names the template of a document that is not an object', () => {
     let err: unknown
     try {

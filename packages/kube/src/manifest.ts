@@ -1,5 +1,5 @@
 /** Parsing rendered manifests into objects, identity keys, and Helm's ownership metadata. */
-import { parseAllDocuments } from 'yaml'
+import { decodeYaml, decodeYamlDocuments } from '@slipway/gotemplate'
 import { sortByKind, splitManifests, installOrder, uninstallOrder } from '@slipway/render'
 import { KubeError } from './errors.ts'
 import type { KubeObject } from './types.ts'
@@ -17,38 +17,41 @@ export const releaseNameAnnotation = 'meta.helm.sh/release-name'
 export const releaseNamespaceAnnotation = 'meta.helm.sh/release-namespace'
 export const resourcePolicyAnnotation = 'helm.sh/resource-policy'
 
-/** Parses one YAML document (YAML 1.1, as Kubernetes' sigs.k8s.io/yaml). */
+/**
+ * Parses the object of a manifest document as Kubernetes' sigs.k8s.io/yaml reads it (go-yaml:
+ * YAML 1.1 booleans, `<<` merges, bounded aliases), with the decoder the templates' `fromYaml`
+ * uses. A document that is empty (comments only) gives undefined.
+ */
 export function parseObject(text: string, source: string): KubeObject | undefined {
-  const docs = parseAllDocuments(text, { version: '1.1', merge: true })
-  const list = Array.isArray(docs) ? docs : [docs]
-  for (const d of list) {
-    if (d.errors.length) {
-      throw new KubeError(
-        'INVALID_MANIFEST',
-        `YAML parse error on ${source}: ${d.errors[0]?.message ?? 'invalid YAML'}`,
-        { resource: source },
-      )
-    }
-    const v = d.toJS({ maxAliasCount: 100 }) as unknown
-    if (v === null || v === undefined) continue
-    if (typeof v !== 'object' || Array.isArray(v)) {
-      throw new KubeError(
-        'INVALID_MANIFEST',
-        `${source}: a manifest must be a YAML map, not ${Array.isArray(v) ? 'a list' : typeof v}`,
-        { resource: source },
-      )
-    }
-    const obj = v as KubeObject
-    if (!obj.apiVersion || !obj.kind) {
-      throw new KubeError(
-        'INVALID_MANIFEST',
-        `${source}: the object has no ${obj.apiVersion ? 'kind' : 'apiVersion'}`,
-        { resource: source },
-      )
-    }
-    return obj
+  let v: unknown
+  try {
+    v = decodeYaml(text)
+    // an empty first document leaves the rest of the text to decide
+    if (v === null) v = decodeYamlDocuments(text).find((d) => d !== null) ?? null
+  } catch (err) {
+    throw new KubeError(
+      'INVALID_MANIFEST',
+      `YAML parse error on ${source}: ${(err as Error).message}`,
+      { resource: source },
+    )
   }
-  return undefined
+  if (v === null) return undefined
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    throw new KubeError(
+      'INVALID_MANIFEST',
+      `${source}: a manifest must be a YAML map, not ${Array.isArray(v) ? 'a list' : typeof v}`,
+      { resource: source },
+    )
+  }
+  const obj = v as KubeObject
+  if (!obj.apiVersion || !obj.kind) {
+    throw new KubeError(
+      'INVALID_MANIFEST',
+      `${source}: the object has no ${obj.apiVersion ? 'kind' : 'apiVersion'}`,
+      { resource: source },
+    )
+  }
+  return obj
 }
 
 /** Parses a release manifest (`---\n# Source: …\n…` documents). */
