@@ -2,6 +2,7 @@
  * The shapes other packages see: events during an operation, release summaries and details, live
  * resource status, and what an install or upgrade needs. JSON-safe (the server sends them as is).
  */
+import type { ApplyPhase as ModuleApplyPhase, ResourceAction } from '@slipway/api'
 import type { Chart, Values } from '@slipway/chart'
 
 /** Object metadata, as far as Slipway reads it. */
@@ -45,24 +46,14 @@ export type ReleaseStatus =
   | 'pending-upgrade'
   | 'pending-rollback'
 
-/** A step of an operation, reported as it happens. */
-export type ApplyPhase =
-  'render' | 'dry-run' | 'crd' | 'apply' | 'prune' | 'hook' | 'wait' | 'delete' | 'release'
+/**
+ * A step of an operation, reported as it happens: the steps of the dashboard's progress stream
+ * (the JSON contract), less `validate`, which the server does before calling in here.
+ */
+export type ApplyPhase = Exclude<ModuleApplyPhase, 'validate'>
 
 /** What happened to one resource (or to the release, for phase `release`). */
-export type ApplyAction =
-  | 'created'
-  | 'configured'
-  | 'unchanged'
-  | 'failed'
-  | 'deleted'
-  | 'kept'
-  | 'validated'
-  | 'waiting'
-  | 'ready'
-  | 'started'
-  | 'succeeded'
-  | 'status'
+export type ApplyAction = ResourceAction
 
 /** One progress event of install, upgrade, rollback or uninstall. */
 export interface ApplyEvent {
