@@ -35,6 +35,7 @@ export {
   type EncodingErrorCode,
 } from './encoding/index.ts'
 export { TemplateSet, type TemplateSetOptions } from './template-set.ts'
+export { ParseCache } from './parse-cache.ts'
 export type { MissingKeyMode } from './exec.ts'
 export {
   TemplateError,

@@ -16,6 +16,7 @@ import {
 import type { FuncMap } from './func.ts'
 import { resolveLimits, type TemplateLimits } from './limits.ts'
 import { parseTemplate } from './parse.ts'
+import type { ParseCache } from './parse-cache.ts'
 
 /** Options of a {@link TemplateSet}. */
 export interface TemplateSetOptions {
@@ -31,6 +32,8 @@ export interface TemplateSetOptions {
   missingKey?: MissingKeyMode
   /** The set's own name, used in "no template … associated with template NAME". Default `gotpl` (Helm's). */
   name?: string
+  /** Files parsed by earlier sets (not by this set's clones: `tpl` texts come and go). */
+  parseCache?: ParseCache
 }
 
 /** State shared by a set and its clones: the execution in progress, so that functions calling back into `execute` nest inside it. */
@@ -54,8 +57,12 @@ export class TemplateSet {
   private readonly setName: string
   private readonly runtime: Runtime
   private ctx: ExecContext | undefined
+  private parseCache: ParseCache | undefined
+  // what a parse depends on besides its text: the function names and the depth bound
+  private parseContext: { funcs: FuncMap; key: string } | undefined
 
   constructor(options: TemplateSetOptions = {}) {
+    this.parseCache = options.parseCache
     this.funcs = { ...options.funcs }
     this.templates = new Map()
     this.limits = resolveLimits(options.limits)
@@ -84,10 +91,23 @@ export class TemplateSet {
       )
     }
     const funcs = this.funcs
-    const trees = parseTemplate(name, text, {
-      hasFunction: (f) => Object.prototype.hasOwnProperty.call(funcs, f) || isBuiltin(f),
-      maxParseDepth: this.limits.maxParseDepth,
-    })
+    const cache = this.parseCache
+    let context = ''
+    if (cache) {
+      if (this.parseContext?.funcs !== funcs) {
+        const key = `${this.limits.maxParseDepth}:${Object.keys(funcs).sort().join(',')}`
+        this.parseContext = { funcs, key }
+      }
+      context = this.parseContext.key
+    }
+    let trees = cache?.get(name, text, context)
+    if (!trees) {
+      trees = parseTemplate(name, text, {
+        hasFunction: (f) => Object.prototype.hasOwnProperty.call(funcs, f) || isBuiltin(f),
+        maxParseDepth: this.limits.maxParseDepth,
+      })
+      cache?.set(name, text, context, trees)
+    }
     for (const [tname, tree] of trees) {
       if (this.templates.has(tname) && isEmptyTree(tree.root)) continue
       this.templates.set(tname, tree)
@@ -123,6 +143,8 @@ export class TemplateSet {
       setName: string
       runtime: Runtime
       ctx: ExecContext | undefined
+      parseCache: ParseCache | undefined
+      parseContext: undefined
     }
     fields.funcs = this.funcs
     fields.templates = new Map(this.templates)
@@ -131,6 +153,8 @@ export class TemplateSet {
     fields.setName = this.setName
     fields.runtime = this.runtime
     fields.ctx = undefined
+    fields.parseCache = undefined
+    fields.parseContext = undefined
     return c
   }
 

@@ -16,6 +16,7 @@ export {
 export { readArchiveFiles, isGzip } from './archive.ts'
 export { LoadBudget } from './budget.ts'
 export { ArchiveCache, sharedArchiveCache } from './archive-cache.ts'
+export { LoadedChartCache } from './loaded-chart-cache.ts'
 export { HelmIgnore, helmIgnoreFile } from './helmignore.ts'
 export { goGlobMatch, BadPatternError } from './go-glob.ts'
 export { httpGet, type HttpResponse, type RepoConnectOptions } from './http.ts'

@@ -1,16 +1,39 @@
 import { readFile, stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { ChartError } from '../errors.ts'
 import { resolveLimits, type ChartLimits } from '../limits.ts'
-import type { Chart } from '../types.ts'
+import type { Chart, ChartFile } from '../types.ts'
 import { readArchiveFiles } from './archive.ts'
 import { LoadBudget } from './budget.ts'
 import { readChartDirFiles } from './directory.ts'
 import { loadFiles } from './load-files.ts'
+import type { LoadedChartCache } from './loaded-chart-cache.ts'
 
 /** Options of the chart loaders. */
 export interface LoadOptions {
   /** Limits to apply instead of the defaults (any subset). */
   limits?: Partial<ChartLimits>
+  /** Charts loaded before: the same files from the same place give back the same chart. */
+  loadedCharts?: LoadedChartCache
+}
+
+// what a load depends on besides its files
+const place = (kind: string, where: string, options: LoadOptions) =>
+  `${kind}:${where}:${JSON.stringify(options.limits ?? {})}`
+
+/** `build()`, unless the cache holds a chart built from exactly `inputs` at `where`. */
+async function loadOnce(
+  where: string,
+  inputs: ChartFile[],
+  options: LoadOptions,
+  build: () => Promise<Chart>,
+): Promise<Chart> {
+  const cache = options.loadedCharts
+  const hit = cache?.get(where, inputs)
+  if (hit) return hit
+  const chart = await build()
+  cache?.set(where, inputs, chart)
+  return chart
 }
 
 /** Options of {@link loadChartArchive}. */
@@ -27,7 +50,9 @@ export interface LoadArchiveOptions extends LoadOptions {
 export async function loadChartDir(dir: string, options: LoadOptions = {}): Promise<Chart> {
   const budget = new LoadBudget(resolveLimits(options.limits), dir)
   const files = await readChartDirFiles(dir, budget)
-  return loadFiles(files, { budget, depth: 0 })
+  return loadOnce(place('dir', resolve(dir), options), files, options, () =>
+    loadFiles(files, { budget, depth: 0 }),
+  )
 }
 
 /**
@@ -40,8 +65,11 @@ export async function loadChartArchive(
   options: LoadArchiveOptions = {},
 ): Promise<Chart> {
   const budget = new LoadBudget(resolveLimits(options.limits), options.source ?? 'chart archive')
-  const files = await readArchiveFiles(data, budget)
-  return loadFiles(files, { budget, depth: 0 })
+  // the archive's bytes stand for its files: a cached chart needs no unpacking
+  const where = place('archive', options.source ?? '', options)
+  return loadOnce(where, [{ name: '', data }], options, async () =>
+    loadFiles(await readArchiveFiles(data, budget), { budget, depth: 0 }),
+  )
 }
 
 /**

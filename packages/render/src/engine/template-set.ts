@@ -1,4 +1,4 @@
-import { TemplateSet } from '@slipway/gotemplate'
+import { ParseCache, TemplateSet } from '@slipway/gotemplate'
 import type { FuncMap } from '@slipway/gotemplate'
 
 /**
@@ -24,6 +24,15 @@ export interface TemplateSetInit {
 /** Creates the template set a render uses; hosts may inject their own. */
 export type TemplateSetFactory = (init: TemplateSetInit) => TemplateSetLike
 
+// template files parsed by earlier renders: a chart loaded again after one file changed (the
+// dashboard, the render server) parses only that file again; renders all have the same functions
+const parseCache = new ParseCache()
+
 /** Uses `@slipway/gotemplate`'s TemplateSet. */
 export const defaultTemplateSetFactory: TemplateSetFactory = (init) =>
-  new TemplateSet({ funcs: init.funcs, missingKey: init.missingKey, limits: init.limits })
+  new TemplateSet({
+    funcs: init.funcs,
+    missingKey: init.missingKey,
+    limits: init.limits,
+    parseCache,
+  })
