@@ -1,6 +1,6 @@
 // Bundles the CLI with everything it imports into CommonJS files: dist/slipway.cjs (every
-// command) and dist/slipway-render.cjs (the chart commands that need no cluster, a third of the
-// size), and writes V8's code cache for each, dist/NAME.cache: bin/slipway.js compiles the bundle
+// command), dist/slipway-render.cjs (the chart commands that need no cluster, a third of the
+// size) and dist/render-client.cjs (what hands `template` to a render server), and writes V8's code cache for each, dist/NAME.cache: bin/slipway.js compiles the bundle
 // with its cache, so a start skips parsing and compiling megabytes of JavaScript (no module
 // resolution across node_modules, no TypeScript loader either).
 import { execFileSync } from 'node:child_process'
@@ -12,7 +12,12 @@ import { build } from 'esbuild'
 rmSync('dist', { recursive: true, force: true })
 
 const result = await build({
-  entryPoints: { slipway: 'src/main.ts', 'slipway-render': 'src/main-render.ts' },
+  entryPoints: {
+    slipway: 'src/main.ts',
+    'slipway-render': 'src/main-render.ts',
+    // what bin/slipway.js loads first for `template`: hands the command to the render server
+    'render-client': 'src/render-server/client.ts',
+  },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -50,7 +55,13 @@ for (const args of [
   ['package', 'code-cache/chart', '-d', scratch],
 ]) {
   execFileSync(process.execPath, ['bin/slipway.js', ...args], {
-    env: { ...process.env, SLIPWAY_WRITE_CODE_CACHE: '1', SLIPWAY_FROM_SOURCE: '' },
+    env: {
+      ...process.env,
+      SLIPWAY_WRITE_CODE_CACHE: '1',
+      SLIPWAY_FROM_SOURCE: '',
+      // the cache is of this process's run, not a server's
+      SLIPWAY_RENDER_SERVER: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
 }

@@ -1,8 +1,10 @@
 /**
  * Render speed: per chart, the wall time and peak RSS of `helm template` and of
- * `slipway template` as whole processes (the CLI as users run it, bundled when built), and the
- * in-process warm render time (chart loaded once, `renderChart` + `formatTemplateOutput`
- * repeated after a warm-up, median of at least 10). Prints numbers; asserts nothing. Targets: CLI no slower than helm, warm render
+ * `slipway template` as whole processes (the CLI as users run it, bundled when built): alone
+ * (`cli`, SLIPWAY_RENDER_SERVER=0), and handed to a running render server (`served`: the chart's
+ * first run through it, then the median of later runs), and the in-process warm render time
+ * (chart loaded once, `renderChart` + `formatTemplateOutput` repeated after a warm-up, median of
+ * at least 10). Prints numbers; asserts nothing. Targets: CLI no slower than helm, warm render
  * at least 5x faster than the helm process, under 200 MB RSS.
  *
  *   pnpm exec tsx bench/render/run.ts DIR [--runs N] [--filter SUBSTR] [--cli PATH]
@@ -10,7 +12,8 @@
  * DIR holds one chart per directory (dependencies vendored); test/fixtures/render works too.
  */
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { loadChart } from '@slipway/chart/node'
@@ -21,6 +24,7 @@ interface Measured {
   ms: number
   rssMb: number
   ok: boolean
+  stderr?: string
 }
 
 function arg(name: string): string | undefined {
@@ -44,7 +48,7 @@ function timed(
       (err, _stdout, stderr) => {
         const ms = performance.now() - start
         const kb = Number(/(\d+)\s*$/.exec(stderr.trim())?.[1] ?? '0')
-        resolve({ ms, rssMb: kb / 1024, ok: !err })
+        resolve({ ms, rssMb: kb / 1024, ok: !err, stderr })
       },
     )
   })
@@ -92,19 +96,55 @@ async function main(): Promise<void> {
     const deferred = await best(runs, () => timed(process.execPath, ['-e', '0'], root, env))
     console.log(`  the same without NODE_EXTRA_CA_CERTS: ${deferred.ms.toFixed(0)} ms`)
   }
+  const aloneEnv = { ...process.env, SLIPWAY_RENDER_SERVER: '0' }
+  // a render server of the bench's own, started by the first served run and stopped at the end
+  const socketDir = mkdtempSync(join(tmpdir(), 'bench-render-server-'))
+  const servedEnv = {
+    ...process.env,
+    SLIPWAY_RENDER_SERVER: '1',
+    SLIPWAY_RENDER_SERVER_DIR: socketDir,
+    SLIPWAY_DEBUG_RENDER_SERVER: '1',
+  }
+  const slipway = async (args: string[], cwd: string, env: NodeJS.ProcessEnv) => {
+    const m = await timed(command[0] as string, [...command.slice(1), ...args], cwd, env)
+    // a run meant for the server that it did not serve counts as failed
+    if (env === servedEnv && !m.stderr?.includes('rendered by the render server')) m.ok = false
+    return m
+  }
+  const serverStatus = () =>
+    new Promise<string>((resolve) =>
+      execFile(
+        command[0] as string,
+        [...command.slice(1), 'render-server', 'status'],
+        { env: servedEnv },
+        (_e, out) => resolve(out),
+      ),
+    )
+  if (bundled) {
+    await slipway(
+      ['template', 'warm-up', join(repoRoot, 'test', 'fixtures', 'charts', 'demo')],
+      root,
+      servedEnv,
+    )
+    for (let i = 0; i < 100 && !(await serverStatus()).includes('running'); i++) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    // the server warms up on the build's training chart; let it finish
+    await new Promise((r) => setTimeout(r, 1000))
+  }
   console.log(
-    `${'chart'.padEnd(48)} ${'helm ms'.padStart(8)} ${'helm MB'.padStart(8)} ${'cli ms'.padStart(8)} ${'cli MB'.padStart(8)} ${'warm ms'.padStart(8)} ${'x helm'.padStart(7)}`,
+    `${'chart'.padEnd(44)} ${'helm ms'.padStart(8)} ${'helm MB'.padStart(8)} ${'cli ms'.padStart(7)} ${'cli MB'.padStart(7)} ${'served'.padStart(7)} ${'1st'.padStart(5)} ${'warm ms'.padStart(8)} ${'x helm'.padStart(7)}`,
   )
-  const totals = { helm: 0, cli: 0, warm: 0 }
+  const totals = { helm: 0, cli: 0, served: 0, warm: 0 }
   for (const name of readdirSync(root).sort()) {
     const dir = join(root, name)
     if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'Chart.yaml'))) continue
     if (filter && !name.includes(filter)) continue
     const args = ['template', 'release-name', '.']
     const helm = await best(runs, () => timed(helmPath(), args, dir, helmEnv))
-    const slip = await best(runs, () =>
-      timed(command[0] as string, [...command.slice(1), ...args], dir, process.env),
-    )
+    const slip = await best(runs, () => slipway(args, dir, aloneEnv))
+    const first = bundled ? await slipway(args, dir, servedEnv) : undefined
+    const served = bundled ? await best(runs, () => slipway(args, dir, servedEnv)) : undefined
     let warm = Number.NaN
     try {
       const chart = await loadChart(dir)
@@ -125,15 +165,29 @@ async function main(): Promise<void> {
     }
     totals.helm += helm.ms
     totals.cli += slip.ms
+    totals.served += served?.ms ?? 0
     totals.warm += Number.isNaN(warm) ? 0 : warm
     const flag = (m: Measured) => (m.ok ? '' : '!')
     console.log(
-      `${name.slice(0, 48).padEnd(48)} ${(helm.ms.toFixed(0) + flag(helm)).padStart(8)} ${helm.rssMb.toFixed(0).padStart(8)} ${(slip.ms.toFixed(0) + flag(slip)).padStart(8)} ${slip.rssMb.toFixed(0).padStart(8)} ${warm.toFixed(1).padStart(8)} ${(helm.ms / warm).toFixed(1).padStart(7)}`,
+      `${name.slice(0, 44).padEnd(44)} ${(helm.ms.toFixed(0) + flag(helm)).padStart(8)} ${helm.rssMb.toFixed(0).padStart(8)} ${(slip.ms.toFixed(0) + flag(slip)).padStart(7)} ${slip.rssMb.toFixed(0).padStart(7)} ${served ? (served.ms.toFixed(0) + flag(served)).padStart(7) : '-'.padStart(7)} ${first ? first.ms.toFixed(0).padStart(5) : '-'.padStart(5)} ${warm.toFixed(1).padStart(8)} ${(helm.ms / warm).toFixed(1).padStart(7)}`,
     )
   }
   console.log(
-    `\ntotal: helm ${totals.helm.toFixed(0)} ms, slipway CLI ${totals.cli.toFixed(0)} ms, warm render ${totals.warm.toFixed(0)} ms ('!' = the run failed)`,
+    `\ntotal: helm ${totals.helm.toFixed(0)} ms, slipway CLI ${totals.cli.toFixed(0)} ms, through the render server ${totals.served.toFixed(0)} ms, warm render ${totals.warm.toFixed(0)} ms ('!' = the run failed)`,
   )
+  if (bundled) {
+    const memory = /^memory: (.*)$/m.exec(await serverStatus())?.[1]
+    console.log(`render server: ${memory ?? 'not running'} resident after the charts above`)
+    await new Promise((resolve) =>
+      execFile(
+        command[0] as string,
+        [...command.slice(1), 'render-server', 'stop'],
+        { env: servedEnv },
+        resolve,
+      ),
+    )
+    rmSync(socketDir, { recursive: true, force: true })
+  }
 }
 
 await main()

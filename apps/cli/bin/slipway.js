@@ -13,7 +13,7 @@ const fs = require('node:fs')
 const path = require('node:path')
 
 /** Commands the smaller bundle serves; it must be built with exactly these (see build.mjs). */
-const renderCommands = ['template', 'show']
+const renderCommands = ['template', 'show', 'render-server']
 
 if (process.env.SLIPWAY_EXTRA_CA_CERTS) trustExtraCaCerts(process.env.SLIPWAY_EXTRA_CA_CERTS)
 
@@ -22,7 +22,14 @@ const name = renderCommands.includes(process.argv[2]) ? 'slipway-render' : 'slip
 const bundle = path.join(dist, `${name}.cjs`)
 
 if (!process.env.SLIPWAY_FROM_SOURCE && fs.existsSync(bundle)) {
-  runBundle()
+  // `template` goes to the render server when one runs (see src/render-server/client.ts)
+  const command = process.argv[2]
+  if (command === 'template' || command === 'render-server') {
+    const { main } = require(path.join(dist, 'render-client.cjs'))
+    main({ argv: process.argv.slice(2), dist, script: __filename, runInProcess: runBundle })
+  } else {
+    runBundle()
+  }
 } else {
   import('tsx/esm/api').then(({ tsImport }) => tsImport('../src/main.ts', __filename))
 }

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util'
+import type { LoadedChartCache } from '@slipway/chart/node'
 
 /** Where a command writes; tests pass their own streams. */
 export interface CommandIO {
@@ -6,6 +7,8 @@ export interface CommandIO {
   stderr: NodeJS.WritableStream
   cwd: string
   env: NodeJS.ProcessEnv
+  /** A long-lived process's charts loaded before (see render-server/). */
+  loadedCharts?: LoadedChartCache
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>

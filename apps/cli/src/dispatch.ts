@@ -21,6 +21,8 @@ Commands:
   history    show a release's revisions
   status     show a release's status
   serve      start the dashboard
+  render-server
+             status or stop the process that runs "template" after its first use
 
 Run "slipway COMMAND --help" for a command's flags.
 `

@@ -14,4 +14,5 @@ export interface CommandTable {
 export const renderCommands: CommandTable['commands'] = {
   show: () => import('./show.ts'),
   template: () => import('./template.ts'),
+  'render-server': () => import('./render-server.ts'),
 }

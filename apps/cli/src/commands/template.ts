@@ -17,9 +17,11 @@ const releaseNameRegex = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a
 const maxReleaseNameLength = 53
 
 /** Loads the chart: a directory, a .tgz, a URL, `oci://` or `--repo URL NAME`, with Helm's flags. */
-async function loadChart(ref: string, flags: Flags, cwd: string): Promise<Chart> {
+async function loadChart(ref: string, flags: Flags, io: CommandIO): Promise<Chart> {
+  const options = chartSourceOptionsFromFlags(flags, io.cwd)
+  if (io.loadedCharts) options.loadedCharts = io.loadedCharts
   try {
-    return (await loadChartFromSource(ref, chartSourceOptionsFromFlags(flags, cwd))).chart
+    return (await loadChartFromSource(ref, options)).chart
   } catch (err) {
     throw new UsageError((err as Error).message)
   }
@@ -62,7 +64,7 @@ async function run(args: string[], flags: Flags, io: CommandIO): Promise<number>
     throw new UsageError(`invalid kube version '${kubeVersion}': Invalid Semantic Version`)
   }
   const values = await userValuesFromFlags(flags, io.cwd)
-  const chart = await loadChart(ref, flags, io.cwd)
+  const chart = await loadChart(ref, flags, io)
   if (chart.metadata.deprecated) io.stderr.write('WARNING: This chart is deprecated\n')
   let out: string
   try {

@@ -1,0 +1,253 @@
+// The render server: a resident process that runs `slipway template` for clients on a Unix
+// socket. A fresh Node process interprets the whole engine cold every time; a resident one
+// renders with code that is already compiled and with the parsed templates of charts it has
+// seen (loaded again from disk for every request, and reused only when the files are
+// byte for byte the same).
+import { chmodSync, lstatSync, statSync, unlinkSync } from 'node:fs'
+import { connect, createServer, type Server, type Socket } from 'node:net'
+import { Writable } from 'node:stream'
+import { parseArgs } from 'node:util'
+import { LoadedChartCache } from '@slipway/chart/node'
+import type { CommandIO } from '../command.ts'
+import type { CommandTable } from '../commands/table.ts'
+import { dispatch } from '../dispatch.ts'
+import { globalOptions } from '../global-flags.ts'
+import {
+  encodeFrame,
+  frameType,
+  maxRequestBytes,
+  parseRequest,
+  startingMark,
+  type RenderServerRequest,
+  type RenderServerStatus,
+} from './protocol.ts'
+
+export interface RenderServerOptions {
+  /** The socket's path; its directory is the client's to secure. */
+  socket: string
+  /** The table the commands are run from. */
+  table: CommandTable
+  /** Stop after this long without a request. */
+  idleMs: number
+  /** A command line run once at start, its output dropped, so the first client finds warm code. */
+  warmUp?: string[]
+}
+
+/** A command this server runs for a client: `template` of a local chart, in the same time zone. */
+export async function servesCommand(
+  table: CommandTable,
+  argv: string[],
+  env: Record<string, string>,
+): Promise<boolean> {
+  const load = table.commands.template
+  if (argv[0] !== 'template' || !load) return false
+  // `date` formats in the zone Node took at start
+  if (env.TZ !== process.env.TZ) return false
+  const { command } = await load()
+  const { values, positionals } = parseArgs({
+    args: argv.slice(1),
+    options: { ...globalOptions, ...command.options },
+    allowPositionals: true,
+    strict: false,
+  })
+  // a remote chart needs the client's credentials and caches, and the network is the cost
+  if (values.repo !== undefined) return false
+  return !positionals.some((p) => /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(p))
+}
+
+/** Writes what a command writes as frames of one type on the socket. */
+function frameStream(socket: Socket, type: number): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!socket.destroyed) socket.write(encodeFrame(type, chunk))
+      done()
+    },
+  })
+}
+
+const discard = () =>
+  new Writable({
+    write(_chunk, _encoding, done) {
+      done()
+    },
+  })
+
+/** True when a server answers on `socket`. */
+function answers(socket: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect(socket)
+    probe.once('connect', () => {
+      probe.destroy()
+      resolve(true)
+    })
+    probe.once('error', () => resolve(false))
+  })
+}
+
+function inode(path: string): number | undefined {
+  try {
+    return statSync(path).ino
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Serves until stopped (a `stop` request, `idleMs` without requests, or the socket file
+ * removed or replaced). Returns at once when another server already answers on the socket.
+ */
+export async function serveRenders(options: RenderServerOptions): Promise<void> {
+  const { socket: path, table } = options
+  try {
+    if (!lstatSync(path).isSocket()) throw new Error(`${path} exists and is not a socket`)
+    if (await answers(path)) return
+    // a server that died left its socket behind
+    unlinkSync(path)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+  }
+
+  const loadedCharts = new LoadedChartCache()
+  const started = Date.now()
+  let served = 0
+  let queue: Promise<void> = Promise.resolve()
+  let idle: NodeJS.Timeout | undefined
+  let stopping = false
+  let stop: () => void = () => {}
+  const stopped = new Promise<void>((resolve) => {
+    stop = () => {
+      stopping = true
+      resolve()
+    }
+  })
+  const touch = () => {
+    clearTimeout(idle)
+    if (!stopping) idle = setTimeout(stop, options.idleMs)
+  }
+
+  // a full collection once the server has been quiet for a moment (when Node lets it, with
+  // --expose-gc): what a render left behind is freed while nobody waits, not in the next one
+  const gc = (globalThis as { gc?: () => void }).gc
+  let pending = 0
+  let collect: NodeJS.Timeout | undefined
+  const run = (argv: string[], io: CommandIO) => {
+    pending++
+    clearTimeout(collect)
+    const done = queue.then(() => dispatch(table, argv, io))
+    queue = done.then(
+      () => undefined,
+      () => undefined,
+    )
+    void queue.then(() => {
+      if (--pending === 0 && gc) collect = setTimeout(gc, 500)
+    })
+    return done
+  }
+
+  const answer = async (socket: Socket, request: RenderServerRequest) => {
+    if (request.op === 'stop') {
+      socket.end(encodeFrame(frameType.exit, '0'))
+      stop()
+      return
+    }
+    if (request.op === 'status') {
+      const status: RenderServerStatus = {
+        pid: process.pid,
+        socket: path,
+        uptime: Math.round((Date.now() - started) / 1000),
+        served,
+        rss: process.memoryUsage.rss(),
+      }
+      socket.end(encodeFrame(frameType.status, JSON.stringify(status)))
+      return
+    }
+    if (!(await servesCommand(table, request.argv, request.env))) {
+      socket.end(encodeFrame(frameType.declined, ''))
+      return
+    }
+    const io: CommandIO = {
+      stdout: frameStream(socket, frameType.stdout),
+      stderr: frameStream(socket, frameType.stderr),
+      cwd: request.cwd,
+      env: request.env,
+      loadedCharts,
+    }
+    let code = 1
+    try {
+      code = await run(request.argv, io)
+    } catch (err) {
+      io.stderr.write(`Error: ${(err as Error).message}\n`)
+    }
+    served++
+    if (!socket.destroyed) socket.end(encodeFrame(frameType.exit, String(code)))
+  }
+
+  const onConnection = (socket: Socket) => {
+    touch()
+    socket.on('error', () => socket.destroy())
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      const end = chunk.indexOf(0x0a)
+      chunks.push(end < 0 ? chunk : chunk.subarray(0, end))
+      size += chunk.length
+      if (end < 0) {
+        if (size > maxRequestBytes) socket.destroy()
+        return
+      }
+      socket.off('data', onData)
+      let request: RenderServerRequest
+      try {
+        request = parseRequest(Buffer.concat(chunks).toString('utf8'))
+      } catch (err) {
+        socket.end(
+          encodeFrame(frameType.stderr, `Error: render server: ${(err as Error).message}\n`),
+        )
+        return
+      }
+      void answer(socket, request).finally(touch)
+    }
+    socket.on('data', onData)
+  }
+
+  const server: Server = createServer(onConnection)
+  const listening = await new Promise<boolean>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      // another server started in the same moment
+      err.code === 'EADDRINUSE' ? resolve(false) : reject(err),
+    )
+    server.listen(path, () => resolve(true))
+  })
+  if (!listening) return
+  chmodSync(path, 0o600)
+  const ino = inode(path)
+  try {
+    unlinkSync(startingMark(path))
+  } catch {
+    // started by hand, not by a client
+  }
+  touch()
+  // someone removed the socket, or a newer server took its place: nobody can reach this one
+  const watch = setInterval(() => {
+    if (inode(path) !== ino) stop()
+  }, 30_000)
+
+  if (options.warmUp) {
+    // once is enough: more runs of the same chart barely change a first render of another
+    void run(options.warmUp, { stdout: discard(), stderr: discard(), cwd: '/', env: {} })
+  }
+
+  await stopped
+  clearTimeout(idle)
+  clearTimeout(collect)
+  // refuses new connections at once, and waits for the runs under way
+  clearInterval(watch)
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  if (inode(path) === ino) {
+    try {
+      unlinkSync(path)
+    } catch {
+      // gone already
+    }
+  }
+}
