@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { crdManifests } from '../../packages/render/src/index.ts'
+import { parseCrdFiles } from '../../packages/kube/src/manifest.ts'
 import { probeChart } from '../support/probe-chart.ts'
 import { helm, isolatedHelmEnv, slipway } from '../support/tools.ts'
 
@@ -23,8 +23,13 @@ describe('crds/ files', () => {
   })
 
   it('are parsed for installing, naming the file that is not YAML', () => {
-    expect(() => crdManifests([{ name: 'c/crds/broken.yaml', content: 'kind: [\n' }])).toThrow(
-      /c\/crds\/broken\.yaml/,
+    expect(() => parseCrdFiles([{ name: 'c/crds/broken.yaml', content: 'kind: [\n' }])).toThrow(
+      'YAML parse error on c/crds/broken.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content',
     )
+    const two = 'apiVersion: v1\nkind: A\n---\n# only a comment\n---\napiVersion: v1\nkind: B\n'
+    expect(parseCrdFiles([{ name: 'c/crds/two.yaml', content: two }])).toEqual([
+      { source: 'c/crds/two.yaml', object: { apiVersion: 'v1', kind: 'A' } },
+      { source: 'c/crds/two.yaml', object: { apiVersion: 'v1', kind: 'B' } },
+    ])
   })
 })

@@ -54,6 +54,21 @@ export function parseObject(text: string, source: string): KubeObject | undefine
   return obj
 }
 
+/**
+ * The objects of a chart's `crds/` files, as an install reads them (`helm template` never
+ * parses these files: CRDs can be megabytes, and only installing needs their objects).
+ */
+export function parseCrdFiles(files: { name: string; content: string }[]): ParsedObject[] {
+  const out: ParsedObject[] = []
+  for (const f of files) {
+    for (const doc of splitManifests(f.content)) {
+      const object = parseObject(doc, f.name)
+      if (object) out.push({ source: f.name, object })
+    }
+  }
+  return out
+}
+
 /** Parses a release manifest (`---\n# Source: …\n…` documents). */
 export function parseManifest(text: string): ParsedObject[] {
   const out: ParsedObject[] = []

@@ -4,7 +4,6 @@
  */
 import type { Chart, Values } from '@slipway/chart'
 import {
-  crdManifests,
   mergeUserValues,
   renderChart,
   type RenderOptions,
@@ -18,8 +17,8 @@ import { runHooks, type HookEventName } from './hooks.ts'
 import { defaultHistoryMax, defaultTimeoutMs, maxReleaseNameLength } from './limits.ts'
 import {
   formatManifest,
+  parseCrdFiles,
   parseManifest,
-  parseObject,
   resourcePolicyAnnotation,
   sortForInstall,
   type ParsedObject,
@@ -214,11 +213,11 @@ export class Releases {
     } finally {
       await live.close()
     }
-    const crdDocuments = crdManifests(result.crdFiles)
+    const crds = parseCrdFiles(result.crdFiles)
     onEvent?.({
       phase: 'render',
       action: 'succeeded',
-      message: `${result.manifests.length} resources, ${result.hooks.length} hooks, ${crdDocuments.length} CRDs`,
+      message: `${result.manifests.length} resources, ${result.hooks.length} hooks, ${crds.length} CRDs`,
     })
     // test hooks are kept in the record (for `helm test`) but never run by Slipway
     const hooks: HelmHook[] = result.hooks.map((h) => ({
@@ -231,11 +230,6 @@ export class Releases {
       weight: h.weight,
       delete_policies: h.deletePolicies,
     }))
-    const crds: ParsedObject[] = []
-    for (const c of crdDocuments) {
-      const object = parseObject(c.content, c.name)
-      if (object) crds.push({ source: c.name, object })
-    }
     return { manifest: formatManifest(result.manifests), hooks, crds, notes: result.notes }
   }
 

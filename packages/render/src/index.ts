@@ -1,10 +1,4 @@
-export {
-  renderChart,
-  crdManifests,
-  mergeValues,
-  type RenderOptions,
-  type RenderResult,
-} from './render.ts'
+export { renderChart, mergeValues, type RenderOptions, type RenderResult } from './render.ts'
 export { formatTemplateOutput, type FormatOptions } from './output/format.ts'
 export { RenderError, isRenderError, type RenderErrorCode, type RenderPhase } from './errors.ts'
 export { defaultRenderLimits, type RenderLimits } from './limits.ts'

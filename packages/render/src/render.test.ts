@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { RenderError } from './errors.ts'
 import { formatTemplateOutput } from './output/format.ts'
-import { crdManifests, mergeValues, renderChart } from './render.ts'
+import { mergeValues, renderChart } from './render.ts'
 import { makeChart } from './testing/make-chart.ts'
 
 function renderError(fn: () => unknown): RenderError {
@@ -67,9 +67,8 @@ describe('renderChart', () => {
         events: ['pre-upgrade', 'pre-install'],
       }),
     ])
-    expect(crdManifests(r.crdFiles).map((c) => c.head.metadata?.name)).toEqual([
-      'things.example.invalid',
-    ])
+    expect(r.crdFiles.map((f) => f.name)).toEqual(['app/crds/thing.yaml'])
+    expect(r.crdFiles[0]?.content).toContain('name: things.example.invalid')
     expect(r.notes).toBe('notes for shop in prod')
     expect(r.values).toMatchObject({
       name: 'shop',

@@ -13,8 +13,6 @@ import { renderTemplates } from './engine/render-templates.ts'
 import { defaultTemplateSetFactory, type TemplateSetFactory } from './engine/template-set.ts'
 import { RenderError } from './errors.ts'
 import { defaultRenderLimits, type RenderLimits } from './limits.ts'
-import { splitManifests } from './manifests/split.ts'
-import { parseHead } from './manifests/head.ts'
 import { sortManifests } from './manifests/sort.ts'
 import type { Hook, Manifest } from './manifests/types.ts'
 import { validateValues } from './schema/validate.ts'
@@ -64,7 +62,7 @@ export interface RenderResult {
   hooks: Hook[]
   /**
    * The `crds/` files of the chart and its enabled subcharts, whole, as `helm template
-   * --include-crds` prints them; {@link crdManifests} splits and reads them for installing.
+   * --include-crds` prints them; installers split and parse them.
    */
   crdFiles: CrdFile[]
   /** The rendered NOTES.txt of the root chart, when it has one. */
@@ -151,35 +149,6 @@ function release(options: RenderOptions): GoMap {
     Revision: BigInt(options.revision ?? 1),
     Service: 'Helm',
   }
-}
-
-/**
- * The documents of `crds/` files with their heads, as an install reads them. `helm template`
- * never parses these files (CRDs can be megabytes), so rendering leaves this to installers.
- *
- * @throws RenderError `YAML_PARSE` naming the file.
- */
-export function crdManifests(files: CrdFile[]): Manifest[] {
-  const out: Manifest[] = []
-  for (const f of files) {
-    for (const doc of splitManifests(f.content)) {
-      let head
-      try {
-        head = parseHead(doc)
-      } catch (err) {
-        throw new RenderError(
-          'YAML_PARSE',
-          `YAML parse error on ${f.name}: ${(err as Error).message}`,
-          {
-            file: f.name,
-            cause: err,
-          },
-        )
-      }
-      out.push({ name: f.name, content: doc, head })
-    }
-  }
-  return out
 }
 
 /**
