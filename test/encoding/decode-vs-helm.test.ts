@@ -42,6 +42,11 @@ const DOCUMENTS: string[] = [
   'a: 1 # c\n# trailing\n',
   '\ufeffa: 1\n',
   'a:\r\n  b: 1\r\n',
+  // flow collections over lines, whatever their indentation (go-yaml reads them)
+  'a: [\n1, 2\n]\n',
+  'a:\n  b: [\n    1\n]\n  c: {\nd: 1}\n',
+  'a: [1, "x\ny"]\nb: [\n[1,\n2],\n{c:\n3}]\nd: 4\n',
+  'a: [\n# c\n\n\t1]\n',
 ]
 
 describe('values.yaml decoding against helm template', () => {
@@ -107,6 +112,19 @@ describe('values.yaml decoding against helm template', () => {
     'a: x\u2028y\n',
     'a: x\u0085y\n',
     'b: 1\nc:\n  d: x\u2029y z\n',
+    // flow collections the text ends in, or a document marker cuts
+    'kind: [\n',
+    'kind: [',
+    'a: [ # c\n',
+    'a: {b: \n',
+    'a: [1,\nb: 2\n',
+    'a: [\nb: 1',
+    'x: 1\na: [\n  1\n',
+    'a: [\n---\n]\n',
+    'a: [1\n...\n',
+    'a: [1,,2]\n',
+    'x: 1\ny: [1,\n,2]\n',
+    'a: {,}\n',
   ]
   it.each(BAD)('rejects %j with helm words', async (doc) => {
     const err = await helmError(doc)

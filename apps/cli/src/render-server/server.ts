@@ -205,7 +205,10 @@ export async function serveRenders(options: RenderServerOptions): Promise<void> 
         )
         return
       }
-      void answer(socket, request).finally(touch)
+      // a server fault: the client, having had no exit code, runs the command itself
+      void answer(socket, request)
+        .catch(() => socket.destroy())
+        .finally(touch)
     }
     socket.on('data', onData)
   }

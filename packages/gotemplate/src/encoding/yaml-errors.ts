@@ -15,7 +15,7 @@ export function yamlErrorMessage(
   const { msg, kind, mark } = goMessage(err, text, loc)
   if (mark !== undefined) loc = lineColOf(text, mark)
   // At the end of input go-yaml's scanner has already moved to a fresh line.
-  if (kind === 'parser' && err.pos[0] >= text.length && !text.endsWith('\n'))
+  if (kind === 'parser' && (mark ?? err.pos[0]) >= text.length && !text.endsWith('\n'))
     loc = { line: loc.line + 1, column: 1 }
   const line =
     kind === 'scanner'
@@ -59,6 +59,39 @@ function inSequence(text: string, loc: { line: number; column: number }): boolea
     if (li === indent) return l.trimStart().startsWith('- ') || l.trim() === '-'
   }
   return false
+}
+
+const withoutComments = (s: string) => s.replace(/(^|\s)#[^\n]*/g, '$1')
+
+/**
+ * An unclosed flow collection: where go-yaml's parser meets what ends it, the end of the text
+ * or a document marker at the start of a line (comments and blanks aside), and whether it
+ * wanted a node there (after `[`, `{`, `,` or `:`) rather than `,` or the closing bracket.
+ * Undefined when something else follows `pos`.
+ */
+function unclosedFlow(text: string, pos: number): { mark: number; wantsNode: boolean } | undefined {
+  const rest = withoutComments(text.slice(pos))
+  const next = rest.search(/\S/)
+  let mark = text.length
+  if (next >= 0) {
+    const lineStart = rest.lastIndexOf('\n', next) + 1
+    if (lineStart !== next || !/^(---|\.\.\.)(\s|$)/.test(rest.slice(next, next + 4)))
+      return undefined
+    mark = pos + text.slice(pos).indexOf(rest.slice(next, next + 3))
+  }
+  return { mark, wantsNode: /[[{,:]\s*$/.test(withoutComments(text.slice(0, pos))) }
+}
+
+function flowProblem(
+  text: string,
+  pos: number,
+  seq: boolean,
+): { msg: string; kind: Kind; mark?: number } {
+  const expected = seq ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'"
+  const unclosed = unclosedFlow(text, pos)
+  if (!unclosed) return { msg: expected, kind: 'parser' }
+  const msg = unclosed.wantsNode ? 'did not find expected node content' : expected
+  return { msg, kind: 'parser', mark: unclosed.mark }
 }
 
 function goMessage(
@@ -105,6 +138,8 @@ function goMessage(
         if (tail % 2 === 1) return { msg: 'found unknown escape character', kind: 'scanner' }
         return { msg: 'found unexpected end of stream', kind: 'scanner' }
       }
+      if (/^Flow (sequence|map)/i.test(m) && unclosedFlow(text, err.pos[0]))
+        return flowProblem(text, err.pos[0], /^Flow sequence/i.test(m))
       if (/,\s*$/.test(text.slice(0, err.pos[0])))
         return { msg: 'did not find expected node content', kind: 'parser' }
       if (/flow map/i.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
@@ -115,11 +150,16 @@ function goMessage(
       if (/\}/.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
       return { msg: 'did not find expected node content', kind: 'parser' }
     case 'BAD_INDENT':
+      if (/^Flow (sequence|map)/i.test(m))
+        return flowProblem(text, err.pos[0], /^Flow sequence/i.test(m))
       if (/Flow sequence/i.test(m))
         return { msg: "did not find expected ',' or ']'", kind: 'parser' }
       if (/Flow map/i.test(m)) return { msg: "did not find expected ',' or '}'", kind: 'parser' }
       return blockProblem()
     case 'UNEXPECTED_TOKEN':
+      // a `,` where an entry should start: go-yaml's parser wanted a node
+      if (/^Unexpected , in flow/.test(m))
+        return { msg: 'did not find expected node content', kind: 'parser' }
       return blockProblem()
     default:
       // The parser recursing past the JavaScript stack: say what it means.
