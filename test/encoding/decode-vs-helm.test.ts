@@ -47,6 +47,8 @@ const DOCUMENTS: string[] = [
   'a:\n  b: [\n    1\n]\n  c: {\nd: 1}\n',
   'a: [1, "x\ny"]\nb: [\n[1,\n2],\n{c:\n3}]\nd: 4\n',
   'a: [\n# c\n\n\t1]\n',
+  // quoted scalars over lines, whatever their indentation
+  'a:\n  b: "x\n  y"\n  c: \'it\'\'s\nok\'\nd: "e\n"\ne:\n- "f\ng"\n',
 ]
 
 describe('values.yaml decoding against helm template', () => {

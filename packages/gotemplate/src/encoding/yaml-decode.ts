@@ -6,7 +6,7 @@
  * The `yaml` package parses; this file only gives the parsed nodes go-yaml v2's meaning.
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml'
-import type { Alias, Document, Node as YamlNode, Scalar, YAMLError } from 'yaml'
+import type { Alias, Document, Node as YamlNode, Scalar } from 'yaml'
 import { decodeBase64 } from './base64.ts'
 import { EncodingError } from './errors.ts'
 import type { EncodingErrorCode } from './errors.ts'
@@ -21,7 +21,7 @@ import {
 import { lineCol } from './text-position.ts'
 import { utf8Decode } from './utf8.ts'
 import { decodeSimpleFirstDocument, firstDocumentBounds } from './yaml-fast.ts'
-import { relaxFlowIndentation } from './yaml-flow-indent.ts'
+import { relaxIndentation } from './yaml-relax-indent.ts'
 import { checkSyntax, checkYamlChars, parseDocs } from './yaml-parse.ts'
 import { fromResolved, resolvePlain } from './yaml-resolve.ts'
 import type { GoYaml } from './yaml-resolve.ts'
@@ -419,8 +419,9 @@ export function decodeYamlDocuments(
   const { file } = options
   checkYamlChars(text, file)
   let docs = parseDocs(text, file)
-  if (docs.some((d) => d.errors.some(isFlowIndentError))) {
-    const relaxed = relaxFlowIndentation(text)
+  // (on the error path only: lexing again costs)
+  if (docs.some((d) => d.errors.length > 0)) {
+    const relaxed = relaxIndentation(text)
     if (relaxed !== undefined) {
       text = relaxed
       docs = parseDocs(text, file)
@@ -466,10 +467,6 @@ export function decodeYamlDocuments(
   }
   return out
 }
-
-/** The `yaml` package's complaint about a flow collection's lines that go-yaml reads (see yaml-flow-indent.ts). */
-const isFlowIndentError = (e: YAMLError) =>
-  e.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection/.test(e.message)
 
 /** Whether error `a` sits earlier in the text than `b`. */
 function comesBefore(a: EncodingError, b: EncodingError): boolean {
