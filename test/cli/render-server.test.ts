@@ -112,6 +112,11 @@ describe('the render server', () => {
     await until('the server answers', async () => (await serverPid()) !== undefined)
     started.push((await serverPid()) as number)
     expect(sockets()).toHaveLength(1)
+    // it rendered the command that started it (and its training chart), so the next run
+    // finds the chart loaded and parsed
+    await until('the server has warmed up', async () =>
+      /^charts kept: 2$/m.test((await slipway(['render-server', 'status'])).stdout),
+    )
 
     const second = await slipway(args, { cwd: scratch })
     expect(debugLines(second.stderr)).toEqual([

@@ -128,8 +128,18 @@ function startServer(ctx: ClientContext, socket: string): void {
         '--warm-up',
         join(ctx.dist, '..', 'code-cache', 'chart'),
       ],
-      // its own session, away from the terminal, out of any directory someone may remove
-      { detached: true, stdio: ['ignore', 'ignore', log], cwd: '/' },
+      {
+        // its own session, away from the terminal, out of any directory someone may remove
+        detached: true,
+        stdio: ['ignore', 'ignore', log],
+        cwd: '/',
+        // this very command, so that its next run finds its chart loaded and parsed (in the
+        // environment, which only this user can read, as --set values may be secrets)
+        env: {
+          ...process.env,
+          SLIPWAY_RENDER_SERVER_FIRST: JSON.stringify({ argv: ctx.argv, cwd: process.cwd() }),
+        },
+      },
     ).unref()
   } finally {
     closeSync(log)
@@ -198,7 +208,8 @@ function runTemplate(ctx: ClientContext, say: Say): void {
       if (err && (err.code === 'ENOENT' || err.code === 'ECONNREFUSED')) {
         // parallel first runs (make -j) start one server, not one each
         if (!claimStart(socket)) return fallBack('render server starting elsewhere')
-        startServer(ctx, socket)
+        // once this run is done: on two cores, a server starting beside it would slow it down
+        process.once('exit', () => startServer(ctx, socket))
         return fallBack('render server starting')
       }
       if (!output) return fallBack(`render server failed (${err?.code ?? 'closed'})`)
@@ -225,7 +236,7 @@ function control(ctx: ClientContext, action: string): void {
       if (type === frameType.status) {
         const s = JSON.parse(payload.toString()) as RenderServerStatus
         process.stdout.write(
-          `render server: running\npid: ${s.pid}\nsocket: ${s.socket}\nuptime: ${s.uptime}s\nrenders served: ${s.served}\nmemory: ${Math.round(s.rss / 1048576)} MB\n`,
+          `render server: running\npid: ${s.pid}\nsocket: ${s.socket}\nuptime: ${s.uptime}s\nrenders served: ${s.served}\ncharts kept: ${s.charts}\nmemory: ${Math.round(s.rss / 1048576)} MB\n`,
         )
       } else if (type === frameType.exit) {
         process.stdout.write('render server: stopped\n')

@@ -36,6 +36,8 @@ export interface RenderServerStatus {
   uptime: number
   /** Commands run for clients. */
   served: number
+  /** Charts kept loaded and parsed. */
+  charts: number
   /** Resident memory, bytes. */
   rss: number
 }

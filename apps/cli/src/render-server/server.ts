@@ -29,8 +29,11 @@ export interface RenderServerOptions {
   table: CommandTable
   /** Stop after this long without a request. */
   idleMs: number
-  /** A command line run once at start, its output dropped, so the first client finds warm code. */
-  warmUp?: string[]
+  /**
+   * Commands run once at start, their output dropped: the one whose run started the server (so
+   * that its next run finds its chart parsed), and a training chart (warm code for any chart).
+   */
+  warmUp?: { argv: string[]; cwd: string }[]
 }
 
 /** A command this server runs for a client: `template` of a local chart, in the same time zone. */
@@ -156,6 +159,7 @@ export async function serveRenders(options: RenderServerOptions): Promise<void> 
         socket: path,
         uptime: Math.round((Date.now() - started) / 1000),
         served,
+        charts: loadedCharts.size,
         rss: process.memoryUsage.rss(),
       }
       socket.end(encodeFrame(frameType.status, JSON.stringify(status)))
@@ -235,9 +239,11 @@ export async function serveRenders(options: RenderServerOptions): Promise<void> 
     if (inode(path) !== ino) stop()
   }, 30_000)
 
-  if (options.warmUp) {
+  const env = { ...process.env } as Record<string, string>
+  for (const { argv, cwd } of options.warmUp ?? []) {
     // once is enough: more runs of the same chart barely change a first render of another
-    void run(options.warmUp, { stdout: discard(), stderr: discard(), cwd: '/', env: {} })
+    if (!(await servesCommand(table, argv, env))) continue
+    void run(argv, { stdout: discard(), stderr: discard(), cwd, env, loadedCharts })
   }
 
   await stopped

@@ -74,6 +74,7 @@ describe('LoadedChartCache', () => {
     expect(await loadChartDir(b, { loadedCharts })).toBe(bAgain)
     // a was used after b, then c and b again pushed it out
     expect(await loadChartDir(a, { loadedCharts })).not.toBe(first)
+    expect(loadedCharts.size).toBe(2)
   })
 
   it('forgets charts beyond its bytes, and keeps none larger than them', async () => {

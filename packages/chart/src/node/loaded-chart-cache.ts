@@ -36,6 +36,11 @@ export class LoadedChartCache {
     readonly maxBytes = 16 * 1024 * 1024,
   ) {}
 
+  /** How many charts it holds. */
+  get size(): number {
+    return this.#entries.size
+  }
+
   /** The chart loaded last from `place`, if it was loaded from exactly these files. */
   get(place: string, files: readonly ChartFile[]): Chart | undefined {
     const entry = this.#entries.get(place)
