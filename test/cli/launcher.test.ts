@@ -41,6 +41,8 @@ function launch(args: string[], env: NodeJS.ProcessEnv) {
       HOME: home,
       HELM_CACHE_HOME: join(home, 'cache'),
       HELM_CONFIG_HOME: join(home, 'config'),
+      // no render server left behind in the user's own directory
+      SLIPWAY_RENDER_SERVER: '0',
       ...env,
     },
   })

@@ -279,6 +279,24 @@ describe('the render server', () => {
     await slipway(['render-server', 'stop'], { env: staleEnv })
   })
 
+  it('starts no server for a remote chart, which it would leave to the client', async () => {
+    const dir = join(scratch, 'remote')
+    const remoteEnv = { ...env, SLIPWAY_RENDER_SERVER_DIR: dir }
+    for (const args of [
+      ['template', 'rel', 'oci://127.0.0.1:1/charts/demo'],
+      ['template', 'rel', 'demo', '--repo', 'http://127.0.0.1:1/charts'],
+    ]) {
+      const result = await slipway(args, { env: remoteEnv })
+      expect(debugLines(result.stderr)).toEqual([
+        'slipway: no render server for a remote chart: rendering in this process',
+      ])
+      expect(result.code).toBe(1)
+    }
+    // a server started at exit would have made its mark and socket by now
+    await sleep(500)
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([])
+  })
+
   it('is started by one client at a time', async () => {
     const dir = join(scratch, 'starting')
     const startingEnv = { ...env, SLIPWAY_RENDER_SERVER_DIR: dir }

@@ -168,6 +168,18 @@ function ask(
   conn.on('close', () => onEnd(failed))
 }
 
+/**
+ * False when the command line names a remote chart (`--repo`, `oci://...`), which a server
+ * leaves to the client (see servesCommand): no server is started for it. A flag value that
+ * looks like an address only costs a server not started.
+ */
+export function mayServe(argv: string[]): boolean {
+  return !argv.some(
+    (arg) =>
+      arg === '--repo' || arg.startsWith('--repo=') || /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(arg),
+  )
+}
+
 /** `slipway template`: through the server when one runs, else in this process (starting one). */
 function runTemplate(ctx: ClientContext, say: Say): void {
   const env = process.env
@@ -206,6 +218,7 @@ function runTemplate(ctx: ClientContext, say: Say): void {
     (err) => {
       if (done) return
       if (err && (err.code === 'ENOENT' || err.code === 'ECONNREFUSED')) {
+        if (!mayServe(ctx.argv)) return fallBack('no render server for a remote chart')
         // parallel first runs (make -j) start one server, not one each
         if (!claimStart(socket)) return fallBack('render server starting elsewhere')
         // once this run is done: on two cores, a server starting beside it would slow it down
