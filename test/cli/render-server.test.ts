@@ -11,6 +11,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
@@ -295,6 +296,20 @@ describe('the render server', () => {
     // a server started at exit would have made its mark and socket by now
     await sleep(500)
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([])
+  })
+
+  it('compiles its bundle with the code cache, started with the V8 flags the cache was made with', async () => {
+    const dir = join(scratch, 'cache')
+    const cacheEnv = { ...env, SLIPWAY_RENDER_SERVER_DIR: dir, SLIPWAY_DEBUG_CODE_CACHE: '1' }
+    await slipway(['template', 'rel', demo], { env: cacheEnv })
+    await until(
+      'the server has started',
+      async () => (await serverPid({ env: cacheEnv })) !== undefined,
+    )
+    started.push((await serverPid({ env: cacheEnv })) as number)
+    const log = readFileSync(join(dir, `${sockets(dir)[0] as string}.log`), 'utf8')
+    expect(log).toBe('slipway: slipway-render.cjs, code cache accepted\n')
+    await slipway(['render-server', 'stop'], { env: cacheEnv })
   })
 
   it('is started by one client at a time', async () => {

@@ -116,8 +116,9 @@ function startServer(ctx: ClientContext, socket: string): void {
     spawn(
       process.execPath,
       [
-        // the server collects its garbage between renders (see server.ts)
-        '--expose-gc',
+        // the V8 flags of this process (the launcher's), which the bundle's code cache was made
+        // with: other flags would make V8 reject it
+        ...process.execArgv,
         ctx.script,
         'render-server',
         'serve',

@@ -7,6 +7,8 @@ import { chmodSync, lstatSync, statSync, unlinkSync } from 'node:fs'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { LoadedChartCache } from '@slipway/chart/node'
 import type { CommandIO } from '../command.ts'
 import type { CommandTable } from '../commands/table.ts'
@@ -56,6 +58,21 @@ export async function servesCommand(
   // a remote chart needs the client's credentials and caches, and the network is the cost
   if (values.repo !== undefined) return false
   return !positionals.some((p) => /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(p))
+}
+
+/**
+ * V8's full garbage collection, as `--expose-gc` would give it. The flag is set now, not on the
+ * command line: the bundle was compiled with the code cache made under the launcher's flags,
+ * which V8 checks, and a context made after the change has `gc`.
+ */
+function fullCollection(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc')
+    const gc: unknown = runInNewContext('gc')
+    return typeof gc === 'function' ? (gc as () => void) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Writes what a command writes as frames of one type on the socket. */
@@ -128,9 +145,9 @@ export async function serveRenders(options: RenderServerOptions): Promise<void> 
     if (!stopping) idle = setTimeout(stop, options.idleMs)
   }
 
-  // a full collection once the server has been quiet for a moment (when Node lets it, with
-  // --expose-gc): what a render left behind is freed while nobody waits, not in the next one
-  const gc = (globalThis as { gc?: () => void }).gc
+  // a full collection once the server has been quiet for a moment: what a render left behind
+  // is freed while nobody waits, not in the next one
+  const gc = fullCollection()
   let pending = 0
   let collect: NodeJS.Timeout | undefined
   const run = (argv: string[], io: CommandIO) => {
