@@ -127,6 +127,11 @@ describe('values.yaml decoding against helm template', () => {
     'a: [1,,2]\n',
     'x: 1\ny: [1,\n,2]\n',
     'a: {,}\n',
+    // quoted scalars a document marker cuts
+    'a: "x\n---\ny"\n',
+    "a: 'x\n\n...\n'\n",
+    'a: 1\nb: "x\n  y\n--- \nz"\n',
+    'a: "x\n',
   ]
   it.each(BAD)('rejects %j with helm words', async (doc) => {
     const err = await helmError(doc)

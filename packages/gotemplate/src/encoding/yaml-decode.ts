@@ -404,7 +404,26 @@ export function decodeYaml(text: string, options: DecodeYamlOptions = {}): unkno
   // go-yaml never reads past the first document: what follows it cannot fail the decoding
   // (but go-yaml's reader checks the characters of the whole text)
   checkYamlChars(text, options.file)
-  return decodeYamlDocuments(text.slice(0, doc?.end ?? text.length), options, 1)[0] ?? null
+  const end = doc?.end ?? text.length
+  try {
+    return decodeYamlDocuments(text.slice(0, end), options, 1)[0] ?? null
+  } catch (e) {
+    throw end < text.length ? markerInQuotedScalar(e) : e
+  }
+}
+
+/**
+ * A quoted scalar left open where the first document was cut off ran into the document marker:
+ * go-yaml, which reads on, says so (on the same line: the cut is at the marker's start).
+ */
+function markerInQuotedScalar(e: unknown): unknown {
+  const openQuote = 'found unexpected end of stream'
+  if (!(e instanceof EncodingError) || !e.message.endsWith(openQuote)) return e
+  return new EncodingError(
+    e.code,
+    `${e.message.slice(0, -openQuote.length)}found unexpected document indicator`,
+    e,
+  )
 }
 
 /**
