@@ -127,6 +127,22 @@ describe('values.yaml decoding against helm template', () => {
     'a: [1,,2]\n',
     'x: 1\ny: [1,\n,2]\n',
     'a: {,}\n',
+    // a comment less indented than a block scalar ends it; go-yaml faults the next line
+    'a: |\n  x\n# c\n  y\nb: 1\n',
+    'a:\n  b: |\n    x\n  # c\n    y\n',
+    'a: |\n  x\n\n# c\n  - y\n',
+    '- |\n  x\n# c\n  y\n',
+    'a:\n- |\n    x\n  # c\n    y\n',
+    'a:\n  - |\n    x\n  # c\n    y\n',
+    'x:\n  a: |\n    x\n\n # c\n    y\n',
+    'k: >\n  x\n# c\n   y\n',
+    // a plain scalar at a block sequence's column must be a key
+    'a:\n  - x\n  y\n',
+    'a:\n  - x\n\n  y\n',
+    'a:\n  - |\n    x\n  # c\n  y\n',
+    '- a\nb\n',
+    'a:\n  - x\n  "y" # c\n',
+    'a:\n  - x\n\n  y: 1\n',
     // quoted scalars a document marker cuts
     'a: "x\n---\ny"\n',
     "a: 'x\n\n...\n'\n",

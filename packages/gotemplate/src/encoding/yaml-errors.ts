@@ -61,6 +61,48 @@ function inSequence(text: string, loc: { line: number; column: number }): boolea
   return false
 }
 
+/** The offset of the first character of the first line after `line` that is neither blank nor a comment. */
+function nextContentLine(text: string, line: number): number | undefined {
+  const lines = text.split('\n')
+  let offset = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0)
+  for (let i = line; i < lines.length; i++) {
+    const l = lines[i]!
+    const body = l.trimStart()
+    if (body !== '' && !body.startsWith('#')) return offset + l.length - body.length
+    offset += l.length + 1
+  }
+  return undefined
+}
+
+/**
+ * The block collection go-yaml is in at the content line starting at `offset`: the nearest
+ * line above that is a sequence entry at that line's column, or that is less indented (deeper
+ * lines and block scalar text are skipped). A sequence written at its key's own column
+ * (`a:\n- x`) belongs to that key's mapping.
+ */
+function enclosingBlock(text: string, offset: number): { sequence: boolean; column: number } {
+  const lines = text.split('\n')
+  const indentOf = (l: string) => l.length - l.trimStart().length
+  const skip = (l: string) => l.trim() === '' || l.trimStart().startsWith('#')
+  const entry = (l: string) => /^-(\s|$)/.test(l.trimStart())
+  const at = text.slice(0, offset).split('\n').length - 1
+  const indent = indentOf(lines[at] ?? '')
+  for (let i = at - 1; i >= 0; i--) {
+    const l = lines[i]!
+    if (skip(l) || indentOf(l) > indent || (indentOf(l) === indent && !entry(l))) continue
+    const column = indentOf(l)
+    if (!entry(l)) return { sequence: false, column }
+    for (let j = i - 1; j >= 0; j--) {
+      const above = lines[j]!
+      if (skip(above) || indentOf(above) > column) continue
+      if (indentOf(above) < column || entry(above)) break
+      return { sequence: false, column }
+    }
+    return { sequence: true, column }
+  }
+  return { sequence: false, column: 0 }
+}
+
 const withoutComments = (s: string) => s.replace(/(^|\s)#[^\n]*/g, '$1')
 
 /**
@@ -100,10 +142,36 @@ function goMessage(
   loc: { line: number; column: number },
 ): { msg: string; kind: Kind; mark?: number | undefined } {
   const m = err.message
-  const blockProblem = (): { msg: string; kind: Kind } =>
-    inSequence(text, loc)
-      ? { msg: "did not find expected '-' indicator", kind: 'parser' }
-      : { msg: 'did not find expected key', kind: 'parser' }
+  const blockProblem = (): { msg: string; kind: Kind } => {
+    if (!inSequence(text, loc)) return { msg: 'did not find expected key', kind: 'parser' }
+    // at the sequence's own column a plain scalar must be a key: the scanner wants its ':'
+    const line = lineAt(text, loc.line)
+    if (!/^\s*-(\s|$)/.test(line) && !/:(\s|$)/.test(withoutComments(line)))
+      return { msg: "could not find expected ':'", kind: 'scanner-next' }
+    return { msg: "did not find expected '-' indicator", kind: 'parser' }
+  }
+  // A comment less indented than a block scalar ends it, and the `yaml` package faults the
+  // comment (or a blank line before it); go-yaml skips both and faults the next content line.
+  const here = lineAt(text, loc.line).trimStart()
+  if (
+    (err.code === 'BAD_INDENT' ||
+      err.code === 'BLOCK_AS_IMPLICIT_KEY' ||
+      (err.code === 'MISSING_CHAR' && !/quote|flow/i.test(m))) &&
+    (here === '' || here.startsWith('#'))
+  ) {
+    const next = nextContentLine(text, loc.line)
+    if (next !== undefined) {
+      const block = enclosingBlock(text, next)
+      const column = next - text.lastIndexOf('\n', next - 1) - 1
+      // at the collection's own column a plain scalar must be a key: the scanner wants its ':'
+      if (block.sequence && column === block.column && mappingColonAt(text, next) === undefined)
+        return { msg: "could not find expected ':'", kind: 'scanner-next', mark: next }
+      const msg = block.sequence
+        ? "did not find expected '-' indicator"
+        : 'did not find expected key'
+      return { msg, kind: 'parser', mark: next }
+    }
+  }
   switch (err.code) {
     case 'TAB_AS_INDENT':
       // A tab continuing a plain value's line is reported as such; elsewhere it starts no token.
