@@ -22,6 +22,13 @@ describe('helmMessage', () => {
       { name: 'minLength', params: { limit: 1 } },
       'String length must be greater than or equal to 1',
     ],
+    [{ name: 'uniqueItems', params: { i: 2, j: 0 } }, 'Array items[0,2] must be unique'],
+    [{ name: 'const', params: { allowedValue: 'x' } }, 'Does not match: "x"'],
+    [
+      { name: 'type', params: { type: ['string', 'null'] } },
+      'Invalid type. Expected: [string,null]',
+    ],
+    [{ name: 'required', params: { missingProperty: 'image' } }, 'image is required'],
     [{ name: 'something', params: {}, message: 'as the validator said' }, 'as the validator said'],
   ])('words %j as Helm does', (error, message) => {
     expect(helmMessage(error)).toBe(message)

@@ -36,80 +36,91 @@ function num(v: unknown): string {
 }
 
 /**
+ * What gojsonschema says of a failed keyword, after the field it names: `Must be greater than
+ * 0`. Some of its messages repeat the field first (`enum`, `const`: `x must be one of ...`) and
+ * start in lower case for it; `type` goes on with `, given: ...`, which needs the data. Undefined
+ * for keywords gojsonschema has no words for. The dashboard's form words errors with this too.
+ */
+export function schemaProblem(keyword: string, p: Record<string, unknown>): string | undefined {
+  switch (keyword) {
+    case 'required':
+      return `${String(p.missingProperty)} is required`
+    case 'type':
+      return `Invalid type. Expected: ${Array.isArray(p.type) ? `[${p.type.join(',')}]` : String(p.type)}`
+    case 'enum':
+      return `must be one of the following: ${((p.allowedValues as unknown[]) ?? []).map((v) => JSON.stringify(v)).join(', ')}`
+    case 'const':
+      return `does not match: ${JSON.stringify(p.allowedValue)}`
+    case 'minimum':
+      return p.comparison === '>='
+        ? `Must be greater than or equal to ${num(p.limit)}`
+        : `Must be greater than ${num(p.limit)}`
+    case 'exclusiveMinimum':
+      return `Must be greater than ${num(p.limit)}`
+    case 'maximum':
+      return p.comparison === '<='
+        ? `Must be less than or equal to ${num(p.limit)}`
+        : `Must be less than ${num(p.limit)}`
+    case 'exclusiveMaximum':
+      return `Must be less than ${num(p.limit)}`
+    case 'multipleOf':
+      return `Must be a multiple of ${num(p.multipleOf)}`
+    case 'minLength':
+      return `String length must be greater than or equal to ${num(p.limit)}`
+    case 'maxLength':
+      return `String length must be less than or equal to ${num(p.limit)}`
+    case 'pattern':
+      return `Does not match pattern '${String(p.pattern)}'`
+    case 'format':
+      return `Does not match format '${String(p.format)}'`
+    case 'minItems':
+      return `Array must have at least ${num(p.limit)} items`
+    case 'maxItems':
+      return `Array must have at most ${num(p.limit)} items`
+    case 'uniqueItems':
+      return `array items[${num(p.j)},${num(p.i)}] must be unique`
+    case 'minProperties':
+      return `Must have at least ${num(p.limit)} properties`
+    case 'maxProperties':
+      return `Must have at most ${num(p.limit)} properties`
+    case 'additionalProperties':
+      return `Additional property ${String(p.additionalProperty)} is not allowed`
+    case 'additionalItems':
+      return 'No additional items allowed on array'
+    case 'anyOf':
+      return 'Must validate at least one schema (anyOf)'
+    case 'oneOf':
+      return 'Must validate one and only one schema (oneOf)'
+    case 'not':
+      return 'Must not validate the schema (not)'
+    case 'contains':
+      return 'At least one of the items must match'
+    case 'if':
+      return p.failingKeyword === 'else'
+        ? 'Must validate "else" as "if" was not valid'
+        : 'Must validate "then" as "if" was valid'
+    case 'false schema':
+      return 'False always fails validation'
+    case 'dependencies':
+    case 'dependentRequired':
+      return `Has a dependency on ${String(p.deps)}`
+    default:
+      return undefined
+  }
+}
+
+/**
  * One Ajv error as gojsonschema words it (`- field: message` without the dash). Returns null
  * for Ajv's summary errors that gojsonschema does not report on their own.
  */
 export function formatSchemaError(e: ErrorObject, data: unknown): string | null {
   const field = fieldOf(e.instancePath)
-  const p = e.params as Record<string, unknown>
-  switch (e.keyword) {
-    case 'required':
-      return `${field}: ${String(p.missingProperty)} is required`
-    case 'type': {
-      const t = p.type
-      const expected = Array.isArray(t) ? `[${t.join(',')}]` : String(t)
-      return `${field}: Invalid type. Expected: ${expected}, given: ${jsonTypeOf(valueAt(data, e.instancePath))}`
-    }
-    case 'enum':
-      return `${field}: ${field} must be one of the following: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
-    case 'const':
-      return `${field}: ${field} does not match: ${JSON.stringify(p.allowedValue)}`
-    case 'minimum':
-      return p.comparison === '>='
-        ? `${field}: Must be greater than or equal to ${num(p.limit)}`
-        : `${field}: Must be greater than ${num(p.limit)}`
-    case 'exclusiveMinimum':
-      return `${field}: Must be greater than ${num(p.limit)}`
-    case 'maximum':
-      return p.comparison === '<='
-        ? `${field}: Must be less than or equal to ${num(p.limit)}`
-        : `${field}: Must be less than ${num(p.limit)}`
-    case 'exclusiveMaximum':
-      return `${field}: Must be less than ${num(p.limit)}`
-    case 'multipleOf':
-      return `${field}: Must be a multiple of ${num(p.multipleOf)}`
-    case 'minLength':
-      return `${field}: String length must be greater than or equal to ${num(p.limit)}`
-    case 'maxLength':
-      return `${field}: String length must be less than or equal to ${num(p.limit)}`
-    case 'pattern':
-      return `${field}: Does not match pattern '${String(p.pattern)}'`
-    case 'format':
-      return `${field}: Does not match format '${String(p.format)}'`
-    case 'minItems':
-      return `${field}: Array must have at least ${num(p.limit)} items`
-    case 'maxItems':
-      return `${field}: Array must have at most ${num(p.limit)} items`
-    case 'uniqueItems':
-      return `${field}: array items[${num(p.j)},${num(p.i)}] must be unique`
-    case 'minProperties':
-      return `${field}: Must have at least ${num(p.limit)} properties`
-    case 'maxProperties':
-      return `${field}: Must have at most ${num(p.limit)} properties`
-    case 'additionalProperties':
-      return `${field}: Additional property ${String(p.additionalProperty)} is not allowed`
-    case 'additionalItems':
-      return `${field}: No additional items allowed on array`
-    case 'anyOf':
-      return `${field}: Must validate at least one schema (anyOf)`
-    case 'oneOf':
-      return `${field}: Must validate one and only one schema (oneOf)`
-    case 'not':
-      return `${field}: Must not validate the schema (not)`
-    case 'contains':
-      return `${field}: At least one of the items must match`
-    case 'if':
-      return p.failingKeyword === 'else'
-        ? `${field}: Must validate "else" as "if" was not valid`
-        : `${field}: Must validate "then" as "if" was valid`
-    case 'false schema':
-      return `${field}: False always fails validation`
-    case 'dependencies':
-    case 'dependentRequired':
-      return `${field}: Has a dependency on ${String(p.deps)}`
-    case 'propertyNames':
-      return null
-    default:
-      return `${field}: ${e.message ?? e.keyword}`
-  }
+  // (its own errors come with those of the names it checked)
+  if (e.keyword === 'propertyNames') return null
+  const problem = schemaProblem(e.keyword, e.params as Record<string, unknown>)
+  if (problem === undefined) return `${field}: ${e.message ?? e.keyword}`
+  if (e.keyword === 'type')
+    return `${field}: ${problem}, given: ${jsonTypeOf(valueAt(data, e.instancePath))}`
+  if (e.keyword === 'enum' || e.keyword === 'const') return `${field}: ${field} ${problem}`
+  return `${field}: ${problem}`
 }
