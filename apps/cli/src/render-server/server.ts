@@ -7,8 +7,6 @@ import { chmodSync, lstatSync, statSync, unlinkSync } from 'node:fs'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { LoadedChartCache } from '@slipway/chart/node'
 import type { CommandIO } from '../command.ts'
 import type { CommandTable } from '../commands/table.ts'
@@ -58,21 +56,6 @@ export async function servesCommand(
   // a remote chart needs the client's credentials and caches, and the network is the cost
   if (values.repo !== undefined) return false
   return !positionals.some((p) => /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(p))
-}
-
-/**
- * V8's full garbage collection, as `--expose-gc` would give it. The flag is set now, not on the
- * command line: the bundle was compiled with the code cache made under the launcher's flags,
- * which V8 checks, and a context made after the change has `gc`.
- */
-function fullCollection(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc')
-    const gc: unknown = runInNewContext('gc')
-    return typeof gc === 'function' ? (gc as () => void) : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** Writes what a command writes as frames of one type on the socket. */
@@ -145,22 +128,14 @@ export async function serveRenders(options: RenderServerOptions): Promise<void> 
     if (!stopping) idle = setTimeout(stop, options.idleMs)
   }
 
-  // a full collection once the server has been quiet for a moment: what a render left behind
-  // is freed while nobody waits, not in the next one
-  const gc = fullCollection()
-  let pending = 0
-  let collect: NodeJS.Timeout | undefined
+  // No full collections forced between renders: they shrink the heap, and the next render
+  // (of a chart new to the server above all) pays for growing it again, page by page.
   const run = (argv: string[], io: CommandIO) => {
-    pending++
-    clearTimeout(collect)
     const done = queue.then(() => dispatch(table, argv, io))
     queue = done.then(
       () => undefined,
       () => undefined,
     )
-    void queue.then(() => {
-      if (--pending === 0 && gc) collect = setTimeout(gc, 500)
-    })
     return done
   }
 
@@ -265,7 +240,6 @@ export async function serveRenders(options: RenderServerOptions): Promise<void> 
 
   await stopped
   clearTimeout(idle)
-  clearTimeout(collect)
   // refuses new connections at once, and waits for the runs under way
   clearInterval(watch)
   await new Promise<void>((resolve) => server.close(() => resolve()))
