@@ -68,6 +68,10 @@ export const command: Command = {
       table: { commands: renderCommands, aliases: {} },
       idleMs: idle * 1000,
       warmUp,
+      parserWarmUp:
+        typeof training === 'string' && existsSync(training)
+          ? { chart: training, rounds: 8 }
+          : undefined,
     })
   },
 }

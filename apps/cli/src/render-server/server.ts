@@ -7,7 +7,9 @@ import { chmodSync, lstatSync, statSync, unlinkSync } from 'node:fs'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
-import { LoadedChartCache } from '@slipway/chart/node'
+import { LoadedChartCache, loadChartDir } from '@slipway/chart/node'
+import { TemplateSet } from '@slipway/gotemplate'
+import { renderChart } from '@slipway/render'
 import type { CommandIO } from '../command.ts'
 import type { CommandTable } from '../commands/table.ts'
 import { dispatch } from '../dispatch.ts'
@@ -34,6 +36,26 @@ export interface RenderServerOptions {
    * that its next run finds its chart parsed), and a training chart (warm code for any chart).
    */
   warmUp?: { argv: string[]; cwd: string }[]
+  /**
+   * A chart rendered this many more times once the commands are done, its templates parsed anew
+   * each time: the parse cache spares later runs the parser, which leaves it cold for the first
+   * render of the next chart.
+   */
+  parserWarmUp?: { chart: string; rounds: number }
+}
+
+/** Renders `chart` once, parsing every template again (no parse cache). */
+async function renderParsingAnew(chart: string, loadedCharts: LoadedChartCache): Promise<void> {
+  const loaded = await loadChartDir(chart, { loadedCharts })
+  renderChart(
+    loaded,
+    {},
+    {
+      releaseName: 'warm-up',
+      createTemplateSet: (init) =>
+        new TemplateSet({ funcs: init.funcs, missingKey: init.missingKey, limits: init.limits }),
+    },
+  )
 }
 
 /** A command this server runs for a client: `template` of a local chart, in the same time zone. */
@@ -130,14 +152,15 @@ export async function serveRenders(options: RenderServerOptions): Promise<void> 
 
   // No full collections forced between renders: they shrink the heap, and the next render
   // (of a chart new to the server above all) pays for growing it again, page by page.
-  const run = (argv: string[], io: CommandIO) => {
-    const done = queue.then(() => dispatch(table, argv, io))
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
+    const done = queue.then(task)
     queue = done.then(
       () => undefined,
       () => undefined,
     )
     return done
   }
+  const run = (argv: string[], io: CommandIO) => enqueue(() => dispatch(table, argv, io))
 
   const answer = async (socket: Socket, request: RenderServerRequest) => {
     if (request.op === 'stop') {
@@ -237,6 +260,15 @@ export async function serveRenders(options: RenderServerOptions): Promise<void> 
     if (!(await servesCommand(table, argv, env))) continue
     void run(argv, { stdout: discard(), stderr: discard(), cwd, env, loadedCharts })
   }
+  // one render at a time, each queued when the last is done: a client's run waits for one at most
+  const { chart, rounds = 0 } = options.parserWarmUp ?? {}
+  const warmParser = (left: number): void => {
+    if (!chart || left <= 0 || stopping) return
+    void enqueue(() => renderParsingAnew(chart, loadedCharts))
+      .catch(() => undefined)
+      .then(() => warmParser(left - 1))
+  }
+  warmParser(rounds)
 
   await stopped
   clearTimeout(idle)
