@@ -9,6 +9,7 @@
  */
 import { compareGoStrings, goTypeName, sprint, sprintf, sprintln } from './fmt.ts'
 import { missingMapValue } from './funcs/fmt-type.ts'
+import { encodeUtf8 } from './funcs/utf8.ts'
 import { asGoMap, GoStruct, isTrue, underlyingValue } from './value.ts'
 
 /** A predefined function: arity as Go checks it, and whether arguments arrive raw. */
@@ -113,18 +114,8 @@ function le(a: unknown, b: unknown): boolean {
   return lt(a, b) || eq(a, b)
 }
 
-function utf8Bytes(s: string): Uint8Array {
-  const out: number[] = []
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return Uint8Array.from(out)
-}
+// Go's strings are bytes: `len`, `index` and `slice` count UTF-8 bytes
+const utf8Bytes = encodeUtf8
 
 function length(named: unknown): bigint {
   const item = underlyingValue(named)

@@ -18,6 +18,7 @@ export {
   type TemplateFunc,
 } from './func.ts'
 export { sprigFuncs } from './funcs/index.ts'
+export { goStringOf } from './funcs/utf8.ts'
 export { goTypeName, withGoType } from './funcs/fmt-type.ts'
 export {
   decodeJson,

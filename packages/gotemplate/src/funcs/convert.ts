@@ -7,7 +7,7 @@ import type { FuncMap } from '../func.ts'
 import { formatValue, sprint } from '../fmt.ts'
 import { GoStruct } from '../value.ts'
 import { fn } from './args.ts'
-import { decodeUtf8 } from './utf8.ts'
+import { goStringOf } from './utf8.ts'
 import { withGoType } from './fmt-type.ts'
 
 const INT64_MIN = -(1n << 63n)
@@ -141,7 +141,7 @@ export function toFloat64(v: unknown): number {
 /** Sprig's strval: strings as they are, bytes decoded, Stringers called, else `%v`. */
 export function strval(v: unknown): string {
   if (typeof v === 'string') return v
-  if (v instanceof Uint8Array) return decodeUtf8(v)
+  if (v instanceof Uint8Array) return goStringOf(v)
   if (v instanceof GoStruct) return sprint(v)
   return formatValue(v === undefined ? null : v)
 }

@@ -2,12 +2,12 @@
 import type { FuncMap } from '../func.ts'
 import { fn } from './args.ts'
 import { base32Decode, base32Encode, base64Decode, base64Encode } from './base-n.ts'
-import { decodeUtf8, encodeUtf8 } from './utf8.ts'
+import { encodeUtf8, goStringOf } from './utf8.ts'
 
 function decoder(f: (b: Uint8Array) => Uint8Array) {
   return (s: string) => {
     try {
-      return decodeUtf8(f(encodeUtf8(s)))
+      return goStringOf(f(encodeUtf8(s)))
     } catch (e) {
       return (e as Error).message
     }

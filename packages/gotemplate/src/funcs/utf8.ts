@@ -4,7 +4,17 @@
  * where Go's byte semantics show (`trunc`, `substr`, hashes, base64).
  */
 
-/** UTF-8 bytes of a string; lone surrogates become U+FFFD as Go's conversion would. */
+/**
+ * Go's `string(bytes)`: the text of `b` with every byte kept. Go strings may hold bytes that are
+ * not UTF-8 (a binary file through `.Files.Get`, `b64dec` of one); each such byte becomes the
+ * lone surrogate U+DC80–U+DCFF, which no UTF-8 text decodes to, and {@link encodeUtf8} turns
+ * back into that byte, so `.Files.Get "x.bin" | b64enc` gives back the file as Helm does.
+ */
+export function goStringOf(b: Uint8Array): string {
+  return decode(b, true)
+}
+
+/** UTF-8 bytes of a string, the bytes of {@link goStringOf} kept; other lone surrogates become U+FFFD. */
 export function encodeUtf8(s: string): Uint8Array {
   const out = new Uint8Array(s.length * 3)
   let n = 0
@@ -20,6 +30,10 @@ export function encodeUtf8(s: string): Uint8Array {
         r = 0x10000 + ((r - 0xd800) << 10) + (lo - 0xdc00)
         i++
       }
+    }
+    if (r >= 0xdc80 && r <= 0xdcff) {
+      out[n++] = r - 0xdc00
+      continue
     }
     if (r >= 0xd800 && r <= 0xdfff) r = 0xfffd
     if (r < 0x800) {
@@ -41,6 +55,10 @@ export function encodeUtf8(s: string): Uint8Array {
 
 /** Decodes UTF-8; each invalid byte becomes U+FFFD, as Go's `for range` over a string does. */
 export function decodeUtf8(b: Uint8Array): string {
+  return decode(b, false)
+}
+
+function decode(b: Uint8Array, keepBytes: boolean): string {
   let s = ''
   let i = 0
   // ASCII runs are decoded in chunks
@@ -92,7 +110,7 @@ export function decodeUtf8(b: Uint8Array): string {
         n = 4
       }
     }
-    s += String.fromCodePoint(r)
+    s += keepBytes && n === 1 ? String.fromCharCode(0xdc00 + c) : String.fromCodePoint(r)
     i += n
   }
   return s
@@ -103,7 +121,7 @@ export function byteLength(s: string): number {
   let n = 0
   for (const ch of s) {
     const r = ch.codePointAt(0)!
-    n += r < 0x80 ? 1 : r < 0x800 ? 2 : r < 0x10000 ? 3 : 4
+    n += r < 0x80 || (r >= 0xdc80 && r <= 0xdcff) ? 1 : r < 0x800 ? 2 : r < 0x10000 ? 3 : 4
   }
   return n
 }

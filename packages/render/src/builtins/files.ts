@@ -1,4 +1,4 @@
-import { GoStruct } from '@slipway/gotemplate'
+import { GoStruct, goStringOf } from '@slipway/gotemplate'
 import type { ChartFile } from '@slipway/chart'
 import { compileGlob } from './glob.ts'
 import { decodeUtf8, toBase64 } from '../text.ts'
@@ -39,8 +39,8 @@ export class Files extends GoStruct {
   /** The file's bytes, empty when absent. */
   GetBytes = (name: string): Uint8Array => this.#files.get(name) ?? new Uint8Array()
 
-  /** The file's text, `""` when absent. */
-  Get = (name: string): string => decodeUtf8(this.GetBytes(name))
+  /** The file as Go's string of its bytes (binary files too), `""` when absent. */
+  Get = (name: string): string => goStringOf(this.GetBytes(name))
 
   /** The files matching a gobwas glob (`**` crosses directories); a bad pattern means `**`. */
   Glob = (pattern: string): Files => {
@@ -55,7 +55,7 @@ export class Files extends GoStruct {
   Lines = (name: string): string[] => {
     const data = this.#files.get(name)
     if (!data) return []
-    let s = decodeUtf8(data)
+    let s = goStringOf(data)
     if (s.endsWith('\n')) s = s.slice(0, -1)
     return s.split('\n')
   }
