@@ -139,6 +139,8 @@ describe('values.yaml decoding against helm template', () => {
     // a plain scalar at a block sequence's column must be a key
     'a:\n  - x\n  y\n',
     'a:\n  - x\n\n  y\n',
+    'a:\n  - x\n\n  y\nb: 1\n',
+    '- |\n  x\n# c\ny\nz: 1\n',
     'a:\n  - |\n    x\n  # c\n  y\n',
     '- a\nb\n',
     'a:\n  - x\n  "y" # c\n',

@@ -164,7 +164,9 @@ function goMessage(
       const block = enclosingBlock(text, next)
       const column = next - text.lastIndexOf('\n', next - 1) - 1
       // at the collection's own column a plain scalar must be a key: the scanner wants its ':'
-      if (block.sequence && column === block.column && mappingColonAt(text, next) === undefined)
+      const end = text.indexOf('\n', next)
+      const content = withoutComments(text.slice(next, end < 0 ? text.length : end))
+      if (block.sequence && column === block.column && !/:(\s|$)/.test(content))
         return { msg: "could not find expected ':'", kind: 'scanner-next', mark: next }
       const msg = block.sequence
         ? "did not find expected '-' indicator"
