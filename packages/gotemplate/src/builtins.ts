@@ -9,7 +9,7 @@
  */
 import { compareGoStrings, goTypeName, sprint, sprintf, sprintln } from './fmt.ts'
 import { missingMapValue } from './funcs/fmt-type.ts'
-import { encodeUtf8 } from './funcs/utf8.ts'
+import { byteLength, encodeUtf8 } from './funcs/utf8.ts'
 import { asGoMap, GoStruct, isTrue, underlyingValue } from './value.ts'
 
 /** A predefined function: arity as Go checks it, and whether arguments arrive raw. */
@@ -114,14 +114,11 @@ function le(a: unknown, b: unknown): boolean {
   return lt(a, b) || eq(a, b)
 }
 
-// Go's strings are bytes: `len`, `index` and `slice` count UTF-8 bytes
-const utf8Bytes = encodeUtf8
-
 function length(named: unknown): bigint {
   const item = underlyingValue(named)
   if (item === null) throw new Error('len of nil pointer')
   if (item === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value')
-  if (typeof item === 'string') return BigInt(utf8Bytes(item).length)
+  if (typeof item === 'string') return BigInt(byteLength(item))
   if (Array.isArray(item) || item instanceof Uint8Array) return BigInt(item.length)
   const m = asGoMap(item)
   if (m) return BigInt(Object.keys(m).length)
@@ -145,7 +142,7 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
     if (cur === null || cur === undefined) throw new Error('index of nil pointer')
     cur = underlyingValue(cur)
     if (typeof cur === 'string' || Array.isArray(cur) || cur instanceof Uint8Array) {
-      const seq = typeof cur === 'string' ? utf8Bytes(cur) : cur
+      const seq = typeof cur === 'string' ? encodeUtf8(cur) : cur
       const x = indexArg(ix, seq.length)
       if (x === seq.length) throw new Error('reflect: slice index out of range')
       const v = seq[x]
@@ -169,7 +166,7 @@ function slice(item: unknown, ...indexes: unknown[]): unknown {
   let cap: number
   if (typeof item === 'string') {
     if (indexes.length === 3) throw new Error('cannot 3-index slice a string')
-    cap = utf8Bytes(item).length
+    cap = encodeUtf8(item).length
   } else if (Array.isArray(item) || item instanceof Uint8Array) {
     cap = item.length
   } else {
@@ -181,7 +178,7 @@ function slice(item: unknown, ...indexes: unknown[]): unknown {
   if (indexes.length === 3 && idx[1]! > idx[2]!)
     throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`)
   if (typeof item === 'string') {
-    const bytes = utf8Bytes(item)
+    const bytes = encodeUtf8(item)
     if (bytes.length === item.length) return item.slice(idx[0], idx[1])
     return decodeLossy(bytes.subarray(idx[0], idx[1]))
   }
@@ -266,7 +263,7 @@ export function jsEscape(s: string): string {
 /** Go's url.QueryEscape. */
 export function queryEscape(s: string): string {
   let out = ''
-  for (const b of utf8Bytes(s)) {
+  for (const b of encodeUtf8(s)) {
     const ch = String.fromCharCode(b)
     if (/[A-Za-z0-9\-_.~]/.test(ch)) out += ch
     else if (b === 0x20) out += '+'

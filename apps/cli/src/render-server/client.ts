@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import {
   FrameReader,
   frameType,
+  isChartAddress,
   startingMark,
   startingTimeoutMs,
   type RenderServerStatus,
@@ -175,10 +176,7 @@ function ask(
  * looks like an address only costs a server not started.
  */
 export function mayServe(argv: string[]): boolean {
-  return !argv.some(
-    (arg) =>
-      arg === '--repo' || arg.startsWith('--repo=') || /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(arg),
-  )
+  return !argv.some((arg) => arg === '--repo' || arg.startsWith('--repo=') || isChartAddress(arg))
 }
 
 /** `slipway template`: through the server when one runs, else in this process (starting one). */

@@ -47,6 +47,9 @@ export interface RenderServerStatus {
  * leave it alone (unless it is older than {@link startingTimeoutMs}); the server removes it
  * once it listens.
  */
+/** A chart named by address (`oci://`, `https://`): remote, which the server leaves to the client. */
+export const isChartAddress = (arg: string): boolean => /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(arg)
+
 export const startingMark = (socket: string) => `${socket}.starting`
 
 export const startingTimeoutMs = 10_000

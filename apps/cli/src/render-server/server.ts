@@ -7,6 +7,7 @@ import { chmodSync, lstatSync, statSync, unlinkSync } from 'node:fs'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
+import type { Chart } from '@slipway/chart'
 import { LoadedChartCache, loadChartDir } from '@slipway/chart/node'
 import { TemplateSet } from '@slipway/gotemplate'
 import { renderChart } from '@slipway/render'
@@ -17,6 +18,7 @@ import { globalOptions } from '../global-flags.ts'
 import {
   encodeFrame,
   frameType,
+  isChartAddress,
   maxRequestBytes,
   parseRequest,
   startingMark,
@@ -45,10 +47,9 @@ export interface RenderServerOptions {
 }
 
 /** Renders `chart` once, parsing every template again (no parse cache). */
-async function renderParsingAnew(chart: string, loadedCharts: LoadedChartCache): Promise<void> {
-  const loaded = await loadChartDir(chart, { loadedCharts })
+function renderParsingAnew(chart: Chart): void {
   renderChart(
-    loaded,
+    chart,
     {},
     {
       releaseName: 'warm-up',
@@ -77,7 +78,7 @@ export async function servesCommand(
   })
   // a remote chart needs the client's credentials and caches, and the network is the cost
   if (values.repo !== undefined) return false
-  return !positionals.some((p) => /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(p))
+  return !positionals.some(isChartAddress)
 }
 
 /** Writes what a command writes as frames of one type on the socket. */
@@ -261,10 +262,13 @@ export async function serveRenders(options: RenderServerOptions): Promise<void> 
     void run(argv, { stdout: discard(), stderr: discard(), cwd, env, loadedCharts })
   }
   // one render at a time, each queued when the last is done: a client's run waits for one at most
-  const { chart, rounds = 0 } = options.parserWarmUp ?? {}
+  const { chart: dir, rounds = 0 } = options.parserWarmUp ?? {}
+  const chart = dir ? loadChartDir(dir, { loadedCharts }) : undefined
+  // (a chart that fails to load only ends the warm-up, in warmParser's catch)
+  chart?.catch(() => undefined)
   const warmParser = (left: number): void => {
     if (!chart || left <= 0 || stopping) return
-    void enqueue(() => renderParsingAnew(chart, loadedCharts))
+    void enqueue(async () => renderParsingAnew(await chart))
       .catch(() => undefined)
       .then(() => warmParser(left - 1))
   }

@@ -106,6 +106,13 @@ function enclosingBlock(text: string, offset: number): { sequence: boolean; colu
 const withoutComments = (s: string) => s.replace(/(^|\s)#[^\n]*/g, '$1')
 
 /**
+ * A line with neither an entry's `-` nor a key's `:`: at a block sequence's own column such a
+ * plain scalar must be a key, so go-yaml's scanner fails wanting its ':'.
+ */
+const wantsColon = (line: string) =>
+  !/^\s*-(\s|$)/.test(line) && !/:(\s|$)/.test(withoutComments(line))
+
+/**
  * An unclosed flow collection: where go-yaml's parser meets what ends it, the end of the text
  * or a document marker at the start of a line (comments and blanks aside), and whether it
  * wanted a node there (after `[`, `{`, `,` or `:`) rather than `,` or the closing bracket.
@@ -144,9 +151,7 @@ function goMessage(
   const m = err.message
   const blockProblem = (): { msg: string; kind: Kind } => {
     if (!inSequence(text, loc)) return { msg: 'did not find expected key', kind: 'parser' }
-    // at the sequence's own column a plain scalar must be a key: the scanner wants its ':'
-    const line = lineAt(text, loc.line)
-    if (!/^\s*-(\s|$)/.test(line) && !/:(\s|$)/.test(withoutComments(line)))
+    if (wantsColon(lineAt(text, loc.line)))
       return { msg: "could not find expected ':'", kind: 'scanner-next' }
     return { msg: "did not find expected '-' indicator", kind: 'parser' }
   }
@@ -162,11 +167,8 @@ function goMessage(
     const next = nextContentLine(text, loc.line)
     if (next !== undefined) {
       const block = enclosingBlock(text, next)
-      const column = next - text.lastIndexOf('\n', next - 1) - 1
-      // at the collection's own column a plain scalar must be a key: the scanner wants its ':'
-      const end = text.indexOf('\n', next)
-      const content = withoutComments(text.slice(next, end < 0 ? text.length : end))
-      if (block.sequence && column === block.column && !/:(\s|$)/.test(content))
+      const at = lineColOf(text, next)
+      if (block.sequence && at.column - 1 === block.column && wantsColon(lineAt(text, at.line)))
         return { msg: "could not find expected ':'", kind: 'scanner-next', mark: next }
       const msg = block.sequence
         ? "did not find expected '-' indicator"
